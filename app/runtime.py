@@ -1,0 +1,281 @@
+"""The runtime: one asyncio thread that owns the sources, the latest values and the
+change stream; the GUI, the historian and the alarm engine listen to it.
+
+Threading contract:
+- Sources run on the runtime loop and deliver samples to `_ingest` there.
+- Listeners (`subscribe`) are called on the runtime thread with each batch; they must
+  not block (hand off to a queue, as the historian and `ChangeBuffer` do).
+- Other threads (the GUI) call `write`, `publish`, `call`: these return
+  `concurrent.futures.Future` at once and never wait on the network or the disk.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import threading
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.config import DataType, SiteConfig, TagConfig
+from app.model import LinkState, LinkStatus, Quality, Sample, Value, now
+from app.sources import registry
+from app.sources.base import Source, SourceError
+
+log = logging.getLogger(__name__)
+
+Listener = Callable[[list[Sample]], None]
+StatusListener = Callable[[LinkStatus], None]
+
+
+class Runtime:
+    def __init__(self, config: SiteConfig, store: Any = None,
+                 secrets: Callable[[str], str | None] | None = None) -> None:
+        self.config = config
+        self.store = store
+        self._secrets = secrets or (lambda _sid: None)
+        self.latest: dict[str, Sample] = {}
+        self.links: dict[str, LinkStatus] = {}
+        self.sources: dict[str, Source] = {}
+        self._listeners: list[Listener] = []
+        self._status_listeners: list[StatusListener] = []
+        self._lock = threading.Lock()
+        self.loop = asyncio.new_event_loop()
+        self._thread: threading.Thread | None = None
+        self._tasks: list[asyncio.Task] = []
+        if store is not None:
+            self.subscribe(store.historian.append)
+
+    # --- lifecycle ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        for sc in self.config.sources.values():
+            cls = registry.get(sc.kind)
+            src = cls(sc, self.config.tags_of(sc.id), self._ingest, self._status,
+                      self._secrets(sc.id))
+            self.sources[sc.id] = src
+            self.links[sc.id] = src.status
+        if self.store is not None and self.config.site.broker:
+            self.sources[self.config.site.broker].attach_outbox(self.store.outbox)
+        ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(ready,),
+                                        name="lineside-runtime", daemon=True)
+        self._thread.start()
+        ready.wait()
+
+    def _run(self, ready: threading.Event) -> None:
+        asyncio.set_event_loop(self.loop)
+        for src in self.sources.values():
+            self._tasks.append(self.loop.create_task(self._supervise(src), name=src.id))
+        self.loop.call_soon(ready.set)
+        self.loop.run_forever()
+        self.loop.close()
+
+    async def _supervise(self, src: Source) -> None:
+        """A source's run() must never end; if it raises (a bug), log and restart it."""
+        while True:
+            try:
+                await src.run()
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("source %s crashed; restarting in 2 s", src.id)
+                self._mark_bad(src.id, "source crashed")
+                await asyncio.sleep(2)
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """Cancel the sources and stop the loop; returns within `timeout` seconds."""
+        if self._thread is None:
+            return
+
+        async def _cancel() -> None:
+            for t in self._tasks:
+                t.cancel()
+            await asyncio.wait(self._tasks, timeout=timeout * 0.75)
+
+        try:
+            asyncio.run_coroutine_threadsafe(_cancel(), self.loop).result(timeout)
+        except (concurrent.futures.TimeoutError, RuntimeError):
+            log.warning("sources did not stop within %.1f s", timeout)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(timeout)
+        self._thread = None
+
+    # --- the change stream ----------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener(batch)` on the runtime thread for each batch of changes."""
+        with self._lock:
+            self._listeners = [*self._listeners, listener]
+
+        def unsubscribe() -> None:
+            with self._lock:
+                self._listeners = [x for x in self._listeners if x is not listener]
+
+        return unsubscribe
+
+    def subscribe_status(self, listener: StatusListener) -> None:
+        with self._lock:
+            self._status_listeners = [*self._status_listeners, listener]
+
+    def _ingest(self, samples: list[Sample]) -> None:
+        tags = self.config.tags
+        changed: list[Sample] = []
+        for s in samples:
+            prev = self.latest.get(s.tag)
+            tag = tags.get(s.tag)
+            if (prev is not None and tag is not None and tag.deadband > 0
+                    and prev.quality == s.quality and _within(prev.value, s.value, tag.deadband)):
+                continue
+            self.latest[s.tag] = s
+            changed.append(s)
+        if changed:
+            self.emit(changed)
+
+    def emit(self, batch: list[Sample]) -> None:
+        for listener in self._listeners:
+            try:
+                listener(batch)
+            except Exception:
+                log.exception("change listener %r failed", listener)
+
+    def _status(self, status: LinkStatus) -> None:
+        self.links[status.source] = status
+        if status.state in (LinkState.OFFLINE, LinkState.RECONNECTING):
+            self._mark_bad(status.source, status.detail)
+        for listener in self._status_listeners:
+            try:
+                listener(status)
+            except Exception:
+                log.exception("status listener %r failed", listener)
+
+    def _mark_bad(self, source_id: str, detail: str) -> None:
+        """A lost link makes every tag of the source BAD at once, never silently stale."""
+        t = now()
+        bad = [Sample(tag.path, t, self.latest[tag.path].value if tag.path in self.latest
+                      else None, Quality.BAD)
+               for tag in self.config.tags_of(source_id)
+               if self.latest.get(tag.path) is None
+               or self.latest[tag.path].quality is not Quality.BAD]
+        if bad:
+            self._ingest(bad)
+
+    # --- commands from other threads --------------------------------------------------------
+
+    def call(self, coro: Coroutine[Any, Any, Any]) -> concurrent.futures.Future:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop)
+
+    def write(self, path: str, value: Value) -> concurrent.futures.Future[Sample]:
+        """Write a tag on its source; the future holds the value read back."""
+        return self.call(self.write_async(path, value))
+
+    async def write_async(self, path: str, value: Value) -> Sample:
+        tag = self.config.tags.get(path)
+        if tag is None:
+            raise SourceError(f"unknown tag {path!r}")
+        if not tag.writable:
+            raise SourceError(f"tag {path!r} is not writable")
+        value = coerce(tag, value)
+        sample = await self.sources[tag.source].write(tag, value)
+        self._ingest([sample])
+        return sample
+
+    def publish(self, topic: str, payload: dict[str, Any], *, qos: int = 1,
+                retain: bool = False) -> concurrent.futures.Future:
+        """Store `payload` in the outbox, then send it; the future resolves once stored."""
+        return self.call(self.publish_async(topic, payload, qos=qos, retain=retain))
+
+    async def publish_async(self, topic: str, payload: dict[str, Any], *, qos: int = 1,
+                            retain: bool = False) -> Any:
+        if self.store is None or not self.config.site.broker:
+            raise SourceError("no broker configured for this terminal (site.broker)")
+        msg = await asyncio.wrap_future(
+            self.store.outbox.enqueue(topic, payload, qos=qos, retain=retain))
+        self.sources[self.config.site.broker].kick()
+        return msg
+
+    def subscribe_topic(self, topic_filter: str,
+                        handler: Callable[[str, bytes], None]) -> None:
+        """Receive raw messages on the terminal's broker (for shared state topics)."""
+        if not self.config.site.broker:
+            raise SourceError("no broker configured for this terminal (site.broker)")
+        broker = self.sources[self.config.site.broker]
+        self.loop.call_soon_threadsafe(broker.add_subscription, topic_filter, handler)
+
+
+def _within(a: Value, b: Value, deadband: float) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a == b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return abs(a - b) < deadband
+    return a == b
+
+
+def coerce(tag: TagConfig, value: Value) -> Value:
+    """Convert a value to the tag's type, or raise SourceError saying why not."""
+    try:
+        match tag.type:
+            case DataType.FLOAT:
+                v: Value = float(value)  # type: ignore[arg-type]
+            case DataType.INT:
+                v = int(value)  # type: ignore[arg-type]
+            case DataType.BOOL:
+                v = value if isinstance(value, bool) else str(value).lower() in ("1", "true", "on")
+            case DataType.STRING:
+                v = str(value)
+    except (TypeError, ValueError):
+        raise SourceError(f"{value!r} is not a valid {tag.type} for {tag.path}") from None
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        if tag.low is not None and v < tag.low:
+            raise SourceError(f"{v} is below the limit {tag.low} {tag.unit} of {tag.path}")
+        if tag.high is not None and v > tag.high:
+            raise SourceError(f"{v} is above the limit {tag.high} {tag.unit} of {tag.path}")
+    return v
+
+
+@dataclass
+class Batch:
+    """What the GUI takes once per frame: latest value per tag plus trend samples."""
+
+    latest: dict[str, Sample] = field(default_factory=dict)
+    series: dict[str, list[Sample]] = field(default_factory=dict)
+    links: dict[str, LinkStatus] = field(default_factory=dict)
+
+
+class ChangeBuffer:
+    """Coalesces the change stream between two GUI frames (thread-safe, Qt-free).
+
+    The runtime thread pushes; the GUI thread drains on a timer. Per tag it keeps the
+    latest sample and at most `max_series` trend samples, so a slow frame cannot grow
+    memory without bound.
+    """
+
+    def __init__(self, runtime: Runtime | None = None, max_series: int = 5000) -> None:
+        self._lock = threading.Lock()
+        self._batch = Batch()
+        self._max = max_series
+        if runtime is not None:
+            runtime.subscribe(self.push)
+            runtime.subscribe_status(self.push_status)
+
+    def push(self, samples: list[Sample]) -> None:
+        with self._lock:
+            b = self._batch
+            for s in samples:
+                b.latest[s.tag] = s
+                series = b.series.setdefault(s.tag, [])
+                series.append(s)
+                if len(series) > self._max:
+                    del series[: len(series) - self._max]
+
+    def push_status(self, status: LinkStatus) -> None:
+        with self._lock:
+            self._batch.links[status.source] = status
+
+    def drain(self) -> Batch:
+        with self._lock:
+            batch, self._batch = self._batch, Batch()
+        return batch

@@ -1,0 +1,1 @@
+"""Protocol adapters (data sources), registered by kind: `opcua`, `mqtt`, later `sparkplug`."""
