@@ -1,1 +1,1 @@
-
+"""Every QWidget of LineSide: primitives, panels, the main window shell."""

@@ -1,0 +1,1 @@
+"""Users, roles, what each role may do, PINs, sign-in sessions."""

@@ -1,0 +1,70 @@
+"""The one table of who may do what. The UI and the domain both ask `allowed()`.
+
+Actions an operator can take are declared here once, with the roles that may run
+them (napari-style actions as data); tests and widgets call the same declaration.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    OPERATOR = "operator"
+    TEAM_LEAD = "team_lead"
+    MAINTENANCE = "maintenance"
+    SAFETY_OFFICER = "safety_officer"
+    SUPERVISOR = "supervisor"
+    ADMIN = "admin"
+
+
+class Action(StrEnum):
+    ALARM_ACK = "alarm.ack"
+    ALARM_SHELVE = "alarm.shelve"
+    ALARM_OUT_OF_SERVICE = "alarm.out_of_service"
+    ESTOP_RESET = "estop.reset"
+    SETPOINT_WRITE = "setpoint.write"
+    LAYOUT_EDIT = "layout.edit"
+    KIOSK_EXIT = "kiosk.exit"
+    USERS_MANAGE = "users.manage"
+    VITALS_VIEW_ALL = "vitals.view_all"  # every worker's health state, by pseudonym
+    ANDON_REPORT = "andon.report"
+    ANDON_TAKE = "andon.take"
+    ANDON_CLOSE = "andon.close"
+    SUPERVISOR_OVERVIEW = "overview.view"
+
+
+_ALL = frozenset(Role)
+_LEADS = frozenset({Role.TEAM_LEAD, Role.SUPERVISOR, Role.ADMIN})
+
+PERMISSIONS: dict[Action, frozenset[Role]] = {
+    Action.ALARM_ACK: _ALL,
+    Action.ALARM_SHELVE: _LEADS | {Role.MAINTENANCE},
+    Action.ALARM_OUT_OF_SERVICE: frozenset({Role.MAINTENANCE, Role.SUPERVISOR, Role.ADMIN}),
+    Action.ESTOP_RESET: _LEADS | {Role.MAINTENANCE, Role.SAFETY_OFFICER},
+    Action.SETPOINT_WRITE: _LEADS | {Role.MAINTENANCE},
+    Action.LAYOUT_EDIT: _ALL,
+    Action.KIOSK_EXIT: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Action.USERS_MANAGE: frozenset({Role.ADMIN}),
+    Action.VITALS_VIEW_ALL: frozenset({Role.SAFETY_OFFICER}),
+    Action.ANDON_REPORT: _ALL,
+    Action.ANDON_TAKE: _LEADS | {Role.MAINTENANCE},
+    Action.ANDON_CLOSE: _LEADS | {Role.MAINTENANCE},
+    Action.SUPERVISOR_OVERVIEW: _LEADS | {Role.SAFETY_OFFICER},
+}
+
+
+class PermissionDenied(PermissionError):
+    def __init__(self, role: Role | None, action: Action) -> None:
+        who = f"role {role}" if role else "nobody signed in"
+        super().__init__(f"{who} may not {action}")
+        self.role, self.action = role, action
+
+
+def allowed(role: Role | None, action: Action) -> bool:
+    return role is not None and role in PERMISSIONS[action]
+
+
+def require(role: Role | None, action: Action) -> None:
+    if not allowed(role, action):
+        raise PermissionDenied(role, action)
