@@ -222,8 +222,13 @@ def register_section(name: str) -> Callable[[SectionParser], SectionParser]:
     return deco
 
 
-def load(path: Path | str, *, terminal_id: str | None = None) -> SiteConfig:
-    """Read, merge includes, validate. Raises ConfigError with file and key."""
+def load(path: Path | str, *, terminal_id: str | None = None,
+         source_overrides: dict[str, dict[str, Any]] | None = None) -> SiteConfig:
+    """Read, merge includes, validate. Raises ConfigError with file and key.
+
+    `source_overrides` replaces keys of sources by id before validation, e.g.
+    {"plc": {"endpoint": "opc.tcp://127.0.0.1:4841"}} (demo ports, commissioning).
+    """
     import importlib
 
     from app.sources import registry
@@ -232,6 +237,11 @@ def load(path: Path | str, *, terminal_id: str | None = None) -> SiteConfig:
         importlib.import_module(mod)
     path = Path(path)
     data = _read_merged(path, set())
+    for sid, values in (source_overrides or {}).items():
+        matches = [t for t in data.get("sources", []) if isinstance(t, dict) and t.get("id") == sid]
+        if not matches:
+            raise ConfigError(path, "sources", f"no source {sid!r} to override")
+        matches[0].update(values)
     root = Table(data, path)
     root.raw("include")
     s = root.table("site", required=True)
