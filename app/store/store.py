@@ -1,0 +1,184 @@
+"""The Store facade: one SQLite file (WAL), one writer thread, read connections per thread."""
+
+from __future__ import annotations
+
+import concurrent.futures
+import contextlib
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from app.store import schema
+from app.store.audit import AuditLog
+from app.store.errors import StoreError, StoreHealth
+from app.store.historian import Historian
+from app.store.outbox import Outbox
+from app.store.writer import Writer
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class Store:
+    """The terminal's local store: historian, outbox and audit log in one file.
+
+    Write APIs return at once (a Future or nothing); the writer thread commits.
+    Health callbacks run on the writer thread: hand over to the GUI with a queued signal.
+    """
+
+    def __init__(self, path: Path | str, *, terminal_id: str, retention_s: float = 7 * 86400,
+                 max_bytes: int = 2 * 1024**3) -> None:
+        if not terminal_id:
+            raise ValueError("Store: terminal_id must not be empty")
+        self.path = Path(path)
+        self.terminal_id = terminal_id
+        self.retention_s = retention_s
+        self.max_bytes = max_bytes
+        self.historian = Historian(self)
+        self.outbox = Outbox(self)
+        self.audit = AuditLog(self)
+        self._health = StoreHealth(True)
+        self._health_cbs: list[Callable[[StoreHealth], None]] = []
+        self._health_lock = threading.Lock()
+        self._writer: Writer | None = None
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+
+    # --- lifecycle -----------------------------------------------------------------
+
+    def open(self) -> Store:
+        """Create the folder and file, migrate every registered component, start writing."""
+        if self._writer is not None:
+            return self
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot create the folder of the local store {self.path}: "
+                             f"{e.strerror or e}") from e
+        conn = self._connect()
+        try:
+            # Must precede the first table so size retention can give pages back to the disk.
+            conn.execute("PRAGMA auto_vacuum=INCREMENTAL")
+            mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise StoreError(f"local store {self.path}: cannot use WAL mode (got {mode}); "
+                                 "is it on a network drive?")
+            schema.migrate(conn, self.path)
+        except sqlite3.Error as e:
+            conn.close()
+            raise StoreError(f"cannot open the local store {self.path}: {e}") from e
+        except BaseException:
+            conn.close()
+            raise
+        self._writer = Writer(conn, self.path, self.historian._write, self._set_health,
+                              periodic=self.historian._retention, periodic_s=60.0,
+                              on_rollback=self.historian._forget_ids)
+        self._writer.start()
+        schema.add_late_hook(self._late_schema)
+        return self
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                   timeout=10.0)
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            return conn
+        except sqlite3.Error as e:
+            raise StoreError(f"cannot open the local store {self.path}: {e}") from e
+
+    def close(self, timeout: float = 2.0) -> None:
+        """Write what is queued, stop the writer, close every connection."""
+        schema.remove_late_hook(self._late_schema)
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.stop(timeout)
+        with self._readers_lock:
+            readers, self._readers = self._readers, []
+        for c in readers:
+            c.close()
+        self._local = threading.local()
+
+    def __enter__(self) -> Store:
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _late_schema(self, component: str) -> None:
+        """A module registered its tables after this store opened: create them now."""
+        fut = self.submit(lambda c: schema.migrate(c, self.path, [component]))
+        try:
+            fut.result(10.0)
+        except Exception:
+            log.exception("store %s: late migration of %s failed", self.path, component)
+            raise
+
+    # --- health --------------------------------------------------------------------------
+
+    @property
+    def health(self) -> StoreHealth:
+        return self._health
+
+    def on_health(self, callback: Callable[[StoreHealth], None]) -> None:
+        """Call `callback(health)` (on the writer thread) whenever health changes."""
+        with self._health_lock:
+            self._health_cbs.append(callback)
+
+    def _set_health(self, health: StoreHealth) -> None:
+        with self._health_lock:
+            if health == self._health:
+                return
+            self._health = health
+            cbs = list(self._health_cbs)
+        if health.ok:
+            log.info("store %s: healthy again", self.path)
+        else:
+            log.error("store %s: %s", self.path, health.message)
+        for cb in cbs:
+            try:
+                cb(health)
+            except Exception:
+                log.exception("store health callback %r failed", cb)
+
+    # --- writing and reading ----------------------------------------------------------------
+
+    def _require_writer(self) -> Writer:
+        if self._writer is None:
+            raise StoreError(f"local store {self.path} is not open")
+        return self._writer
+
+    def submit(self, fn: Callable[[sqlite3.Connection], T]) -> concurrent.futures.Future[T]:
+        """Run `fn(conn)` on the writer thread; the future resolves after COMMIT."""
+        writer = self._writer
+        if writer is None:
+            fut: concurrent.futures.Future[T] = concurrent.futures.Future()
+            fut.set_exception(StoreError(f"local store {self.path} is not open"))
+            return fut
+        return writer.submit(fn)
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """This thread's read connection (autocommit; sees everything committed)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            self._require_writer()
+            conn = self._connect()
+            conn.execute("PRAGMA query_only=ON")
+            self._local.conn = conn
+            with self._readers_lock:
+                self._readers.append(conn)
+        yield conn
+
+    def flush(self, timeout: float = 5.0) -> None:
+        """Block until everything queued before this call is committed."""
+        self._require_writer().flush(timeout)
+
+    @property
+    def writer(self) -> Writer:
+        return self._require_writer()
+

@@ -1,0 +1,289 @@
+"""The one writer thread: owns the write connection, commits samples and jobs in batches.
+
+Callers on any thread hand over work and return at once: samples go into a bounded
+queue (written with `executemany` every `batch_s` or every `batch_rows`, whichever
+first); jobs (`fn(conn)`) run in order, many per transaction, and their futures resolve
+only after COMMIT. A full disk never stops the thread: samples stay queued and are
+retried, jobs fail with StoreFullError.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import sqlite3
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from app.model import Sample
+from app.store.errors import StoreError, StoreHealth, full_error, full_message, is_full
+
+log = logging.getLogger(__name__)
+
+Job = tuple[Callable[[sqlite3.Connection], Any], concurrent.futures.Future]
+SampleWriter = Callable[[sqlite3.Connection, list[Sample]], None]
+
+
+class Writer:
+    batch_rows = 10_000
+    batch_s = 0.1
+    retry_s = 1.0                  # pause before retrying samples after a failed write
+    max_queued_samples = 1_000_000  # beyond this the oldest queued samples are dropped
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, write_samples: SampleWriter,
+                 set_health: Callable[[StoreHealth], None],
+                 periodic: Callable[[sqlite3.Connection], None] | None = None,
+                 periodic_s: float = 60.0,
+                 on_rollback: Callable[[], None] | None = None) -> None:
+        self.conn = conn
+        self.path = path
+        self._write_samples = write_samples
+        self._set_health = set_health
+        self._periodic = periodic
+        self.periodic_s = periodic_s
+        self._on_rollback = on_rollback
+        self._cond = threading.Condition()
+        self._samples: deque[Sample] = deque()
+        self._jobs: list[Job] = []
+        self._stopping = False
+        self._blocked_until = 0.0       # monotonic time before which samples are not retried
+        self._failing = False           # the last sample write failed
+        self.appended = 0               # samples accepted so far (for flush)
+        self.done = 0                   # samples committed or dropped so far
+        self.dropped = 0
+        self._thread = threading.Thread(target=self._run, name="lineside-store-writer",
+                                        daemon=True)
+
+    # --- any thread ------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._thread.start()
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive() and not self._stopping
+
+    def append(self, samples: list[Sample]) -> bool:
+        with self._cond:
+            if self._stopping:
+                return False
+            self._samples.extend(samples)
+            self.appended += len(samples)
+            over = len(self._samples) - self.max_queued_samples
+            if over > 0:
+                for _ in range(over):
+                    self._samples.popleft()
+                self.dropped += over
+                self.done += over
+                log.warning("store %s: %d queued samples dropped (queue bound %d; disk full?)",
+                            self.path, over, self.max_queued_samples)
+            if len(self._samples) >= self.batch_rows:
+                self._cond.notify()
+        return True
+
+    def submit(self, fn: Callable[[sqlite3.Connection], Any]) -> concurrent.futures.Future:
+        fut: concurrent.futures.Future = concurrent.futures.Future()
+        with self._cond:
+            if self._stopping:
+                fut.set_exception(StoreError(f"store {self.path} is closed"))
+                return fut
+            self._jobs.append((fn, fut))
+            self._cond.notify()
+        return fut
+
+    def flush(self, timeout: float) -> None:
+        """Wait until everything queued before this call is committed."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            target = self.appended
+        self.submit(lambda _c: None).result(timeout)
+        with self._cond:
+            while self.done < target:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    msg = f"store {self.path}: {target - self.done} samples not yet written"
+                    if self._failing:
+                        raise StoreError(msg + " (" + self._last_error + ")")
+                    raise TimeoutError(msg)
+                self._cond.wait(min(left, 0.05))
+
+    def stop(self, timeout: float) -> None:
+        with self._cond:
+            self._stopping = True
+            self._cond.notify()
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            log.error("store %s: writer did not finish within %.1f s", self.path, timeout)
+
+    @property
+    def queued(self) -> int:
+        with self._cond:
+            return len(self._samples)
+
+    # --- writer thread ----------------------------------------------------------------
+
+    _last_error = ""
+
+    def _run(self) -> None:
+        next_periodic = time.monotonic() + self.periodic_s
+        try:
+            while True:
+                with self._cond:
+                    if not self._stopping and not self._jobs and (
+                            len(self._samples) < self.batch_rows
+                            or time.monotonic() < self._blocked_until):
+                        wait = self.batch_s
+                        if self._blocked_until:
+                            wait = max(0.01, min(self.retry_s,
+                                                 self._blocked_until - time.monotonic()))
+                        self._cond.wait(wait)
+                    stopping = self._stopping
+                    jobs, self._jobs = self._jobs, []
+                    samples: list[Sample] = []
+                    if stopping or time.monotonic() >= self._blocked_until:
+                        samples = list(self._samples)
+                        self._samples.clear()
+                if samples:
+                    self._commit_samples(samples)
+                if jobs:
+                    self._run_jobs(jobs)
+                if self._periodic is not None and time.monotonic() >= next_periodic:
+                    next_periodic = time.monotonic() + self.periodic_s
+                    self._run_periodic()
+                if stopping:
+                    with self._cond:
+                        if not self._jobs:
+                            break
+        except BaseException:
+            log.exception("store %s: writer thread crashed", self.path)
+            raise
+        finally:
+            self._shutdown()
+
+    def _shutdown(self) -> None:
+        with self._cond:
+            self._stopping = True
+            lost, jobs = len(self._samples), self._jobs
+            self._jobs = []
+            self._cond.notify_all()
+        if lost:
+            log.error("store %s: %d samples could not be written before close (%s)",
+                      self.path, lost, self._last_error or "writer stopped")
+        for _fn, fut in jobs:
+            if fut.set_running_or_notify_cancel():
+                fut.set_exception(StoreError(f"store {self.path} is closed"))
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error as e:
+            log.warning("store %s: checkpoint at close failed: %s", self.path, e)
+        self.conn.close()
+
+    def _commit_samples(self, samples: list[Sample]) -> None:
+        conn = self.conn
+        try:
+            conn.execute("BEGIN")
+            for i in range(0, len(samples), self.batch_rows):
+                self._write_samples(conn, samples[i:i + self.batch_rows])
+            conn.execute("COMMIT")
+        except Exception as e:
+            self._rollback()
+            with self._cond:
+                # Keep them, in order, ahead of anything queued meanwhile.
+                self._samples.extendleft(reversed(samples))
+                self._blocked_until = time.monotonic() + self.retry_s
+                self._failing = True
+            if is_full(e):
+                self._last_error = full_message(self.path)
+            else:
+                self._last_error = f"local store cannot write: {self.path}: {e}"
+                log.exception("store %s: writing %d samples failed; retrying", self.path,
+                              len(samples))
+            self._set_health(StoreHealth(False, self._last_error))
+            return
+        with self._cond:
+            self.done += len(samples)
+            self._blocked_until = 0.0
+            self._failing = False
+            self._cond.notify_all()
+        self._set_health(StoreHealth(True))
+
+    def _run_jobs(self, jobs: list[Job]) -> None:
+        jobs = [(fn, fut) for fn, fut in jobs if fut.set_running_or_notify_cancel()]
+        if not jobs:
+            return
+        if not self._group(jobs):
+            for job in jobs:  # something broke the shared transaction: one by one
+                self._group([job], single=True)
+
+    def _group(self, jobs: list[Job], single: bool = False) -> bool:
+        """Run jobs in one transaction, each in a savepoint; resolve after COMMIT.
+
+        Returns False (nothing resolved) if the transaction itself failed and the jobs
+        must be retried one by one; with `single`, failures go into the future.
+        """
+        conn = self.conn
+        results: list[tuple[concurrent.futures.Future, Any, BaseException | None]] = []
+        try:
+            conn.execute("BEGIN")
+            for fn, fut in jobs:
+                conn.execute("SAVEPOINT job")
+                try:
+                    value = fn(conn)
+                except Exception as e:
+                    if not conn.in_transaction:
+                        raise  # SQLite rolled the whole transaction back
+                    conn.execute("ROLLBACK TO job")
+                    conn.execute("RELEASE job")
+                    if is_full(e) and not single:
+                        raise
+                    results.append((fut, None, self._wrap(e)))
+                else:
+                    conn.execute("RELEASE job")
+                    results.append((fut, value, None))
+            conn.execute("COMMIT")
+        except Exception as e:
+            self._rollback()
+            if not single:
+                return False
+            fut = jobs[0][1]
+            fut.set_exception(self._wrap(e))
+            if is_full(e):
+                self._set_health(StoreHealth(False, full_message(self.path)))
+            return True
+        for fut, value, exc in results:
+            if exc is None:
+                fut.set_result(value)
+            else:
+                if is_full(exc.__cause__ or exc):
+                    self._set_health(StoreHealth(False, full_message(self.path)))
+                fut.set_exception(exc)
+        if not self._failing and all(exc is None or not is_full(exc.__cause__ or exc)
+                                     for _f, _v, exc in results):
+            self._set_health(StoreHealth(True))
+        return True
+
+    def _wrap(self, e: BaseException) -> BaseException:
+        return full_error(self.path, e) if is_full(e) else e
+
+    def _rollback(self) -> None:
+        if self._on_rollback is not None:
+            self._on_rollback()
+        if self.conn.in_transaction:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                log.exception("store %s: rollback failed", self.path)
+
+    def _run_periodic(self) -> None:
+        assert self._periodic is not None
+        try:
+            self.conn.execute("BEGIN")
+            self._periodic(self.conn)
+            self.conn.execute("COMMIT")
+        except Exception:
+            self._rollback()
+            log.exception("store %s: periodic maintenance failed", self.path)
