@@ -1,0 +1,264 @@
+"""Who is signed in at this terminal: sign-in by PIN or badge, lockout, auto sign-out.
+
+`SessionManager` is plain Python (no Qt) and thread-safe. Observers are called on the
+thread that caused the change (sign-in from the GUI, `tick` from a GUI timer) with
+(SignedIn | None, reason).
+
+Privacy rule: a failed sign-in never tells whether the user id or badge exists. Unknown
+ids are counted and locked out exactly like real ones, a missing user still costs one
+PIN derivation, and a disabled user gets the same answer as a wrong PIN. The audit
+trail (not shown to the person at the terminal) records the real reason.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from app.auth.permissions import Action, Role, allowed
+from app.auth.pin import PIN_RE, PIN_RULE, verify_pin
+from app.auth.users import User, UserRepo
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], float]
+Observer = Callable[["SignedIn | None", str], None]
+
+
+@dataclass(frozen=True)
+class SignedIn:
+    user_id: str
+    name: str
+    role: Role
+    since: float
+
+    def may(self, action: Action) -> bool:
+        return allowed(self.role, action)
+
+
+class Outcome(StrEnum):
+    SIGNED_IN = "signed_in"
+    WRONG = "wrong"  # wrong PIN or unknown / disabled user: deliberately one answer
+    LOCKED = "locked"
+    UNKNOWN_BADGE = "unknown_badge"
+    BAD_FORMAT = "bad_format"  # not 4-8 digits: not counted as an attempt
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    outcome: Outcome
+    message: str  # English, for logs and the CLI; the GUI translates from outcome
+    session: SignedIn | None = None
+    retry_after_s: float | None = None  # set when LOCKED
+    attempts_left: int | None = None  # set when WRONG
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is Outcome.SIGNED_IN
+
+
+def format_duration(seconds: float) -> str:
+    s = max(1, round(seconds))
+    if s < 60:
+        return f"{s} s"
+    m, s = divmod(s, 60)
+    return f"{m} min {s} s" if s else f"{m} min"
+
+
+@dataclass
+class _Attempts:
+    failed: int = 0
+    locked_until: float = 0.0
+
+
+class SessionManager:
+    def __init__(self, users: UserRepo, *, clock: Clock = time.time,
+                 inactivity_s: float = 300.0, max_failures: int = 5,
+                 lockout_s: float = 300.0,
+                 audit: Callable[..., Any] | None = None) -> None:
+        self.users = users
+        self.clock = clock
+        self.inactivity_s = inactivity_s
+        self.max_failures = max_failures
+        self.lockout_s = lockout_s
+        self._audit_fn = audit or users.store.audit.record
+        self._lock = threading.RLock()
+        self._current: SignedIn | None = None
+        self._last_activity = 0.0
+        self._attempts: dict[str, _Attempts] = {}
+        self._observers: list[Observer] = []
+
+    # --- observers -----------------------------------------------------------------------
+
+    def add_observer(self, observer: Observer) -> Callable[[], None]:
+        with self._lock:
+            self._observers = [*self._observers, observer]
+
+        def remove() -> None:
+            with self._lock:
+                self._observers = [o for o in self._observers if o is not observer]
+
+        return remove
+
+    def _notify(self, who: SignedIn | None, reason: str) -> None:
+        for observer in self._observers:
+            try:
+                observer(who, reason)
+            except Exception:
+                log.exception("session observer %r failed", observer)
+
+    def _audit(self, actor: str, action: str, target: str = "", detail: str = "") -> None:
+        try:
+            fut = self._audit_fn(actor, action, target=target, detail=detail)
+        except Exception:
+            log.exception("audit of %s %s failed", action, actor)
+            return
+        if hasattr(fut, "add_done_callback"):
+            fut.add_done_callback(lambda f: f.exception() and log.error(
+                "audit of %s %s failed: %s", action, actor, f.exception()))
+
+    # --- state ---------------------------------------------------------------------------
+
+    @property
+    def current(self) -> SignedIn | None:
+        return self._current
+
+    @property
+    def role(self) -> Role | None:
+        cur = self._current
+        return cur.role if cur else None
+
+    def may(self, action: Action) -> bool:
+        return allowed(self.role, action)
+
+    def touch(self) -> None:
+        """Record activity (a touch, a key) so the inactivity timer restarts."""
+        self._last_activity = self.clock()
+
+    def tick(self, now: float | None = None) -> bool:
+        """Sign out after `inactivity_s` without activity; True if it did."""
+        now = self.clock() if now is None else now
+        with self._lock:
+            if self._current is None or now - self._last_activity < self.inactivity_s:
+                return False
+        self.sign_out("inactivity")
+        return True
+
+    def sign_out(self, reason: str = "user") -> None:
+        with self._lock:
+            who, self._current = self._current, None
+        if who is None:
+            return
+        self._audit(who.user_id, "sign_out", detail=reason)
+        log.info("%s signed out (%s)", who.user_id, reason)
+        self._notify(None, reason)
+
+    # --- sign-in -------------------------------------------------------------------------
+
+    def _locked(self, key: str, user: User | None, now: float) -> float:
+        """Seconds the id is still locked (0 when free)."""
+        mem = self._attempts.get(key)
+        until = max(mem.locked_until if mem else 0.0,
+                    (user.locked_until or 0.0) if user else 0.0)
+        return max(0.0, until - now)
+
+    def _prune(self, now: float) -> None:
+        # Failures of unknown ids live only in memory; keep that bounded.
+        if len(self._attempts) > 1000:
+            self._attempts = {k: a for k, a in self._attempts.items()
+                              if a.locked_until > now or a.failed}
+            if len(self._attempts) > 1000:
+                self._attempts.clear()
+
+    def sign_in_pin(self, user_id: str, pin: str) -> SignInResult:
+        now = self.clock()
+        if not isinstance(pin, str) or not PIN_RE.fullmatch(pin):
+            return SignInResult(Outcome.BAD_FORMAT, f"PIN not accepted: {PIN_RULE}.")
+        user = self.users.get(user_id)
+        with self._lock:
+            remaining = self._locked(user_id, user, now)
+            if remaining > 0:
+                self._audit(user_id, "sign_in.refused", detail="locked out")
+                return self._locked_result(remaining)
+            usable = user is not None and not user.disabled
+            good = verify_pin(pin, user.pin_hash if usable and user else None)
+            if good and user is not None and usable:
+                had = self._attempts.pop(user_id, None)
+                if had or user.failed_attempts or user.locked_until:
+                    self.users.record_attempts(user_id, 0, None)
+                self.users.rehash_if_weak(user, pin)
+                result = self._start(user, "pin", now)
+            else:
+                return self._failed(user_id, user, now)
+        self._notify(result.session, "pin")
+        return result
+
+    def sign_in_badge(self, badge: str) -> SignInResult:
+        now = self.clock()
+        badge = (badge or "").strip()
+        user = self.users.by_badge(badge) if badge.isdigit() else None
+        masked = "…" + badge[-4:] if badge else "(empty)"
+        if user is None or user.disabled:
+            why = "disabled user" if user else "unknown badge"
+            self._audit(user.user_id if user else "", "sign_in.failed", target=masked,
+                        detail=why)
+            return SignInResult(Outcome.UNKNOWN_BADGE,
+                                "Badge not recognised. Sign in with your PIN or ask your "
+                                "team lead.")
+        with self._lock:
+            remaining = self._locked(user.user_id, user, now)
+            if remaining > 0:
+                # A locked account stays locked for badges too: a found badge must not
+                # be a way around the PIN lockout.
+                self._audit(user.user_id, "sign_in.refused", target=masked,
+                            detail="locked out")
+                return self._locked_result(remaining)
+            result = self._start(user, "badge", now)
+        self._notify(result.session, "badge")
+        return result
+
+    def _locked_result(self, remaining: float) -> SignInResult:
+        return SignInResult(Outcome.LOCKED,
+                            f"Too many wrong PINs. Sign-in is locked for another "
+                            f"{format_duration(remaining)}.", retry_after_s=remaining)
+
+    def _failed(self, key: str, user: User | None, now: float) -> SignInResult:
+        self._prune(now)
+        att = self._attempts.setdefault(key, _Attempts())
+        if user is not None and user.failed_attempts > att.failed:
+            att.failed = user.failed_attempts  # carried over from before a restart
+        att.failed += 1
+        why = ("unknown user" if user is None else "disabled user" if user.disabled
+               else "wrong PIN")
+        if att.failed >= self.max_failures:
+            att.failed, att.locked_until = 0, now + self.lockout_s
+            if user is not None:
+                self.users.record_attempts(key, 0, att.locked_until)
+            self._audit(key, "sign_in.lockout",
+                        detail=f"{self.max_failures} failures ({why}); locked "
+                               f"{format_duration(self.lockout_s)}")
+            log.warning("sign-in for %r locked for %s", key, format_duration(self.lockout_s))
+            return self._locked_result(self.lockout_s)
+        if user is not None:
+            self.users.record_attempts(key, att.failed, None)
+        self._audit(key, "sign_in.failed", detail=why)
+        left = self.max_failures - att.failed
+        return SignInResult(Outcome.WRONG,
+                            f"Wrong user or PIN. {left} attempt{'s' if left != 1 else ''} "
+                            f"left before sign-in is locked.", attempts_left=left)
+
+    def _start(self, user: User, method: str, now: float) -> SignInResult:
+        previous = self._current
+        who = SignedIn(user.user_id, user.name, user.role, now)
+        self._current = who
+        self._last_activity = now
+        if previous is not None:
+            self._audit(previous.user_id, "sign_out", detail="replaced")
+        self._audit(user.user_id, "sign_in", detail=method)
+        log.info("%s signed in (%s, %s)", user.user_id, user.role, method)
+        return SignInResult(Outcome.SIGNED_IN, f"Signed in as {user.name}.", who)
