@@ -209,7 +209,7 @@ class SiteConfig:
 SectionParser = Callable[[Table, "SiteConfig"], Any]
 _SECTIONS: dict[str, SectionParser] = {}
 # Modules that own a section; imported on load so their parsers register.
-SECTION_MODULES: list[str] = []
+SECTION_MODULES: list[str] = ["app.alarms.config"]
 
 
 def register_section(name: str) -> Callable[[SectionParser], SectionParser]:
