@@ -182,7 +182,7 @@ class Historian:
                                     (tid, cutoff)).rowcount
         deleted += self._trim_to_size(conn)
         if deleted:
-            conn.execute("PRAGMA incremental_vacuum")
+            _give_back_pages(conn)
             log.info("store %s: retention deleted %d samples", self._store.path, deleted)
         return deleted
 
@@ -211,6 +211,17 @@ def _used_bytes(conn: sqlite3.Connection) -> int:
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     free = conn.execute("PRAGMA freelist_count").fetchone()[0]
     return int(page_size * (pages - free))
+
+
+def _give_back_pages(conn: sqlite3.Connection, max_pages: int = 200_000) -> None:
+    """Shrink the file by the pages retention freed (auto_vacuum=INCREMENTAL).
+
+    Through Python's sqlite3 each `PRAGMA incremental_vacuum` execution frees only one
+    page (measured here), so it runs in a loop.
+    """
+    free = min(max_pages, conn.execute("PRAGMA freelist_count").fetchone()[0])
+    for _ in range(free):
+        conn.execute("PRAGMA incremental_vacuum")
 
 
 def _encode(value: Value | Any) -> tuple[float | None, str | None]:

@@ -11,12 +11,18 @@ import pytest
 from app.store import Store
 
 
-def wait_for(cond: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
+def _wait_for(cond: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
     deadline = time.monotonic() + timeout
     while not cond():
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout} s waiting for {what}")
         time.sleep(0.01)
+
+
+@pytest.fixture
+def wait_for() -> Callable[..., None]:
+    """Poll `cond()` until true, else fail after `timeout` seconds naming `what`."""
+    return _wait_for
 
 
 @pytest.fixture
