@@ -1,0 +1,146 @@
+"""Layout documents: validation messages, migration, fallback with a notice, fit."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+from app.auth.permissions import Role
+from layouts import model
+from layouts.model import Fallback, LayoutError
+
+
+def doc(**over) -> dict:
+    d = model.new_layout("anna", model.default_layout("operator"))
+    d.update(over)
+    return d
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_role_has_a_valid_default(role: Role) -> None:
+    d = model.default_layout(role)
+    assert d["owner"] == f"role:{role}"
+    assert model.problems(d) == []
+
+
+def test_defaults_are_fresh_copies() -> None:
+    model.default_layout("operator")["panels"].clear()
+    assert model.default_layout("operator")["panels"]
+
+
+def test_validation_says_what_and_where() -> None:
+    d = doc(theme="purple", font_scale=2.5, language="fr", colour="red")
+    d["panels"][1]["colspan"] = 0
+    d["panels"][2]["col"] = 11  # robot2 at 11..13: past the 12 columns
+    d["panels"][3]["settings"] = {}  # a station panel without its station
+    d["panels"][0]["wdith"] = 3
+    found = model.problems(d)
+    assert "colour: unknown field (misspelt?)" in found
+    assert "theme: must be one of light, dark, contrast; got 'purple'" in found
+    assert "font_scale: must be a number from 1.0 to 2.0; got 2.5" in found
+    assert "language: must be one of en, de, zh_CN; got 'fr'" in found
+    assert "panels[1] (id 'robot1').colspan: must be a whole number >= 1; got 0" in found
+    assert "panels[2] (id 'robot2'): columns 11..13 reach past the grid's 12 columns" in found
+    assert ("panels[3] (id 'robot3').settings.station: required, a non-empty string; "
+            "got None") in found
+    assert "panels[0] (id 'press').wdith: unknown field (misspelt?)" in found
+
+
+def test_overlap_and_duplicate_ids() -> None:
+    d = doc()
+    d["panels"][1].update(col=1, row=1)  # robot1 onto the press panel
+    d["panels"][2]["id"] = "press"
+    found = model.problems(d)
+    assert "panels[1] (id 'robot1'): overlaps panels[0] at column 1, row 1" in found
+    assert "panels[2] (id 'press').id: duplicate of panels[0]" in found
+    with pytest.raises(LayoutError, match="overlaps"):
+        model.validate(d)
+
+
+def test_trend_settings_checked() -> None:
+    d = doc()
+    trend = next(p for p in d["panels"] if p["type"] == "trend")
+    trend["settings"] = {"tags": [], "window_s": 5}
+    found = model.problems(d)
+    assert any("settings.tags: required, a non-empty list" in p for p in found)
+    assert any("settings.window_s: must be a number of seconds from 10" in p for p in found)
+
+
+def test_plugin_panel_types_pass() -> None:
+    d = doc()
+    d["panels"].append({"id": "esg", "type": "esg_report", "col": 0, "row": 7, "colspan": 1,
+                        "rowspan": 1, "settings": {"anything": 1}})
+    d["panels"][6]["rowspan"] = 3  # make room: the trend ends at row 6
+    assert model.problems(d) == []
+
+
+def test_migration_from_prototype_schema_0() -> None:
+    old = {"user": "anna", "theme": "high_contrast", "font": 150, "columns": 12, "rows": 8,
+           "panels": [{"id": "t", "type": "tile", "x": 2, "y": 1, "w": 2, "h": 1,
+                       "settings": {"tag": "demo/a"}}]}
+    loaded = model.load(json.dumps(old), "operator")
+    assert loaded.fallback is Fallback.NONE and loaded.migrated_from == 0
+    d = loaded.doc
+    assert (d["schema"], d["owner"], d["theme"], d["font_scale"], d["language"]) == (
+        1, "anna", "contrast", 1.5, "en")
+    assert d["panels"][0] | {} == {"id": "t", "type": "tile", "col": 2, "row": 1,
+                                   "colspan": 2, "rowspan": 1, "settings": {"tag": "demo/a"}}
+
+
+def test_future_schema_falls_back_with_notice() -> None:
+    future = doc(schema=7)
+    loaded = model.load(future, "supervisor")
+    assert loaded.fallback is Fallback.FUTURE
+    assert loaded.doc == model.default_layout("supervisor")
+    assert loaded.notice == ("Your saved layout was made by a newer LineSide version; "
+                             "showing the supervisor default layout instead.")
+
+
+@pytest.mark.parametrize("text", ['{"schema": 1, "panels": [', "null", "[]", "\xff\xfe"])
+def test_broken_document_falls_back_with_notice(text: str) -> None:
+    loaded = model.load(text.encode("latin-1"), "operator", source="anna.json")
+    assert loaded.fallback is Fallback.BROKEN
+    assert loaded.doc == model.default_layout("operator")
+    assert loaded.notice is not None and "could not be read" in loaded.notice
+
+
+def test_invalid_file_falls_back(tmp_path: Path) -> None:
+    bad = doc(rows=0)
+    path = tmp_path / "anna.json"
+    path.write_text(json.dumps(bad))
+    loaded = model.load_file(path, "maintenance")
+    assert loaded.fallback is Fallback.BROKEN
+    assert "rows: must be a whole number from 1 to 48; got 0" in (loaded.notice or "")
+    missing = model.load_file(tmp_path / "none.json", "maintenance")
+    assert missing.fallback is Fallback.BROKEN and missing.doc["owner"] == "role:maintenance"
+
+
+def test_fit_leaves_a_desktop_layout_alone_on_a_desktop() -> None:
+    d = model.default_layout("operator")
+    assert model.fit(d, 1920, 960) == d
+
+
+def test_fit_reflows_for_a_1280x800_touchscreen() -> None:
+    d = model.default_layout("operator")
+    before = copy.deepcopy(d)
+    width, height = 1280, 680  # below the shell's e-stop and alarm banner
+    out = model.fit(d, width, height)
+    assert d == before  # the saved layout is not touched
+    assert model.problems(out) == []  # still a valid grid: no overlaps, inside columns
+    cell_w, cell_h = width / out["columns"], height / 8  # original cell height kept
+    for p in out["panels"]:
+        min_w, min_h = model.MIN_SIZE_PX[p["type"]]
+        assert p["colspan"] * cell_w >= min_w and p["rowspan"] * cell_h >= min_h, p["id"]
+    order = [p["id"] for p in sorted(out["panels"], key=lambda p: (p["row"], p["col"]))]
+    assert order.index("press") < order.index("robot1") < order.index("trend")
+    assert out["rows"] > 8  # grew downward: the host scrolls
+
+
+def test_fit_respects_font_scale() -> None:
+    d = model.default_layout("maintenance")
+    assert model.fit(d, 1920, 960) == d
+    big = model.fit(dict(d, font_scale=2.0), 1920, 960)
+    assert big != dict(d, font_scale=2.0) and model.problems(big) == []
