@@ -1,0 +1,117 @@
+"""The e-stop controller against a PLC's stop circuit: confirm by read-back, loud
+failure within the deadline, deliberate reset."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import audit_actions, wait_for
+
+from app.auth.permissions import PermissionDenied, Role
+from app.safety.estop import (
+    NOT_CONFIRMED_MESSAGE,
+    CircuitState,
+    EStopController,
+    RequestState,
+    ResetRefused,
+)
+
+
+def controller(rig) -> EStopController:
+    return EStopController(rig.runtime, rig.cfg.sections["estop"])
+
+
+def test_press_is_confirmed_by_the_plc_read_back(rig) -> None:
+    c = controller(rig)
+    seen: list = []
+    c.add_observer(seen.append)
+    assert c.status.circuit is CircuitState.RUNNING
+    c.press(None)  # nobody signed in
+    assert c.status.request is RequestState.REQUESTED
+    wait_for(lambda: c.status.request is RequestState.CONFIRMED, 2, "confirmation")
+    assert c.status.circuit is CircuitState.STOPPED
+    assert rig.plc.writes[0] == ("stop", True)
+    requests = [s.request for s in seen]
+    assert requests.index(RequestState.REQUESTED) < requests.index(RequestState.CONFIRMED)
+    assert c.status.alarm_text is None
+    wait_for(lambda: "estop.confirmed" in audit_actions(rig.store), 2, "audit")
+    assert audit_actions(rig.store)[:2] == ["estop.press", "estop.confirmed"]
+    topics = {t for t, _ in rig.published}
+    assert topics == {"t/safety/estop"}
+    assert [p["event"] for _, p in rig.published][:2] == ["estop.press", "estop.confirmed"]
+    assert rig.published[0][1]["actor"] == "anonymous"
+
+
+def test_unreachable_plc_is_not_confirmed_within_500_ms(rig) -> None:
+    c = controller(rig)
+    rig.plc.mode = "hang"
+    t0 = time.monotonic()
+    c.press("u1")
+    wait_for(lambda: c.status.request is RequestState.NOT_CONFIRMED, 0.6, "NOT_CONFIRMED")
+    elapsed = time.monotonic() - t0
+    assert 0.45 <= elapsed < 0.6
+    assert c.status.alarm_text == NOT_CONFIRMED_MESSAGE
+    assert "within 500 ms" in c.status.detail
+    wait_for(lambda: "estop.not_confirmed" in audit_actions(rig.store), 2, "audit")
+
+
+def test_refused_write_is_not_confirmed_at_once(rig) -> None:
+    c = controller(rig)
+    rig.plc.mode = "refuse"
+    t0 = time.monotonic()
+    c.press("u1")
+    wait_for(lambda: c.status.request is RequestState.NOT_CONFIRMED, 0.5, "NOT_CONFIRMED")
+    assert time.monotonic() - t0 < 0.3
+    assert "connection refused" in c.status.detail
+
+
+def test_link_loss_shows_unknown_not_a_guess(rig) -> None:
+    c = controller(rig)
+    rig.plc.lose_link()
+    wait_for(lambda: c.status.circuit is CircuitState.UNKNOWN, 2, "UNKNOWN")
+    assert c.status.healthy is None
+    c.press(None)
+    wait_for(lambda: c.status.request is not RequestState.REQUESTED, 1, "an outcome")
+    # The fake still accepts the write, but no GOOD read-back of "stopped" arrives.
+    assert c.status.request is RequestState.NOT_CONFIRMED
+
+
+def _press_and_confirm(c) -> None:
+    c.press("u1")
+    wait_for(lambda: c.status.request is RequestState.CONFIRMED, 2, "confirmation")
+
+
+def test_reset_refused_while_circuit_unhealthy(rig) -> None:
+    c = controller(rig)
+    _press_and_confirm(c)
+    rig.plc.set_healthy(False)
+    wait_for(lambda: c.status.healthy is False, 2, "unhealthy")
+    with pytest.raises(ResetRefused, match="circuit not healthy"):
+        c.reset("lead1", Role.TEAM_LEAD, confirmed=True)
+    assert c.can_reset(Role.TEAM_LEAD) == (False, "circuit not healthy")
+    assert ("reset", True) not in rig.plc.writes
+    wait_for(lambda: "estop.reset_refused" in audit_actions(rig.store), 2, "audit")
+
+
+def test_reset_refused_without_permission_or_confirmation(rig) -> None:
+    c = controller(rig)
+    _press_and_confirm(c)
+    with pytest.raises(PermissionDenied):
+        c.reset("op1", Role.OPERATOR, confirmed=True)
+    with pytest.raises(PermissionDenied):
+        c.reset("", None, confirmed=True)
+    with pytest.raises(ResetRefused, match="confirmation"):
+        c.reset("lead1", Role.TEAM_LEAD, confirmed=False)
+    assert ("reset", True) not in rig.plc.writes
+
+
+def test_reset_accepted_when_healthy_and_circuit_runs_again(rig) -> None:
+    c = controller(rig)
+    _press_and_confirm(c)
+    assert c.can_reset("maintenance") == (True, "")
+    c.reset("m1", "maintenance", confirmed=True).result(2)
+    wait_for(lambda: c.status.circuit is CircuitState.RUNNING, 2, "running again")
+    assert c.status.request is RequestState.IDLE
+    wait_for(lambda: "estop.reset" in audit_actions(rig.store), 2, "audit")
+    assert "estop.reset" in [p["event"] for _, p in rig.published]
