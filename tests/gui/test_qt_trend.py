@@ -1,0 +1,125 @@
+"""Trend: live values from the bridge, BAD as a gap, history backfilled from the store."""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+from guikit import PRESSURE, TEMP
+
+from app.model import Quality, Sample
+from widgets.trend import TrendPlot
+
+
+@dataclass
+class FakeBuckets:
+    t: np.ndarray
+    vmin: np.ndarray
+    vmax: np.ndarray
+    vavg: np.ndarray
+    count: np.ndarray
+
+
+class SlowHistorian:
+    """Answers like the store's historian; records the calling thread."""
+
+    def __init__(self) -> None:
+        self.threads: list[str] = []
+        self.calls: list[tuple] = []
+
+    def query(self, tags, t0, t1, buckets):
+        self.threads.append(threading.current_thread().name)
+        self.calls.append((tuple(tags), t0, t1, buckets))
+        time.sleep(0.05)  # a slow disk must not freeze the GUI
+        t = np.linspace(t0, t1 - 120, 20)
+        out = {}
+        for tag in tags:
+            avg = np.full(20, 100.0)
+            avg[5:8] = np.nan  # a gap in the history
+            out[tag] = FakeBuckets(t, avg - 10, avg + 10, avg, np.ones(20))
+        return out
+
+
+class Store:
+    def __init__(self, historian) -> None:
+        self.historian = historian
+
+
+def test_live_values_and_bad_gap(qtbot, bridge):
+    plot = TrendPlot(bridge, [PRESSURE, TEMP], window_s=60)
+    qtbot.addWidget(plot)
+    now = time.time()
+    bridge.push([Sample(PRESSURE, now - 30, 10.0), Sample(PRESSURE, now - 20, 12.0),
+                 Sample(PRESSURE, now - 15, None, Quality.BAD),
+                 Sample(PRESSURE, now - 10, 14.0), Sample(TEMP, now - 5, 40.0)])
+    bridge.tick()
+    plot.refresh()
+    t, v = plot.series[PRESSURE].curve.getData()
+    assert 10.0 in v and 14.0 in v
+    i_bad = int(np.searchsorted(t, now - 15))
+    assert math.isnan(v[i_bad])  # BAD is a gap, never a flat line through it
+    assert math.isnan(plot.values_at(now - 12)[PRESSURE])  # the cursor reads a gap
+    assert plot.values_at(now - 9)[PRESSURE] == 14.0
+    lo, hi = plot.main_vb.viewRange()[0]
+    assert hi - lo == pytest.approx(60, abs=2)  # scrolls with the 1 min window
+    # two units -> two Y axes
+    assert len(plot._views) == 2
+
+
+def test_pause_keeps_buffering(qtbot, bridge):
+    plot = TrendPlot(bridge, [PRESSURE], window_s=60)
+    qtbot.addWidget(plot)
+    plot.set_paused(True)
+    frozen = plot.main_vb.viewRange()[0]
+    bridge.push([Sample(PRESSURE, time.time(), 5.0)])
+    bridge.tick()
+    plot.refresh()
+    assert plot.main_vb.viewRange()[0] == frozen
+    assert len(plot.series[PRESSURE].ring) == 1
+    assert plot.pause_button.text() == "Live"
+
+
+def test_window_buttons_are_touch_sized(qtbot, bridge):
+    plot = TrendPlot(bridge, [PRESSURE])
+    qtbot.addWidget(plot)
+    plot.resize(900, 500)
+    plot.show()
+    qtbot.waitExposed(plot)
+    for b in [*plot.window_buttons.values(), plot.pause_button]:
+        assert b.height() >= 48 and b.width() >= 48
+
+
+def test_backfill_runs_off_the_gui_thread_and_draws_history(qtbot, bridge):
+    hist = SlowHistorian()
+    plot = TrendPlot(bridge, [PRESSURE], store=Store(hist), window_s=3600)
+    qtbot.addWidget(plot)
+    plot.resize(800, 400)
+    with qtbot.waitSignal(plot.backfilled, timeout=5000):
+        plot.show()
+    assert hist.threads and hist.threads[0] != threading.current_thread().name
+    tags, t0, t1, buckets = hist.calls[0]
+    assert tags == (PRESSURE,) and t1 - t0 == pytest.approx(3600, abs=5) and buckets >= 50
+    _, v = plot.series[PRESSURE].curve.getData()
+    assert np.nanmax(v) == 100.0 and np.isnan(v).any()  # history with its gap
+    ex, ey = plot.series[PRESSURE].envelope.getData()
+    assert len(ex) == 40 and ey.max() == 110.0  # min/max envelope per bucket
+
+    with qtbot.waitSignal(plot.backfilled, timeout=5000):
+        plot.window_buttons[60].click()
+    assert hist.calls[-1][2] - hist.calls[-1][1] == pytest.approx(60, abs=5)
+
+
+def test_backfill_failure_is_shown_not_swallowed(qtbot, bridge):
+    class Broken:
+        def query(self, *a, **k):
+            raise OSError("database is locked")
+
+    plot = TrendPlot(bridge, [PRESSURE], store=Store(Broken()))
+    qtbot.addWidget(plot)
+    plot.request_backfill()
+    qtbot.waitUntil(lambda: plot.backfill_error is not None, timeout=5000)
+    assert "database is locked" in plot.status.text()

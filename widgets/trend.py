@@ -1,0 +1,480 @@
+"""TrendPlot: live and historical trends of several tags (pyqtgraph).
+
+- One Y axis per unit (extra ViewBoxes linked on X), one curve per tag.
+- Live samples come from the bridge (`watch_series`) into per-tag NumPy rings.
+- History is backfilled from `store.historian.query(tags, t0, t1, buckets=width)` in a
+  worker thread when the plot opens or the window changes, and drawn as a min/max
+  envelope per pixel with the bucket average as the line.
+- BAD samples become NaN: the curve shows a GAP (connect="finite"), never a flat line.
+- Windows 1 min .. 24 h, pause (data still buffered), pan/zoom by mouse or touch
+  (pinch), a cursor line that shows every curve's value at a time, limit bands.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPinchGesture,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import Quality, Sample
+from widgets import theme
+from widgets.ring import TimeRing
+from widgets.value_tile import format_value
+
+log = logging.getLogger(__name__)
+
+WINDOWS: tuple[tuple[int, str], ...] = (
+    (60, "1 min"), (600, "10 min"), (3600, "1 h"), (8 * 3600, "8 h"), (24 * 3600, "24 h"))
+LIVE_CAPACITY = 20_000  # live samples kept per tag; longer spans come from the store
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("TrendPlot", text)
+
+
+def _as_float(s: Sample) -> float:
+    """A sample as a plottable number; BAD or non-numeric is NaN (drawn as a gap)."""
+    if s.quality is Quality.BAD or s.value is None or isinstance(s.value, str):
+        return math.nan
+    return float(s.value)
+
+
+@dataclass
+class _Series:
+    tag: str
+    unit: str
+    label: str
+    color: str
+    ring: TimeRing
+    curve: pg.PlotDataItem
+    envelope: pg.PlotDataItem
+    view: pg.ViewBox
+    hist_t: np.ndarray
+    hist_avg: np.ndarray
+    dirty: bool = True
+
+
+class _BackfillSignals(QObject):
+    done = Signal(int, object, object)  # generation, result dict | None, error str | None
+
+
+class _BackfillJob(QRunnable):
+    """Runs the historian query off the GUI thread; the result returns by a queued signal."""
+
+    def __init__(self, historian: Any, tags: list[str], t0: float, t1: float, buckets: int,
+                 generation: int, signals: _BackfillSignals) -> None:
+        super().__init__()
+        self.args = (historian, tags, t0, t1, buckets)
+        self.generation = generation
+        self.signals = signals  # kept alive by the job until it has emitted
+
+    def run(self) -> None:
+        historian, tags, t0, t1, buckets = self.args
+        try:
+            result = historian.query(tags, t0, t1, buckets=buckets)
+        except Exception as e:  # the store reports, the plot shows it; never crash a pool
+            log.exception("trend backfill failed")
+            self.signals.done.emit(self.generation, None, str(e))
+            return
+        self.signals.done.emit(self.generation, result, None)
+
+
+class TrendPlot(QWidget):
+    """Trend of `tags`. `limits` maps tag -> (low, high) bands (default: the tag's range)."""
+
+    backfilled = Signal()  # history of the current window has been applied
+    pausedChanged = Signal(bool)
+
+    def __init__(self, bridge: Any, tags: Sequence[str], *, store: Any = None,
+                 window_s: int = 600, limits: dict[str, tuple[float | None, float | None]]
+                 | None = None, show_limits: bool = True, compact: bool = False,
+                 capacity: int = LIVE_CAPACITY, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bridge, self.store = bridge, store
+        self.tags = list(dict.fromkeys(tags))
+        self.window_s = int(window_s)
+        self.paused = False
+        self.backfill_error: str | None = None
+        self._generation = 0
+        self._signals = _BackfillSignals()
+        self._signals.done.connect(self._apply_backfill)
+        self._opened = False
+
+        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.plot.setMinimumHeight(theme.px(120))
+        self.item = self.plot.getPlotItem()
+        self.item.showGrid(x=True, y=True, alpha=0.15)
+        self.main_vb = self.item.getViewBox()
+        self.main_vb.setMouseEnabled(x=True, y=False)
+        self.main_vb.sigRangeChangedManually.connect(self._on_manual_range)
+        self._views: dict[str, pg.ViewBox] = {}
+        self._axes: dict[str, pg.AxisItem] = {}
+        self.series: dict[str, _Series] = {}
+        self._build_series(limits, show_limits, capacity)
+        self.main_vb.sigResized.connect(self._sync_views)
+
+        self.cursor = pg.InfiniteLine(angle=90, movable=True)
+        self.cursor.setZValue(50)
+        self.cursor.sigPositionChanged.connect(self._update_legend)
+        self.cursor.hide()
+        self.item.addItem(self.cursor, ignoreBounds=True)
+
+        # Window buttons, pause/live and cursor: >= 48 px touch targets via the theme.
+        self.window_buttons: dict[int, QPushButton] = {}
+        group = QButtonGroup(self)
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        for seconds, label in WINDOWS:
+            b = QPushButton(label)
+            b.setCheckable(True)
+            b.setChecked(seconds == self.window_s)
+            b.clicked.connect(lambda _c=False, s=seconds: self.set_window(s))
+            group.addButton(b)
+            self.window_buttons[seconds] = b
+            bar.addWidget(b)
+        bar.addStretch(1)
+        self.pause_button = QPushButton()
+        self.pause_button.setCheckable(True)
+        self.pause_button.clicked.connect(lambda c: self.set_paused(bool(c)))
+        self.cursor_button = QPushButton()
+        self.cursor_button.setCheckable(True)
+        self.cursor_button.clicked.connect(lambda c: self.set_cursor(bool(c)))
+        bar.addWidget(self.cursor_button)
+        bar.addWidget(self.pause_button)
+
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setProperty("role", "status")
+        self.status.hide()
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.setSpacing(4)
+        box.addLayout(bar)
+        box.addWidget(self.plot, 1)
+        box.addWidget(self.legend)
+        box.addWidget(self.status)
+        if compact:  # small trend inside a station panel: the buttons would crowd it
+            for b in self.window_buttons.values():
+                b.hide()
+            self.cursor_button.hide()
+
+        self.plot.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.plot.viewport().installEventFilter(self)
+        self.plot.scene().sigMouseClicked.connect(self._on_click)
+
+        if bridge is not None:
+            for tag in self.tags:
+                bridge.watch_series(tag, lambda ss, t=tag: self.append(t, ss), self)
+        self._redraw = QTimer(self)
+        self._redraw.setInterval(100)  # 10 Hz is smooth for scrolling, cheap to paint
+        self._redraw.timeout.connect(self.refresh)
+        self._redraw.start()
+        theme.notifier().changed.connect(self._apply_theme)
+        self._apply_theme()
+        self._retranslate()
+        self._scroll(time.time())
+
+    # --- construction ------------------------------------------------------------------
+
+    def _build_series(self, limits: dict | None, show_limits: bool, capacity: int) -> None:
+        colors = theme.colors().curves
+        for i, tag in enumerate(self.tags):
+            tc = self.bridge.tag_config(tag) if self.bridge is not None else None
+            unit = getattr(tc, "unit", "") or ""
+            label = getattr(tc, "description", "") or tag.rsplit("/", 1)[-1]
+            view = self._view_for(unit)
+            color = colors[i % len(colors)]
+            curve = pg.PlotDataItem(pen=pg.mkPen(color, width=2), connect="finite")
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            env_color = QColor(color)
+            env_color.setAlpha(90)
+            envelope = pg.PlotDataItem(pen=pg.mkPen(env_color, width=1))
+            envelope.setClipToView(False)
+            view.addItem(envelope)
+            view.addItem(curve)
+            self.series[tag] = _Series(tag, unit, label, color, TimeRing(capacity), curve,
+                                       envelope, view, np.empty(0), np.empty(0))
+            lo, hi = (limits or {}).get(tag, (getattr(tc, "low", None), getattr(tc, "high", None)))
+            if show_limits and lo is not None and hi is not None:
+                band = pg.LinearRegionItem(values=(lo, hi), orientation="horizontal",
+                                           movable=False,
+                                           brush=pg.mkBrush(QColor(0, 0, 0, 0)),
+                                           pen=pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine))
+                band.setZValue(-10)
+                view.addItem(band, ignoreBounds=True)
+
+    def _view_for(self, unit: str) -> pg.ViewBox:
+        if unit in self._views:
+            return self._views[unit]
+        if not self._views:  # the first unit uses the plot's own left axis
+            self._views[unit] = self.main_vb
+            self._axes[unit] = self.item.getAxis("left")
+            self.item.setLabel("left", unit)
+            return self.main_vb
+        vb = pg.ViewBox()
+        vb.setMouseEnabled(x=True, y=False)
+        if len(self._views) == 1:
+            axis = self.item.getAxis("right")
+            self.item.showAxis("right")
+        else:
+            axis = pg.AxisItem("right")
+            self.item.layout.addItem(axis, 2, 1 + len(self._views))
+        self.item.scene().addItem(vb)
+        axis.linkToView(vb)
+        axis.setLabel(unit)
+        vb.setXLink(self.main_vb)
+        vb.enableAutoRange(axis=pg.ViewBox.YAxis)
+        self._views[unit] = vb
+        self._axes[unit] = axis
+        return vb
+
+    def _sync_views(self) -> None:
+        for vb in self._views.values():
+            if vb is not self.main_vb:
+                vb.setGeometry(self.main_vb.sceneBoundingRect())
+                vb.linkedViewChanged(self.main_vb, vb.XAxis)
+
+    # --- live data ---------------------------------------------------------------------
+
+    def append(self, tag: str, samples: list[Sample]) -> None:
+        s = self.series.get(tag)
+        if s is None or not samples:
+            return
+        t = np.fromiter((x.ts for x in samples), dtype=np.float64, count=len(samples))
+        v = np.fromiter((_as_float(x) for x in samples), dtype=np.float64, count=len(samples))
+        s.ring.extend(t, v)
+        s.dirty = True
+
+    def curve_data(self, tag: str) -> tuple[np.ndarray, np.ndarray]:
+        """What the curve of `tag` draws: history before the live data, then live."""
+        s = self.series[tag]
+        lt, lv = s.ring.arrays()
+        if len(s.hist_t):
+            cut = lt[0] if len(lt) else math.inf
+            keep = s.hist_t < cut
+            lt = np.concatenate([s.hist_t[keep], lt])
+            lv = np.concatenate([s.hist_avg[keep], lv])
+        return lt, lv
+
+    def refresh(self) -> None:
+        """Redraw changed curves and scroll (the redraw timer calls this)."""
+        now = time.time()
+        for s in self.series.values():
+            if s.dirty:
+                t, v = self.curve_data(s.tag)
+                last = s.ring.last()
+                if last is not None and not math.isnan(last[1]) and not self.paused:
+                    # Values arrive by exception: hold the last good value up to now.
+                    t = np.append(t, max(now, last[0]))
+                    v = np.append(v, last[1])
+                s.curve.setData(t, v, connect="finite")
+                s.dirty = not self.paused  # keep extending to "now" while live
+        if not self.paused:
+            self._scroll(now)
+        self._update_legend()
+
+    def _scroll(self, now: float) -> None:
+        self.main_vb.setXRange(now - self.window_s, now, padding=0)
+
+    # --- window, pause, cursor -------------------------------------------------------------
+
+    def set_window(self, seconds: int) -> None:
+        self.window_s = int(seconds)
+        for s, b in self.window_buttons.items():
+            b.setChecked(s == self.window_s)
+        self.set_paused(False)
+        self.request_backfill()
+
+    def set_paused(self, paused: bool) -> None:
+        if paused == self.paused:
+            return
+        self.paused = paused
+        self.pause_button.setChecked(paused)
+        for s in self.series.values():
+            s.dirty = True
+        self._retranslate()
+        if not paused:
+            self._scroll(time.time())
+        self.pausedChanged.emit(paused)
+
+    def set_cursor(self, on: bool) -> None:
+        self.cursor_button.setChecked(on)
+        if on:
+            lo, hi = self.main_vb.viewRange()[0]
+            self.cursor.setValue(lo + (hi - lo) * 0.8)
+            self.cursor.show()
+            self.set_paused(True)  # a cursor on a moving plot is unreadable
+        else:
+            self.cursor.hide()
+        self._update_legend()
+
+    def values_at(self, ts: float) -> dict[str, float]:
+        """Each curve's value at time `ts` (last point at or before it; NaN in a gap)."""
+        out: dict[str, float] = {}
+        for tag in self.tags:
+            t, v = self.curve_data(tag)
+            i = int(np.searchsorted(t, ts, side="right")) - 1
+            out[tag] = float(v[i]) if 0 <= i < len(v) else math.nan
+        return out
+
+    def _on_manual_range(self, *_a: Any) -> None:
+        self.set_paused(True)  # the user looks at something: stop pulling it away
+        self._range_backfill.start()
+
+    def _on_click(self, ev: Any) -> None:
+        if self.cursor.isVisible():
+            self.cursor.setValue(self.main_vb.mapSceneToView(ev.scenePos()).x())
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Gesture:
+            g = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(g, QPinchGesture):
+                f = g.scaleFactor()
+                if f > 0:
+                    self.set_paused(True)
+                    self.main_vb.scaleBy(x=1.0 / f)
+                event.accept()
+                return True
+        return False
+
+    # --- history -----------------------------------------------------------------------
+
+    @property
+    def _range_backfill(self) -> QTimer:
+        # Debounced: a pan fires many range changes; query once it settles.
+        t = getattr(self, "_range_timer", None)
+        if t is None:
+            t = self._range_timer = QTimer(self)
+            t.setSingleShot(True)
+            t.setInterval(300)
+            t.timeout.connect(lambda: self.request_backfill(*self.main_vb.viewRange()[0]))
+        return t
+
+    def request_backfill(self, t0: float | None = None, t1: float | None = None) -> bool:
+        """Ask the historian for the window (or a range) in a worker thread."""
+        historian = getattr(self.store, "historian", None)
+        if historian is None or not self.tags:
+            return False
+        if t0 is None or t1 is None:
+            t1 = time.time()
+            t0 = t1 - self.window_s
+        buckets = max(50, int(self.main_vb.width()) or self.plot.width() or 600)
+        self._generation += 1
+        job = _BackfillJob(historian, self.tags, float(t0), float(t1), buckets,
+                           self._generation, self._signals)
+        QThreadPool.globalInstance().start(job)
+        return True
+
+    def _apply_backfill(self, generation: int, result: Any, error: str | None) -> None:
+        if generation != self._generation:
+            return  # an older window's answer arrived late
+        if error is not None:
+            self.backfill_error = error
+            self.status.setText(_t("History not available: {error}").format(error=error))
+            theme.set_state_property(self.status, "severity", "warning")
+            self.status.show()
+            return
+        self.backfill_error = None
+        self.status.hide()
+        for tag, b in (result or {}).items():
+            s = self.series.get(tag)
+            if s is None:
+                continue
+            t = np.asarray(b.t, dtype=np.float64)
+            s.hist_t = t
+            s.hist_avg = np.asarray(b.vavg, dtype=np.float64)
+            vmin = np.asarray(b.vmin, dtype=np.float64)
+            vmax = np.asarray(b.vmax, dtype=np.float64)
+            # One vertical stroke per pixel bucket from min to max: the envelope.
+            ex = np.repeat(t, 2)
+            ey = np.empty(2 * len(t))
+            ey[0::2], ey[1::2] = vmin, vmax
+            finite = np.isfinite(ey)
+            pairs = np.zeros(len(ey), dtype=bool)
+            pairs[0::2] = finite[0::2] & finite[1::2]
+            s.envelope.setData(ex, np.where(finite, ey, 0.0), connect=pairs)
+            s.dirty = True
+        self.refresh()
+        self.backfilled.emit()
+
+    # --- look, language ----------------------------------------------------------------
+
+    def _apply_theme(self) -> None:
+        c = theme.colors()
+        self.plot.setBackground(c.plot_bg)
+        for axis in [*self._axes.values(), self.item.getAxis("bottom")]:
+            axis.setPen(pg.mkPen(c.plot_fg))
+            axis.setTextPen(pg.mkPen(c.plot_fg))
+        self.cursor.setPen(pg.mkPen(c.accent, width=2))
+        self.plot.setMinimumHeight(theme.px(120))
+        self._update_legend()
+
+    def _retranslate(self) -> None:
+        self.pause_button.setText(_t("Live") if self.paused else _t("Pause"))
+        self.pause_button.setToolTip(_t("Back to live scrolling") if self.paused
+                                     else _t("Stop scrolling; data is still recorded"))
+        self.cursor_button.setText(_t("Cursor"))
+        self._update_legend()
+
+    def _update_legend(self, *_a: Any) -> None:
+        at = self.cursor.value() if self.cursor.isVisible() else None
+        vals = self.values_at(at) if at is not None else {}
+        parts = []
+        for tag, s in self.series.items():
+            if at is not None:
+                v = vals.get(tag, math.nan)
+                text = _t("gap") if math.isnan(v) else format_value(v)
+            else:
+                last = self.bridge.latest(tag) if self.bridge is not None else None
+                text = ("—" if last is None else _t("BAD") if last.quality is Quality.BAD
+                        else format_value(last.value))
+            parts.append(f'<span style="color:{s.color}">■</span> {s.label}: '
+                         f"<b>{text}</b> {s.unit}")
+        if at is not None:
+            parts.insert(0, time.strftime("%H:%M:%S", time.localtime(at)))
+        self.legend.setText("&nbsp;&nbsp; ".join(parts))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._opened:
+            self._opened = True
+            QTimer.singleShot(0, self.request_backfill)
