@@ -123,3 +123,28 @@ def test_backfill_failure_is_shown_not_swallowed(qtbot, bridge):
     plot.request_backfill()
     qtbot.waitUntil(lambda: plot.backfill_error is not None, timeout=5000)
     assert "database is locked" in plot.status.text()
+
+
+def test_backfill_from_a_real_store_file(qtbot, bridge, tmp_path):
+    from app.store.store import Store as RealStore
+
+    now = time.time()
+    store = RealStore(tmp_path / "lineside.db", terminal_id="t-test").open()
+    try:
+        ts = now - 1800 + np.arange(0, 1700, 1.0)
+        samples = [Sample(PRESSURE, float(t), 100.0 + (i % 10)) for i, t in enumerate(ts)]
+        samples += [Sample(PRESSURE, now - 50, None, Quality.BAD)]
+        store.historian.append(samples)
+        store.flush()
+        plot = TrendPlot(bridge, [PRESSURE], store=store, window_s=3600)
+        qtbot.addWidget(plot)
+        plot.resize(800, 400)
+        with qtbot.waitSignal(plot.backfilled, timeout=10000):
+            plot.show()
+        _, v = plot.series[PRESSURE].curve.getData()
+        assert np.nanmin(v) >= 100.0 and np.nanmax(v) <= 109.0
+        assert np.isnan(v).any()  # the hour before the data is a gap, not a flat line
+        _, ey = plot.series[PRESSURE].envelope.getData()
+        assert ey.max() == 109.0  # the envelope keeps each bucket's peak
+    finally:
+        store.close()
