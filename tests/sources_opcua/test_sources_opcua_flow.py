@@ -1,0 +1,57 @@
+"""Values flow from the PLC through the runtime, and survive a PLC restart."""
+
+from __future__ import annotations
+
+import time
+
+from opcua_plc import VARIABLES, PlcServer, site_toml, wait_for
+
+from app.model import LinkState, Quality
+
+TAGS = ("Temperature", "Setpoint", "Count", "Running", "State")
+
+
+def test_values_flow_good_with_source_timestamps(plc: PlcServer, make_runtime) -> None:
+    rt = make_runtime(site_toml(plc, {n.lower(): plc.node_id(n) for n in TAGS}))
+    rt.wait_state(LinkState.CONNECTED)
+    for name in TAGS:
+        s = rt.wait_value(name.lower(), lambda s: s.quality is Quality.GOOD)
+        assert s.value == VARIABLES[name][1], name
+        assert abs(s.ts - time.time()) < 60
+    assert isinstance(rt.value("count").value, int)
+    assert isinstance(rt.value("running").value, bool)
+    assert rt.value("setpoint").value == 20.0
+
+    before = time.time()
+    plc.set("Temperature", 23.25)
+    plc.set("State", "STOP")
+    s = rt.wait_value("temperature", lambda s: s.value == 23.25, what="the new temperature")
+    assert s.quality is Quality.GOOD
+    assert s.ts >= before - 1  # the PLC's source timestamp of the change
+    rt.wait_value("state", lambda s: s.value == "STOP")
+
+
+def test_changes_arrive_in_batches_per_notification(plc: PlcServer, make_runtime) -> None:
+    rt = make_runtime(site_toml(plc, {n.lower(): plc.node_id(n) for n in TAGS}))
+    rt.wait_value("state", lambda s: s.quality is Quality.GOOD)
+    # the initial values of all five tags come as one notification message
+    assert any(len(b) == len(TAGS) for b in rt.batches)
+
+
+def test_plc_restart_goes_bad_then_good_again(plc: PlcServer, make_runtime) -> None:
+    rt = make_runtime(site_toml(plc, {n.lower(): plc.node_id(n) for n in TAGS}))
+    rt.wait_state(LinkState.CONNECTED)
+    wait_for(lambda: rt.all_quality(Quality.GOOD), 5, "all tags GOOD")
+
+    t0 = time.monotonic()
+    plc.stop()
+    wait_for(lambda: rt.all_quality(Quality.BAD), 1.0, "all tags BAD within 2 keep-alives")
+    assert time.monotonic() - t0 <= 1.0
+    detail = rt.wait_state(LinkState.RECONNECTING, timeout=1)
+    assert plc.endpoint in detail
+
+    plc.start()
+    rt.wait_state(LinkState.CONNECTED, timeout=8)
+    wait_for(lambda: rt.all_quality(Quality.GOOD), 5, "all tags GOOD again")
+    plc.set("Count", 42)
+    rt.wait_value("count", lambda s: s.value == 42 and s.quality is Quality.GOOD)
