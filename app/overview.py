@@ -1,0 +1,164 @@
+"""The plant as a supervisor desktop sees it: terminals, line summaries, open andons.
+
+Every terminal publishes a retained summary of its line (station states, power,
+alarm counts) on `<root>/lines/<line id>/summary` when it changes, at most every
+`min_interval` s; presence comes from the retained status/last-will topic
+`<root>/terminals/<id>/status`. A supervisor desktop is the same program that
+subscribes to these for every line.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.model import Quality
+
+log = logging.getLogger(__name__)
+
+
+def line_id(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "line"
+
+
+@dataclass(frozen=True)
+class TerminalSeen:
+    terminal: str
+    online: bool
+    ts: float
+    line: str = ""
+
+
+@dataclass(frozen=True)
+class LineSummary:
+    line: str
+    name: str
+    ts: float
+    stations: dict[str, str] = field(default_factory=dict)  # station name -> state
+    values: dict[str, str] = field(default_factory=dict)  # label -> "123.4 kW"
+    alarms: dict[str, int] = field(default_factory=dict)  # "p1".."p4", "unacked"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"line": self.line, "name": self.name, "ts": self.ts,
+                "stations": self.stations, "values": self.values, "alarms": self.alarms}
+
+
+def summarize(config: Any, latest: dict[str, Any], alarms: dict[str, int] | None = None,
+              clock: Callable[[], float] = time.time) -> LineSummary:
+    """Build this terminal's line summary from the runtime's latest values."""
+    stations: dict[str, str] = {}
+    power = 0.0
+    power_known = False
+    for st in config.stations.values():
+        s = latest.get(st.state_tag) if st.state_tag else None
+        stations[st.name] = (str(s.value) if s is not None and s.quality is Quality.GOOD
+                             else "unknown")
+        p = latest.get(st.power_tag) if st.power_tag else None
+        if p is not None and p.quality is Quality.GOOD and isinstance(p.value, int | float):
+            power += float(p.value)
+            power_known = True
+    values = {"power": f"{power:.1f} kW"} if power_known else {}
+    return LineSummary(line_id(config.site.line or config.site.id),
+                       config.site.line or config.site.name, clock(), stations, values,
+                       dict(alarms or {}))
+
+
+class OverviewPublisher:
+    """Publishes this terminal's line summary when it changes (rate-limited)."""
+
+    def __init__(self, runtime: Any, alarms: Callable[[], dict[str, int]] | None = None,
+                 min_interval: float = 5.0, heartbeat: float = 60.0) -> None:
+        self._runtime, self._alarms = runtime, alarms
+        self._min, self._heartbeat = min_interval, heartbeat
+        self._last: tuple[float, dict[str, Any]] | None = None
+
+    def tick(self, now: float | None = None) -> bool:
+        """Call periodically (GUI timer or runtime); returns True when it published."""
+        now = time.time() if now is None else now
+        rt = self._runtime
+        summary = summarize(rt.config, dict(rt.latest), self._alarms() if self._alarms else None)
+        body = summary.to_json()
+        comparable = {k: v for k, v in body.items() if k != "ts"}
+        if self._last is not None:
+            t, prev = self._last
+            if now - t < self._min or (prev == comparable and now - t < self._heartbeat):
+                return False
+        self._last = (now, comparable)
+        topic = f"{rt.config.site.topic_root}/lines/{summary.line}/summary"
+        rt.publish(topic, body, retain=True)
+        return True
+
+
+class PlantDirectory:
+    """What a supervisor desktop knows of every line and terminal (thread-safe)."""
+
+    def __init__(self, runtime: Any) -> None:
+        self._runtime = runtime
+        self._lock = threading.Lock()
+        self.terminals: dict[str, TerminalSeen] = {}
+        self.lines: dict[str, LineSummary] = {}
+        self._observers: list[Callable[[], None]] = []
+
+    def start(self) -> None:
+        root = self._runtime.config.site.topic_root
+        self._runtime.subscribe_topic(f"{root}/terminals/+/status", self._on_status)
+        self._runtime.subscribe_topic(f"{root}/lines/+/summary", self._on_summary)
+
+    def subscribe(self, observer: Callable[[], None]) -> None:
+        with self._lock:
+            self._observers = [*self._observers, observer]
+
+    def snapshot(self) -> tuple[dict[str, TerminalSeen], dict[str, LineSummary]]:
+        with self._lock:
+            return dict(self.terminals), dict(self.lines)
+
+    def _on_status(self, topic: str, payload: bytes) -> None:
+        terminal = topic.rsplit("/", 2)[-2]
+        data = _json(topic, payload)
+        if data is None:
+            return
+        seen = TerminalSeen(terminal, bool(data.get("online")), float(data.get("ts") or 0),
+                            str(data.get("line", "")))
+        with self._lock:
+            self.terminals[terminal] = seen
+        self._notify()
+
+    def _on_summary(self, topic: str, payload: bytes) -> None:
+        data = _json(topic, payload)
+        if data is None:
+            return
+        try:
+            summary = LineSummary(str(data["line"]), str(data.get("name", data["line"])),
+                                  float(data.get("ts", 0)), dict(data.get("stations", {})),
+                                  dict(data.get("values", {})), dict(data.get("alarms", {})))
+        except (KeyError, TypeError, ValueError) as e:
+            log.warning("ignoring a malformed line summary on %s: %s", topic, e)
+            return
+        with self._lock:
+            self.lines[summary.line] = summary
+        self._notify()
+
+    def _notify(self) -> None:
+        for observer in self._observers:
+            try:
+                observer()
+            except Exception:
+                log.exception("overview observer failed")
+
+
+def _json(topic: str, payload: bytes) -> dict[str, Any] | None:
+    try:
+        data = json.loads(payload)
+    except ValueError:
+        log.warning("ignoring a non-JSON message on %s", topic)
+        return None
+    if not isinstance(data, dict):
+        log.warning("ignoring a message on %s: expected a JSON object", topic)
+        return None
+    return data
