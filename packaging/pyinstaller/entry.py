@@ -1,0 +1,7 @@
+"""Entry point of the PyInstaller bundle."""
+
+import sys
+
+from app.cli import main
+
+sys.exit(main())
