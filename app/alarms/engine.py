@@ -97,7 +97,8 @@ class _Alarm:
             active=self.active, value=self.value, since=self.since,
             changed_at=self.changed_at, first_out=self.first_out,
             chattering=self.chattering, shelved=self.shelved, out_of_service=self.oos,
-            suppressed=self.suppressed, last_ack=self.last_ack, message=self.message)
+            suppressed=self.suppressed, last_ack=self.last_ack, message=self.message,
+            last_shelve=self.last_shelve, last_service=self.last_service)
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,8 @@ class AlarmStatus:
     suppressed: bool = False
     last_ack: ActionRecord | None = None
     message: str = ""  # the definition's message, or the one given by set_condition
+    last_shelve: ActionRecord | None = None  # latest shelve or unshelve (shared state)
+    last_service: ActionRecord | None = None  # latest out-of/in-service (shared state)
 
     @property
     def id(self) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -70,3 +70,63 @@ def _wait_for(cond: Callable[[], object], timeout: float = 10.0, what: str = "")
 def wait_for() -> Callable[..., None]:
     """Poll `cond()` until true or fail after `timeout` seconds (no sleep-and-hope)."""
     return _wait_for
+
+
+class PahoTransport:
+    """A terminal's broker link for sharing tests: a real paho client that can drop
+    and re-establish its connection (the Runtime plays this role in the app)."""
+
+    def __init__(self, broker, client_id: str) -> None:
+        import paho.mqtt.client as mqtt
+
+        self._mqtt = mqtt
+        self.broker = broker
+        self.handlers: list[tuple[str, Callable[[str, bytes], None]]] = []
+        self.client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=client_id,
+                                  protocol=mqtt.MQTTv5)
+        self.client.on_connect = self._on_connect
+        self.client.on_message = self._on_message
+        self.subscribed = 0
+
+    def _on_connect(self, client, userdata, flags, reason, props) -> None:
+        for flt, _ in self.handlers:
+            client.subscribe(flt, qos=1)
+        self.subscribed += 1
+
+    def _on_message(self, client, userdata, msg) -> None:
+        for flt, handler in self.handlers:
+            if self._mqtt.topic_matches_sub(flt, msg.topic):
+                handler(msg.topic, msg.payload)
+
+    def connect(self) -> None:
+        self.client.connect(self.broker.host, self.broker.port)
+        self.client.loop_start()
+
+    def disconnect(self) -> None:
+        self.client.disconnect()
+        self.client.loop_stop()
+
+    def publish(self, topic: str, payload: dict, *, qos: int = 1, retain: bool = False):
+        import json
+
+        return self.client.publish(topic, json.dumps(payload), qos=qos, retain=retain)
+
+    def subscribe_topic(self, topic_filter: str, handler: Callable[[str, bytes], None]) -> None:
+        self.handlers.append((topic_filter, handler))
+        if self.client.is_connected():
+            self.client.subscribe(topic_filter, qos=1)
+
+
+@pytest.fixture
+def transport_factory(broker) -> Iterator[Callable[[str], PahoTransport]]:
+    """Make a terminal's broker link (a real MQTT client) on the test's Mosquitto."""
+    made: list[PahoTransport] = []
+
+    def make(client_id: str) -> PahoTransport:
+        t = PahoTransport(broker, client_id)
+        made.append(t)
+        return t
+
+    yield make
+    for t in made:
+        t.disconnect()
