@@ -1,0 +1,40 @@
+"""Faults the simulator can inject, by name (CLI `--fault`, the command topic, the API)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+CMD_TOPIC = "demo/sim/cmd"  # JSON {"fault": NAME, "on": true|false, "seconds": N (optional)}
+
+
+class Fault(StrEnum):
+    PRESS_OVERHEAT = "press_overheat"  # press oil temperature climbs past 80 °C
+    ROBOT_FAULT = "robot_fault"  # robot 2 in fault: stops welding, power drops
+    GAS_LEAK = "gas_leak"  # hall gas concentration rises well above alarm limits
+    HEART_RATE_SPIKE = "heart_rate_spike"  # worker W-3F7A's heart rate > 150 bpm, sustained
+    ZONE_INTRUSION = "zone_intrusion"  # worker W-8C21 walks into robot cell 3 while it runs
+    PLC_OFFLINE = "plc_offline"  # the OPC UA server stops
+    BROKER_LOSS = "broker_loss"  # the simulator's MQTT publisher disconnects
+    STOP_CIRCUIT_FAULT = "stop_circuit_fault"  # the e-stop circuit stays unhealthy (no reset)
+
+
+def parse_fault(text: str) -> tuple[Fault, float | None]:
+    """Parse "NAME" or "NAME:SECONDS" (the fault clears itself after SECONDS).
+
+    Raises ValueError with the known names when NAME is unknown.
+    """
+    name, _, secs = text.partition(":")
+    try:
+        fault = Fault(name.strip())
+    except ValueError:
+        known = ", ".join(f.value for f in Fault)
+        raise ValueError(f"unknown fault {name!r} (known: {known})") from None
+    if not secs:
+        return fault, None
+    try:
+        seconds = float(secs)
+    except ValueError:
+        raise ValueError(f"fault {name}: {secs!r} is not a number of seconds") from None
+    if seconds <= 0:
+        raise ValueError(f"fault {name}: seconds must be positive; got {secs}")
+    return fault, seconds
