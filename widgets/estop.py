@@ -1,0 +1,402 @@
+"""The on-screen emergency stop of the shell's fixed frame: big red button, the PLC's
+read-back circuit state, the loud NOT CONFIRMED banner and the deliberate Reset….
+
+Why the button lives in its own top-level window (the decision, and its test):
+Qt's modal dialogs block mouse input to every other window: an application-modal
+QDialog (`exec()`, or `setWindowModality(ApplicationModal)`) would make an e-stop that
+is a child of the main window dead until the dialog closes. The shell uses in-window
+overlays, but any code (a library, a file dialog, a future panel) may still open a
+modal dialog, so the e-stop cannot rely on that convention. Therefore:
+
+1. `EStopWindow` is a frameless, always-on-top tool window with no parent: no dialog
+   is its parent, so a window-modal dialog (`QDialog.open()`) never blocks it.
+2. `ModalityGuard` excepts it from application modality: Qt does not block a window
+   that is a (transient) child of the modal window. When Qt sends the e-stop window
+   `WindowBlocked`, the guard makes the blocking modal window its transient parent,
+   which Qt re-evaluates at once (synchronously, before the next input event), so the
+   window is unblocked; when that modal window hides, the guard lets go (and adopts
+   the next modal window, if one is still open). Measured with Qt 6.11: without the
+   guard a window-level click on the e-stop is dropped while an application-modal
+   dialog is open; with it the click arrives.
+3. `EStopDock` is the placeholder the shell puts in its fixed frame: it reserves the
+   space and keeps the e-stop window over itself as the main window moves, resizes,
+   hides or shows.
+
+The button fires on *press* (not on release): one touch, even if a gloved finger
+slides off before lifting. No confirmation, no sign-in. The test
+(tests/safety/test_qt_estop.py) clicks through Qt's window-level input path, which
+honours modality, with a plain main-window button as the negative control.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPen, QWindow
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.auth.permissions import PermissionDenied
+from app.safety.estop import CircuitState, EStopController, EStopStatus, RequestState, ResetRefused
+
+log = logging.getLogger(__name__)
+
+BUTTON_PX = 120  # >= 96 px: hit by a gloved hand without aiming
+RED = QColor("#d40000")
+RED_DOWN = QColor("#8f0000")
+YELLOW = QColor("#ffd200")
+
+
+class EStopButton(QAbstractButton):
+    """The red mushroom on a yellow ring. Emits `pressed` on touch-down."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("EStopButton")
+        self.setText(self.tr("EMERGENCY STOP"))
+        self.setMinimumSize(BUTTON_PX, BUTTON_PX)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a stray Enter must not stop the line
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(self.tr("EMERGENCY STOP"))
+
+    def sizeHint(self) -> QSize:
+        return QSize(BUTTON_PX + 20, BUTTON_PX + 20)
+
+    def hitButton(self, pos: Any) -> bool:  # the whole square counts: easier to hit
+        return self.rect().contains(pos)
+
+    def paintEvent(self, _event: Any) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height()) - 4
+        r = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        p.setPen(QPen(QColor("#202020"), 2))
+        p.setBrush(YELLOW)
+        p.drawEllipse(r)
+        ring = side * 0.13
+        inner = r.adjusted(ring, ring, -ring, -ring)
+        p.setBrush(RED_DOWN if self.isDown() else RED)
+        p.drawEllipse(inner)
+        f = QFont(self.font())
+        f.setBold(True)
+        f.setPixelSize(max(10, int(side * 0.105)))
+        p.setFont(f)
+        p.setPen(QColor("white"))
+        p.drawText(inner, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self.text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.setText(self.tr("EMERGENCY STOP"))
+            self.setAccessibleName(self.tr("EMERGENCY STOP"))
+        super().changeEvent(event)
+
+
+class EStopPanel(QFrame):
+    """Button, note, read-back state, banner, Reset… and its in-window confirmation.
+
+    `session` is the SessionManager (`current` -> SignedIn | None, `add_observer`);
+    without one, Reset… stays disabled.
+    """
+
+    statusChanged = Signal(object)  # EStopStatus, re-emitted on the GUI thread
+    sessionChanged = Signal()
+
+    def __init__(self, controller: EStopController, session: Any = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("EStopPanel")
+        self.controller = controller
+        self.session = session
+        self.button = EStopButton()
+        self.button.pressed.connect(self._press)
+        self.note = QLabel()
+        self.note.setObjectName("EStopNote")
+        self.note.setWordWrap(True)
+        self.circuit = QLabel()
+        self.circuit.setObjectName("EStopCircuit")
+        self.banner = QLabel()
+        self.banner.setObjectName("EStopBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.hide()
+        self.reset_button = QPushButton()
+        self.reset_button.setObjectName("EStopReset")
+        self.reset_button.clicked.connect(self._ask_reset)
+
+        # In-window confirmation: page 1 of a stack over the panel, never a QDialog.
+        self.confirm_text = QLabel()
+        self.confirm_text.setWordWrap(True)
+        self.confirm_button = QPushButton()
+        self.confirm_button.setObjectName("EStopConfirmReset")
+        self.cancel_button = QPushButton()
+        self.confirm_button.clicked.connect(self._do_reset)
+        self.cancel_button.clicked.connect(self._close_confirm)
+        self.message = QLabel()  # why a reset was refused
+        self.message.setObjectName("EStopMessage")
+        self.message.setWordWrap(True)
+
+        main = QWidget()
+        v = QVBoxLayout(main)
+        v.setContentsMargins(4, 4, 4, 4)
+        v.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        v.addWidget(self.circuit)
+        v.addWidget(self.banner)
+        v.addWidget(self.note)
+        row = QHBoxLayout()
+        row.addWidget(self.message, 1)
+        row.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignRight)
+        v.addLayout(row)
+        confirm = QWidget()
+        confirm.setObjectName("EStopConfirmOverlay")
+        c = QVBoxLayout(confirm)
+        c.addWidget(self.confirm_text)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.confirm_button)
+        c.addLayout(buttons)
+        # The e-stop button stays on top of the confirmation too: a stop is never hidden.
+        self.stack = QStackedWidget()
+        self.stack.addWidget(QWidget())
+        self.stack.addWidget(confirm)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(main)
+        outer.addWidget(self.stack)
+        self.stack.hide()
+
+        self._flash_on = False
+        self._flash = QTimer(self)
+        self._flash.setInterval(400)
+        self._flash.timeout.connect(self._toggle_flash)
+        self.statusChanged.connect(self._render)
+        self.sessionChanged.connect(self._update_reset)
+        # Observers run on other threads; the signal queues the status to this thread.
+        self._remove = controller.add_observer(self.statusChanged.emit)
+        self._remove_session = (session.add_observer(lambda *_: self.sessionChanged.emit())
+                                if session is not None and hasattr(session, "add_observer")
+                                else None)
+        self.destroyed.connect(self._detach_observers)
+        self._retranslate()
+        self._render(controller.status)
+
+    # --- actions ------------------------------------------------------------------------
+
+    def _press(self) -> None:
+        who = self.session.current if self.session is not None else None
+        self.controller.press(who.user_id if who is not None else None)
+        self._render(self.controller.status)
+
+    def _signed_in(self) -> Any:
+        return self.session.current if self.session is not None else None
+
+    def _ask_reset(self) -> None:
+        self.message.clear()
+        self.stack.setCurrentIndex(1)
+        self.stack.show()
+
+    def _close_confirm(self) -> None:
+        self.stack.hide()
+        self.stack.setCurrentIndex(0)
+
+    def _do_reset(self) -> None:
+        who = self._signed_in()
+        self._close_confirm()
+        try:
+            self.controller.reset(who.user_id if who else "", who.role if who else None,
+                                  confirmed=True)
+        except (PermissionDenied, ResetRefused) as e:
+            self.message.setText(self.tr("Reset refused: %s") % str(e))
+
+    # --- view ----------------------------------------------------------------------------
+
+    def _render(self, st: EStopStatus) -> None:
+        circuit = {CircuitState.RUNNING: self.tr("Stop circuit (PLC): RUNNING"),
+                   CircuitState.STOPPED: self.tr("Stop circuit (PLC): STOPPED"),
+                   CircuitState.UNKNOWN: self.tr("Stop circuit (PLC): UNKNOWN — no read-back")
+                   }[st.circuit]
+        if st.request is RequestState.REQUESTED:
+            circuit += "\n" + self.tr("Stop requested — waiting for the PLC…")
+        elif st.request is RequestState.CONFIRMED:
+            circuit += "\n" + self.tr("Stop confirmed by the PLC")
+        self.circuit.setText(circuit)
+        self.circuit.setProperty("circuit", str(st.circuit))
+        failed = st.request is RequestState.NOT_CONFIRMED
+        if failed:
+            self.banner.setText(self.tr("STOP NOT CONFIRMED — USE THE HARD-WIRED EMERGENCY STOP"))
+            self.banner.setToolTip(st.detail)
+            self.banner.show()
+            if not self._flash.isActive():
+                self._flash_on = True
+                self._flash.start()
+                self._paint_banner()
+        else:
+            self._flash.stop()
+            self.banner.hide()
+        self._update_reset()
+
+    def _toggle_flash(self) -> None:
+        self._flash_on = not self._flash_on
+        self._paint_banner()
+
+    def _paint_banner(self) -> None:
+        bg, fg = ("#d40000", "white") if self._flash_on else ("white", "#d40000")
+        self.banner.setStyleSheet(f"QLabel#EStopBanner {{ background: {bg}; color: {fg}; "
+                                  "font-weight: bold; border: 3px solid #d40000; "
+                                  "padding: 6px; }")
+        self.banner.setProperty("flash", self._flash_on)
+
+    def _update_reset(self) -> None:
+        who = self._signed_in()
+        ok, why = self.controller.can_reset(who.role if who else None)
+        self.reset_button.setEnabled(ok)
+        self.reset_button.setToolTip(why)
+        if not ok and self.stack.isVisible():
+            self._close_confirm()
+
+    def _retranslate(self) -> None:
+        self.note.setText(self.tr("Supplements the hard-wired e-stop — does not replace it"))
+        self.reset_button.setText(self.tr("Reset…"))
+        self.confirm_text.setText(self.tr(
+            "Reset the stop circuit? The line may start again. Make sure nobody is in a "
+            "danger zone."))
+        self.confirm_button.setText(self.tr("Confirm reset"))
+        self.cancel_button.setText(self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._render(self.controller.status)
+        super().changeEvent(event)
+
+    def _detach_observers(self, *_: Any) -> None:
+        self._remove()
+        if self._remove_session is not None:
+            self._remove_session()
+
+    def closeEvent(self, event: Any) -> None:
+        self._detach_observers()
+        super().closeEvent(event)
+
+
+class ModalityGuard(QObject):
+    """Keeps one window out of the block of any application-modal window (see above)."""
+
+    def __init__(self, window: QWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._watched: set[int] = set()
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.window and event.type() == QEvent.Type.WindowBlocked:
+            self.adopt()
+        return False
+
+    def adopt(self) -> None:
+        modal = QGuiApplication.modalWindow()
+        if modal is None or modal is self.window:
+            return
+        log.debug("e-stop window adopts modal window %s as transient parent", modal)
+        self.window.setTransientParent(modal)  # Qt re-evaluates the block at once
+        if id(modal) not in self._watched:
+            self._watched.add(id(modal))
+            modal.visibleChanged.connect(self._modal_visibility)
+            modal.destroyed.connect(lambda *_: self._watched.discard(id(modal)))
+
+    def _modal_visibility(self, visible: bool) -> None:
+        if not visible:
+            QTimer.singleShot(0, self.release)
+
+    def release(self) -> None:
+        parent = self.window.transientParent()
+        if parent is not None and not parent.isVisible():
+            self.window.setTransientParent(None)  # may be blocked again -> adopt the next
+
+
+class EStopWindow(QWidget):
+    """The frameless, always-on-top tool window that carries the e-stop panel."""
+
+    def __init__(self, controller: EStopController, session: Any = None) -> None:
+        super().__init__(None, Qt.WindowType.Tool | Qt.WindowType.FramelessWindowHint
+                         | Qt.WindowType.WindowStaysOnTopHint)
+        self.setObjectName("EStopWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
+        self.setWindowTitle(self.tr("Emergency stop"))
+        self.panel = EStopPanel(controller, session, self)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.panel)
+        self.winId()  # create the QWindow now, so the guard watches it from the start
+        self.guard = ModalityGuard(self.windowHandle())
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if QGuiApplication.modalWindow() is not None:  # shown while a dialog is open
+            self.guard.adopt()
+
+
+class EStopDock(QWidget):
+    """The e-stop's place in the shell's fixed frame; the e-stop window follows it."""
+
+    def __init__(self, controller: EStopController, session: Any = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("EStopDock")
+        self.estop = EStopWindow(controller, session)
+        self.destroyed.connect(self.estop.close)
+        self._top: QWidget | None = None
+
+    @property
+    def panel(self) -> EStopPanel:
+        return self.estop.panel
+
+    def sizeHint(self) -> QSize:
+        return self.estop.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.estop.minimumSizeHint()
+
+    def _follow(self) -> None:
+        if not self.isVisible():
+            return
+        self.estop.setGeometry(self.geometry().translated(
+            self.parentWidget().mapToGlobal(QPointF(0, 0)).toPoint()
+            if self.parentWidget() else self.pos()))
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        top = self.window()
+        if top is not self._top:
+            if self._top is not None:
+                self._top.removeEventFilter(self)
+            self._top = top
+            top.installEventFilter(self)
+        self.estop.show()
+        self._follow()
+
+    def hideEvent(self, event: Any) -> None:
+        super().hideEvent(event)
+        self.estop.hide()
+
+    def moveEvent(self, event: Any) -> None:
+        super().moveEvent(event)
+        self._follow()
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._follow()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self._top and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self._follow()
+        return False
