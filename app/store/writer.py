@@ -129,7 +129,7 @@ class Writer:
     _last_error = ""
 
     def _run(self) -> None:
-        next_periodic = time.monotonic() + self.periodic_s
+        last_periodic = time.monotonic()
         try:
             while True:
                 with self._cond:
@@ -151,15 +151,18 @@ class Writer:
                     self._commit_samples(samples)
                 if jobs:
                     self._run_jobs(jobs)
-                if self._periodic is not None and time.monotonic() >= next_periodic:
-                    next_periodic = time.monotonic() + self.periodic_s
+                if (self._periodic is not None
+                        and time.monotonic() - last_periodic >= self.periodic_s):
+                    last_periodic = time.monotonic()
                     self._run_periodic()
                 if stopping:
                     with self._cond:
                         if not self._jobs:
                             break
-        except BaseException:
+        except BaseException as e:
             log.exception("store %s: writer thread crashed", self.path)
+            self._set_health(StoreHealth(False, f"local store stopped writing: {self.path}: "
+                                                f"{e!r} (restart LineSide)"))
             raise
         finally:
             self._shutdown()

@@ -125,3 +125,14 @@ def test_retention_by_size_deletes_oldest_first(store_path: Path) -> None:
         assert s.outbox.count() == 1
         s.close()
         assert os.path.getsize(store_path) <= limit  # pages given back to the disk
+
+
+def test_writer_runs_retention_on_its_own(store_path: Path,
+                                          wait_for: Callable[..., None]) -> None:
+    with Store(store_path, terminal_id="T1", retention_s=60) as s:
+        s.writer.periodic_s = 0.05
+        s.historian.append([Sample("a/b", time.time() - 3600, 1.0)])
+        s.flush()
+        s.historian.append([Sample("a/b", time.time(), 2.0)])
+        wait_for(lambda: [x.value for x in s.historian.samples("a/b", 0, 1e12)] == [2.0],
+                 what="the hour-old sample to be deleted by periodic retention")
