@@ -111,6 +111,10 @@ class Store:
 
     def _late_schema(self, component: str) -> None:
         """A module registered its tables after this store opened: create them now."""
+        writer = self._writer
+        if writer is not None and writer.is_current_thread():  # inside a job: no deadlock
+            schema.migrate(writer.conn, self.path, [component])
+            return
         fut = self.submit(lambda c: schema.migrate(c, self.path, [component]))
         try:
             fut.result(10.0)
@@ -163,7 +167,10 @@ class Store:
 
     @contextlib.contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
-        """This thread's read connection (autocommit; sees everything committed)."""
+        """This thread's read connection (autocommit; each statement sees what is committed).
+
+        One connection per thread, kept until `close()`; it is read-only (query_only).
+        """
         conn = getattr(self._local, "conn", None)
         if conn is None:
             self._require_writer()
@@ -175,7 +182,11 @@ class Store:
         yield conn
 
     def flush(self, timeout: float = 5.0) -> None:
-        """Block until everything queued before this call is committed."""
+        """Block until everything queued before this call is committed.
+
+        Raises StoreError (with the health message) if the store cannot write, e.g. the
+        disk is full, and TimeoutError if the writer is merely slow.
+        """
         self._require_writer().flush(timeout)
 
     @property

@@ -63,6 +63,9 @@ class Writer:
     def start(self) -> None:
         self._thread.start()
 
+    def is_current_thread(self) -> bool:
+        return threading.current_thread() is self._thread
+
     @property
     def alive(self) -> bool:
         return self._thread.is_alive() and not self._stopping

@@ -77,3 +77,14 @@ def test_component_registered_after_open_gets_its_tables(store: Store, component
     register_schema(component, ["CREATE TABLE widgets(id)"])
     store.submit(lambda c: c.execute("INSERT INTO widgets VALUES (1)")).result(5)
     assert versions(store.path)[component] == 1
+
+
+def test_component_registered_from_a_writer_job_does_not_deadlock(store: Store,
+                                                                  component: str) -> None:
+    def job(c: sqlite3.Connection) -> int:
+        register_schema(component, ["CREATE TABLE widgets(id)"])
+        c.execute("INSERT INTO widgets VALUES (1)")
+        return 1
+
+    assert store.submit(job).result(5) == 1
+    assert versions(store.path)[component] == 1
