@@ -58,7 +58,7 @@ class Runtime:
             self.sources[sc.id] = src
             self.links[sc.id] = src.status
         if self.store is not None and self.config.site.broker:
-            self.sources[self.config.site.broker].attach_outbox(self.store.outbox)
+            self.sources[self.config.site.broker].attach_outbox(self.store.outbox, self.config.site)
         ready = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(ready,),
                                         name="lineside-runtime", daemon=True)

@@ -1,0 +1,167 @@
+"""Incoming MQTT payloads: the forms a broker carries, parsed into (value, ts, quality).
+
+Accepted forms (what vendors' gateways and the unified namespace send):
+- a JSON object `{"v": value, "ts": time, "q": quality}`; `ts` and `q` are optional,
+  other keys are ignored. `ts` is epoch seconds, milliseconds, microseconds or
+  nanoseconds (told apart by magnitude), or an ISO-8601 string (UTC when it names no
+  zone). `q` is "good" / "uncertain" / "bad" (any case) or an OPC UA numeric
+  StatusCode (its two severity bits decide).
+- a bare value: a number, `true` / `false` (also 1/0, on/off), or, for string tags,
+  the text itself (a JSON string literal is unquoted).
+A payload starting with `{` is always read as the JSON object form.
+
+Anything else raises `MalformedPayload` with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from datetime import UTC, datetime
+
+from app.config import DataType
+from app.model import Quality, Value
+
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_TRUE = ("true", "1", "on")
+_FALSE = ("false", "0", "off")
+_QUALITY = {"good": Quality.GOOD, "uncertain": Quality.UNCERTAIN, "bad": Quality.BAD}
+_SEVERITY = (Quality.GOOD, Quality.UNCERTAIN, Quality.BAD, Quality.BAD)
+
+
+class MalformedPayload(ValueError):
+    """A payload that cannot become a sample; the message says why."""
+
+
+def parse(data: bytes, type_: DataType, *, received: float,
+          max_size: int) -> tuple[Value, float, Quality]:
+    """Parse one payload for a tag of `type_`; `received` is the fallback timestamp."""
+    if len(data) > max_size:
+        raise MalformedPayload(f"payload of {len(data)} bytes exceeds max_payload {max_size}")
+    try:
+        text = data.decode("utf-8").strip()
+    except UnicodeDecodeError as e:
+        raise MalformedPayload(f"not UTF-8 text ({e.reason} at byte {e.start})") from None
+    if text.startswith("{"):
+        return _envelope(text, type_, received)
+    if not text and type_ is not DataType.STRING:
+        raise MalformedPayload("empty payload")
+    return _bare(text, type_), received, Quality.GOOD
+
+
+def _envelope(text: str, type_: DataType, received: float) -> tuple[Value, float, Quality]:
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise MalformedPayload(f"not valid JSON ({e.msg} at char {e.pos})") from None
+    if not isinstance(doc, dict):
+        raise MalformedPayload("expected a JSON object")
+    if "v" not in doc:
+        raise MalformedPayload('JSON object has no "v" (value) key')
+    quality = quality_of(doc["q"]) if "q" in doc else Quality.GOOD
+    ts = timestamp_of(doc["ts"]) if doc.get("ts") is not None else received
+    v = doc["v"]
+    if v is None:
+        if quality is Quality.GOOD:
+            raise MalformedPayload('"v" is null but quality is good')
+        return None, ts, quality
+    return coerce(v, type_), ts, quality
+
+
+def _bare(text: str, type_: DataType) -> Value:
+    if type_ is DataType.STRING:
+        if text.startswith('"'):
+            try:
+                v = json.loads(text)
+            except json.JSONDecodeError:
+                return text
+            return v if isinstance(v, str) else text
+        return text
+    return coerce(text, type_)
+
+
+def coerce(v: object, type_: DataType) -> Value:
+    """Convert a decoded JSON value (or bare text) to the tag's type, or say why not."""
+    match type_:
+        case DataType.FLOAT:
+            return _number(v)
+        case DataType.INT:
+            n = _number(v)
+            if not n.is_integer():
+                raise MalformedPayload(f"{v!r} is not a whole number")
+            return int(n)
+        case DataType.BOOL:
+            if isinstance(v, bool):
+                return v
+            if isinstance(v, int | float) and v in (0, 1):
+                return bool(v)
+            if isinstance(v, str) and v.strip().lower() in _TRUE + _FALSE:
+                return v.strip().lower() in _TRUE
+            raise MalformedPayload(f"{_show(v)} is not true or false")
+        case DataType.STRING:
+            if isinstance(v, str):
+                return v
+            if isinstance(v, bool):
+                return "true" if v else "false"
+            if isinstance(v, int | float):
+                return str(v)
+            raise MalformedPayload(f"{_show(v)} is not text")
+    raise MalformedPayload(f"unknown data type {type_!r}")  # pragma: no cover
+
+
+def _number(v: object) -> float:
+    if isinstance(v, bool):
+        raise MalformedPayload(f"{_show(v)} is not a number")
+    if isinstance(v, int):
+        n = float(v)
+    elif isinstance(v, float):
+        n = v
+    elif isinstance(v, str) and _NUMBER.fullmatch(v.strip()):
+        n = float(v)
+    else:
+        raise MalformedPayload(f"{_show(v)} is not a number")
+    if not math.isfinite(n):
+        raise MalformedPayload(f"{_show(v)} is not a finite number")
+    return n
+
+
+def timestamp_of(ts: object) -> float:
+    """Epoch seconds from seconds/ms/us/ns numbers or an ISO-8601 string."""
+    if isinstance(ts, bool):
+        raise MalformedPayload(f'"ts" {_show(ts)} is not a time')
+    if isinstance(ts, int | float):
+        t = float(ts)
+        if not math.isfinite(t) or t <= 0:
+            raise MalformedPayload(f'"ts" {_show(ts)} is not a time')
+        # Magnitude tells the unit: 1e11 s is the year 5138, 1e11 ms is 1973.
+        for limit, scale in ((1e11, 1.0), (1e14, 1e3), (1e17, 1e6)):
+            if t < limit:
+                return t / scale
+        return t / 1e9
+    if isinstance(ts, str):
+        try:
+            dt = datetime.fromisoformat(ts.strip())
+        except ValueError:
+            raise MalformedPayload(f'"ts" {ts!r} is not an ISO-8601 time') from None
+        if dt.tzinfo is None:
+            dt = dt.replace(tzinfo=UTC)
+        return dt.timestamp()
+    raise MalformedPayload(f'"ts" {_show(ts)} is not a time')
+
+
+def quality_of(q: object) -> Quality:
+    """Quality from a name or an OPC UA StatusCode (severity = the top two bits)."""
+    if isinstance(q, str):
+        try:
+            return _QUALITY[q.strip().lower()]
+        except KeyError:
+            raise MalformedPayload(f'"q" {q!r} is not good, uncertain or bad') from None
+    if isinstance(q, int) and not isinstance(q, bool) and 0 <= q <= 0xFFFFFFFF:
+        return _SEVERITY[q >> 30]
+    raise MalformedPayload(f'"q" {_show(q)} is not a quality name or OPC UA status code')
+
+
+def _show(v: object) -> str:
+    text = json.dumps(v) if isinstance(v, bool | int | float | str | None) else type(v).__name__
+    return text if len(text) <= 40 else text[:37] + "..."
