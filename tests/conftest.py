@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -72,3 +75,40 @@ def broker(tmp_path: Path) -> Iterator[Broker]:
     b.start()
     yield b
     b.stop()
+
+
+# --- the plant simulator as a real PLC and MQTT peer ------------------------------------
+
+DEMO_DIR = Path(__file__).resolve().parent.parent / "resources" / "demo"
+
+
+@dataclass
+class Plant:
+    """A running simulator and a demo site file pointing at it."""
+
+    sim: Any  # app.simulator.SimulatorThread (values(), set_fault(name, on, seconds))
+    site_file: Path
+    endpoint: str
+    broker: Broker
+
+
+@pytest.fixture
+def plant(broker: Broker, tmp_path: Path) -> Iterator[Plant]:
+    """The simulator on a free OPC UA port publishing to `broker`, and a copy of the demo
+    site files (every *.toml, so includes follow) with both ports rewritten."""
+    from app.simulator import SimulatorThread
+
+    port = free_port()
+    site_dir = tmp_path / "demo-site"
+    site_dir.mkdir()
+    for src in DEMO_DIR.glob("*.toml"):
+        text = src.read_text(encoding="utf-8")
+        text = text.replace("opc.tcp://127.0.0.1:4840/", f"opc.tcp://127.0.0.1:{port}/")
+        text = re.sub(r"(?m)^port = 1883$", f"port = {broker.port}", text)
+        (site_dir / src.name).write_text(text, encoding="utf-8")
+    sim = SimulatorThread(opcua_port=port, mqtt=(broker.host, broker.port))
+    sim.start()
+    try:
+        yield Plant(sim, site_dir / "site.toml", sim.endpoint, broker)
+    finally:
+        sim.stop()

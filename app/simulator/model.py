@@ -74,7 +74,7 @@ class Press:
         load = self.rate / 15.0
         # Pressure builds toward the bottom of the stroke (mid-phase) and relaxes after.
         pulse = math.sin(math.pi * self.phase) ** 4 if self.rate > 0 else 0.0
-        p_target = 40.0 + 200.0 * pulse * min(1.0, load / 0.8) + rng.gauss(0, 2.0)
+        p_target = 40.0 + 200.0 * pulse + rng.gauss(0, 2.0)  # forming force: same every stroke
         self.pressure = lag(self.pressure, p_target, 0.15, dt)
         oil_target = 105.0 if overheat else ambient + 8.0 + 30.0 * load
         self.oil_temp = lag(self.oil_temp, oil_target, 25.0 if overheat else 90.0, dt)

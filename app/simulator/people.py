@@ -82,7 +82,7 @@ class Worker:
                 self.y += dy / dist * move
         # Vitals follow activity with a lag; the spike is a sustained tachycardia.
         hr_target = self.base_hr + (18.0 if self.walking else 0.0) + 4.0 * math.sin(t / 240.0)
-        self.hr = lag(self.hr, 165.0 if spike else hr_target, 4.0 if spike else 10.0, dt)
+        self.hr = lag(self.hr, 165.0 if spike else hr_target, 2.0 if spike else 10.0, dt)
         self.systolic = lag(self.systolic, 112.0 + 0.45 * (self.hr - 60.0), 20.0, dt)
         self.diastolic = lag(self.diastolic, 72.0 + 0.2 * (self.hr - 60.0), 20.0, dt)
         self.skin_temp = lag(self.skin_temp, 33.2 + 0.02 * (self.hr - 70.0), 120.0, dt)

@@ -23,7 +23,11 @@ from app.simulator.signals import UNS_PREFIX
 
 log = logging.getLogger(__name__)
 
-FaultSpec = str | Fault
+FaultSpec = str | Fault  # a Fault, "name" or "name:seconds"
+
+
+def _parse(spec: FaultSpec) -> tuple[Fault, float | None]:
+    return (spec, None) if isinstance(spec, Fault) else parse_fault(spec)
 
 
 class Simulator:
@@ -41,7 +45,7 @@ class Simulator:
         self.model = PlantModel(seed=seed)
         self._deadlines: dict[Fault, float | None] = {}
         for spec in faults:
-            fault, seconds = parse_fault(spec) if not isinstance(spec, Fault) else (spec, None)
+            fault, seconds = _parse(spec)
             self._deadlines[fault] = None if seconds is None else time.monotonic() + seconds
         self._sync_model_faults()
         self.server: PlcServer | None = None
@@ -97,10 +101,13 @@ class Simulator:
     def set_fault(self, name: FaultSpec, on: bool = True, seconds: float | None = None) -> None:
         """Switch a fault on (for `seconds`, or until switched off) or off.
 
+        `name` may carry the seconds itself: "plc_offline:5".
+
         Call on the simulator's loop (SimulatorThread.set_fault does that for threads).
         Raises ValueError for an unknown name.
         """
-        fault = Fault(name) if isinstance(name, Fault) else parse_fault(name)[0]
+        fault, parsed = _parse(name)
+        seconds = parsed if seconds is None else seconds
         if on:
             self._deadlines[fault] = None if seconds is None else time.monotonic() + seconds
             log.info("fault %s on%s", fault, f" for {seconds} s" if seconds else "")
@@ -210,8 +217,9 @@ class SimulatorThread:
 
     def set_fault(self, name: FaultSpec, on: bool = True, seconds: float | None = None) -> None:
         """Thread-safe `Simulator.set_fault`; raises ValueError for an unknown name."""
-        fault = Fault(name) if isinstance(name, Fault) else parse_fault(name)[0]
-        self._loop.call_soon_threadsafe(self.sim.set_fault, fault, on, seconds)
+        fault, parsed = _parse(name)
+        self._loop.call_soon_threadsafe(self.sim.set_fault, fault, on,
+                                        parsed if seconds is None else seconds)
 
     def values(self) -> dict[str, Any]:
         """A snapshot of every OPC UA signal, taken on the simulator's thread."""
