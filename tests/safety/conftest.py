@@ -88,6 +88,9 @@ class EStopPlc(Source):
             self._publish()
         self.loop.call_soon_threadsafe(apply)
 
+    def push(self, samples: list[Sample]) -> None:
+        self.loop.call_soon_threadsafe(self.deliver, samples)
+
     def lose_link(self) -> None:
         def apply() -> None:
             self.offline, self.mode = True, "hang"
@@ -131,6 +134,38 @@ source = "plc"
 address = "healthy"
 type = "bool"
 
+[[tags]]
+path = "t/weld/robot3/state"
+source = "plc"
+address = "robot3_state"
+type = "string"
+
+[[tags]]
+path = "t/weld/robot3/safe_speed"
+source = "plc"
+address = "robot3_safe_speed"
+type = "bool"
+writable = true
+
+[positions]
+topic = "t/wearables/{worker}/{signal}"
+x = "pos_x"
+y = "pos_y"
+stale_after_s = 5
+
+[[zones]]
+id = "robot3"
+name = "Robot cell 3"
+polygon = [[27, 6.5], [33, 6.5], [33, 13.5], [27, 13.5]]
+robot_state_tag = "t/weld/robot3/state"
+active_values = ["running"]
+safe_speed_tag = "t/weld/robot3/safe_speed"
+priority = 1
+hysteresis_m = 0.5
+
+[hazards]
+alarms = ["zone.*", "hall_*"]
+
 [estop]
 stop_request_tag = "t/safety/estop/stop_request"
 circuit_state_tag = "t/safety/estop/circuit_state"
@@ -152,7 +187,9 @@ class Rig:
 
 @pytest.fixture
 def rig(tmp_path: Path) -> Iterator[Rig]:
-    import app.safety.estop  # noqa: F401  (registers the [estop] section)
+    import app.safety.estop  # noqa: F401  (registers the sections)
+    import app.safety.hazards  # noqa: F401
+    import app.safety.zones  # noqa: F401
 
     (tmp_path / "site.toml").write_text(SITE)
     cfg = config.load(tmp_path / "site.toml", terminal_id="T1")
