@@ -187,8 +187,8 @@ class Rig:
 
 @pytest.fixture
 def rig(tmp_path: Path) -> Iterator[Rig]:
-    import app.safety.estop  # noqa: F401  (registers the sections)
-    import app.safety.hazards  # noqa: F401
+    import app.safety.estop
+    import app.safety.hazards
     import app.safety.zones  # noqa: F401
 
     (tmp_path / "site.toml").write_text(SITE)

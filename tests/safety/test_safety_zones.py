@@ -40,9 +40,9 @@ def test_topic_pattern_and_payloads() -> None:
 
 
 def test_bad_zone_config_names_file_and_key(tmp_path) -> None:
-    import app.safety.zones  # noqa: F401
-
     from conftest import SITE
+
+    import app.safety.zones  # noqa: F401
     bad = SITE.replace("polygon = [[27, 6.5], [33, 6.5], [33, 13.5], [27, 13.5]]",
                        "polygon = [[27, 6.5], [33, 6.5]]")
     (tmp_path / "site.toml").write_text(bad)
