@@ -22,12 +22,22 @@ def _quiet_asyncua() -> None:
     logging.getLogger("asyncua").setLevel(logging.WARNING)
 
 
-@pytest.fixture
-def plc() -> Iterator[PlcServer]:
+@pytest.fixture(scope="session")
+def _shared_plc() -> Iterator[PlcServer]:
+    # Server.init() takes about 1.5 s (it loads the standard address space): one PLC
+    # for the session, reset before each test.
     server = PlcServer()
     server.start()
     yield server
     server.close()
+
+
+@pytest.fixture
+def plc(_shared_plc: PlcServer) -> PlcServer:
+    if _shared_plc.server is None:  # a previous test stopped it
+        _shared_plc.start()
+    _shared_plc.reset()
+    return _shared_plc
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +58,7 @@ def security(tmp_path_factory: pytest.TempPathFactory) -> Security:
     return sec
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def secure_plc(security: Security) -> Iterator[PlcServer]:
     server = PlcServer(security)
     server.start()

@@ -5,6 +5,7 @@ file the tests load, and a started Runtime to look at."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import socket
 import threading
 import time
@@ -139,6 +140,20 @@ class PlcServer:
         self._run(self.nodes[name].write_value(ua.DataValue(
             ua.Variant(value, vtype), SourceTimestamp=datetime.now(UTC))))
 
+    def reset(self) -> None:
+        """Every variable back to its initial value."""
+        for name, (_vtype, value, _w) in VARIABLES.items():
+            self.set(name, value)
+
+    def session_count(self) -> int:
+        """Sessions the server holds (a client that vanished leaves one until timeout)."""
+        if self.server is None:
+            return 0
+        return self._run(self._session_count())
+
+    async def _session_count(self) -> int:
+        return len(self.server.iserver._external_sessions)
+
     def get(self, name: str) -> ua.Variant:
         return self._run(self.nodes[name].read_data_value()).Value
 
@@ -156,6 +171,55 @@ class PlcServer:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join(5)
         self.loop.close()
+
+
+class FreezingProxy:
+    """A TCP relay in front of the PLC that can go silent without closing anything, as a
+    pulled cable or a hung PLC does (the client only notices through its keep-alive)."""
+
+    def __init__(self, plc: PlcServer) -> None:
+        self.plc = plc
+        self.port = free_port()
+        self.endpoint = f"opc.tcp://127.0.0.1:{self.port}/plc/"
+        self._running = asyncio.Event()
+        self._writers: list[asyncio.StreamWriter] = []
+        self._server: asyncio.base_events.Server | None = None
+        plc._run(self._start())
+
+    async def _start(self) -> None:
+        self._running.set()
+        self._server = await asyncio.start_server(self._relay, "127.0.0.1", self.port)
+
+    async def _relay(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            up_r, up_w = await asyncio.open_connection("127.0.0.1", self.plc.port)
+        except OSError:
+            writer.close()
+            return
+        self._writers += [writer, up_w]
+
+        async def pump(src: asyncio.StreamReader, dst: asyncio.StreamWriter) -> None:
+            with contextlib.suppress(OSError):
+                while data := await src.read(65536):
+                    await self._running.wait()  # frozen: hold the bytes, keep the socket
+                    dst.write(data)
+                    await dst.drain()
+            dst.close()
+
+        await asyncio.gather(pump(reader, up_w), pump(up_r, writer))
+
+    def freeze(self) -> None:
+        self.plc.loop.call_soon_threadsafe(self._running.clear)
+
+    def close(self) -> None:
+        async def stop() -> None:
+            if self._server is not None:
+                self._server.close()
+            for w in self._writers:
+                w.close()
+            self._running.set()
+
+        self.plc._run(stop())
 
 
 def site_toml(plc: PlcServer, tags: dict[str, str], **options: Any) -> str:

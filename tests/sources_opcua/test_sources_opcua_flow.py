@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from opcua_plc import VARIABLES, PlcServer, site_toml, wait_for
+from opcua_plc import VARIABLES, FreezingProxy, PlcServer, site_toml, wait_for
 
 from app.model import LinkState, Quality
 
@@ -55,3 +55,18 @@ def test_plc_restart_goes_bad_then_good_again(plc: PlcServer, make_runtime) -> N
     wait_for(lambda: rt.all_quality(Quality.GOOD), 5, "all tags GOOD again")
     plc.set("Count", 42)
     rt.wait_value("count", lambda s: s.value == 42 and s.quality is Quality.GOOD)
+
+
+def test_silent_plc_is_noticed_by_the_keepalive(plc: PlcServer, make_runtime) -> None:
+    """A pulled cable closes no socket: only the keep-alive watchdog can tell."""
+    proxy = FreezingProxy(plc)
+    try:
+        rt = make_runtime(site_toml(proxy, {n.lower(): plc.node_id(n) for n in TAGS}))
+        wait_for(lambda: rt.all_quality(Quality.GOOD), 5, "all tags GOOD")
+        t0 = time.monotonic()
+        proxy.freeze()
+        wait_for(lambda: rt.all_quality(Quality.BAD), 1.0, "all tags BAD within 2 keep-alives")
+        assert time.monotonic() - t0 <= 1.0
+        assert "is not answering" in rt.wait_state(LinkState.RECONNECTING, timeout=1)
+    finally:
+        proxy.close()
