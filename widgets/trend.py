@@ -34,6 +34,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPinchGesture,
@@ -172,9 +173,22 @@ class TrendPlot(QWidget):
         bar.addWidget(self.cursor_button)
         bar.addWidget(self.pause_button)
 
-        self.legend = QLabel()
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setWordWrap(True)
+        # One label per curve in a grid: a single wrapped rich-text label mis-measures
+        # its height inside layouts and overlapped its neighbours at 200 %.
+        self.legend = QWidget()
+        legend_grid = QGridLayout(self.legend)
+        legend_grid.setContentsMargins(0, 0, 0, 0)
+        legend_grid.setHorizontalSpacing(12)
+        legend_grid.setVerticalSpacing(0)
+        self.cursor_time = QLabel()
+        self.cursor_time.hide()
+        legend_grid.addWidget(self.cursor_time, 0, 0, 1, 2)
+        self.legend_labels: dict[str, QLabel] = {}
+        for i, tag in enumerate(self.tags):
+            lab = QLabel()
+            lab.setTextFormat(Qt.TextFormat.RichText)
+            self.legend_labels[tag] = lab
+            legend_grid.addWidget(lab, 1 + i // 2, i % 2)
         self.status = QLabel()
         self.status.setProperty("role", "status")
         self.status.hide()
@@ -451,9 +465,10 @@ class TrendPlot(QWidget):
         self._update_legend()
 
     def _update_legend(self, *_a: Any) -> None:
+        if not hasattr(self, "legend_labels"):
+            return  # called during construction
         at = self.cursor.value() if self.cursor.isVisible() else None
         vals = self.values_at(at) if at is not None else {}
-        parts = []
         for tag, s in self.series.items():
             if at is not None:
                 v = vals.get(tag, math.nan)
@@ -462,11 +477,12 @@ class TrendPlot(QWidget):
                 last = self.bridge.latest(tag) if self.bridge is not None else None
                 text = ("—" if last is None else _t("BAD") if last.quality is Quality.BAD
                         else format_value(last.value))
-            parts.append(f'<span style="color:{s.color}">■</span> {s.label}: '
-                         f"<b>{text}</b> {s.unit}")
+            self.legend_labels[tag].setText(
+                f'<span style="color:{s.color}">■</span> {s.label}: <b>{text}</b> {s.unit}')
+        self.cursor_time.setVisible(at is not None)
         if at is not None:
-            parts.insert(0, time.strftime("%H:%M:%S", time.localtime(at)))
-        self.legend.setText("&nbsp;&nbsp; ".join(parts))
+            self.cursor_time.setText(_t("Cursor at {time}").format(
+                time=time.strftime("%H:%M:%S", time.localtime(at))))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,134 @@
+"""StationPanel: one station (press, robot, paint booth, conveyor) from its StationConfig.
+
+State lamp, cycle count, key values as tiles, a small trend and setpoint buttons; a
+site adds stations in configuration, never here. Registered as panel type "station"
+(settings {"station": id}). `reportProblem(station_id)` is the andon hook.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.model import Quality, Sample
+from widgets.lamp import StateLamp
+from widgets.panel_frame import PanelFrame
+from widgets.panels import PanelContext, register_panel
+from widgets.setpoint import open_setpoint
+from widgets.trend import TrendPlot
+from widgets.value_tile import ValueTile, format_value
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("StationPanel", text)
+
+
+class SetpointRow(QWidget):
+    """'Stroke setpoint  120 mm  [Change…]' bound to the tag; opens the setpoint sheet."""
+
+    def __init__(self, ctx: PanelContext, path: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.path = ctx, path
+        tc = ctx.config.tags[path]
+        self.tc = tc
+        self.name = QLabel(tc.description or tc.name)
+        self.value = QLabel("—")
+        self.value.setProperty("role", "big")
+        self.button = QPushButton()
+        self.button.clicked.connect(self.open)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.name, 1)
+        row.addWidget(self.value)
+        row.addWidget(self.button)
+        self._retranslate()
+        ctx.bridge.watch(path, self._show, self)
+
+    def _show(self, s: Sample) -> None:
+        text = _t("BAD") if s.quality is Quality.BAD else format_value(s.value)
+        self.value.setText(f"{text} {self.tc.unit}".strip())
+
+    def open(self) -> None:
+        self.overlay = open_setpoint(self, self.ctx, self.path)
+
+    def _retranslate(self) -> None:
+        self.button.setText(_t("Change…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+class StationPanel(PanelFrame):
+    reportProblem = Signal(str)  # station id: the andon engineer's button connects here
+
+    def __init__(self, ctx: PanelContext, station_id: str, *, show_trend: bool = True,
+                 parent: QWidget | None = None) -> None:
+        st = ctx.config.stations.get(station_id)
+        if st is None:
+            known = ", ".join(sorted(ctx.config.stations)) or "none configured"
+            raise ValueError(f"unknown station {station_id!r} (stations: {known})")
+        super().__init__(st.name, parent)
+        self.ctx, self.station = ctx, st
+        self.lamp = StateLamp(ctx.bridge, st.state_tag)
+        self.cycles_caption = QLabel()
+        self.cycles_caption.setProperty("role", "caption")
+        self.cycles = QLabel("—")
+        self.cycles.setProperty("role", "big")
+        top = QHBoxLayout()
+        top.addWidget(self.lamp, 1)
+        if st.cycle_tag:
+            top.addWidget(self.cycles_caption)
+            top.addWidget(self.cycles)
+            ctx.bridge.watch(st.cycle_tag, self._show_cycles, self)
+        self.body.addLayout(top)
+
+        self.tiles: list[ValueTile] = []
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        values = list(st.values) + ([st.power_tag] if st.power_tag and
+                                    st.power_tag not in st.values else [])
+        for i, tag in enumerate(values):
+            tile = ValueTile(ctx.bridge, tag)
+            self.tiles.append(tile)
+            grid.addWidget(tile, i // 2, i % 2)
+        self.body.addLayout(grid)
+
+        self.trend: TrendPlot | None = None
+        if show_trend and st.trend:
+            self.trend = TrendPlot(ctx.bridge, st.trend, store=ctx.store, window_s=600,
+                                   compact=True)
+            self.body.addWidget(self.trend, 1)
+
+        self.setpoints = [SetpointRow(ctx, p) for p in st.setpoints]
+        for row in self.setpoints:
+            self.body.addWidget(row)
+        self._retranslate()
+
+    def _show_cycles(self, s: Sample) -> None:
+        self.cycles.setText(_t("BAD") if s.quality is Quality.BAD else format_value(s.value))
+
+    def report_problem(self) -> None:
+        """Ask for an andon report about this station (the andon button calls this)."""
+        self.reportProblem.emit(self.station.id)
+
+    def _retranslate(self) -> None:
+        self.cycles_caption.setText(_t("Cycles"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    @classmethod
+    def create(cls, ctx: PanelContext, settings: dict[str, Any]) -> StationPanel:
+        return cls(ctx, str(settings.get("station", "")),
+                   show_trend=bool(settings.get("trend", True)))
+
+
+register_panel("station", StationPanel.create,
+               title=QT_TRANSLATE_NOOP("panels", "Station"),
+               default_settings={"station": ""})
