@@ -1,0 +1,73 @@
+"""`lineside demo`: the whole system on embedded defaults (simulated plant, local
+broker, local store) and the terminal GUI, or a live text view with --headless."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+
+from app.terminal import Terminal
+
+log = logging.getLogger(__name__)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("demo", help="run the simulated plant, a local broker and the terminal")
+    p.add_argument("--headless", action="store_true", help="live text view, no GUI")
+    p.add_argument("--seconds", type=float, help="stop after N seconds")
+    p.add_argument("--fault", action="append", default=[], metavar="NAME",
+                   help="inject a simulator fault at start (repeatable)")
+    p.add_argument("--terminal-id", default="demo-terminal-1",
+                   help="run a second terminal with another id to see roaming and sharing")
+    p.add_argument("--role", default="operator",
+                   help="the terminal's default role layout (operator, supervisor, ...)")
+    p.add_argument("--kiosk", action="store_true", help="full screen, no window decorations")
+    p.add_argument("--size", default="1280x800", help="window size (WxH) when not kiosk")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.demo import DemoStack
+
+    stack = DemoStack.start(faults=args.fault, terminal_id=args.terminal_id)
+    term = Terminal(stack.config, store_path=stack.data_dir / "lineside.db",
+                    terminal_role=args.role)
+    try:
+        term.start()
+        _demo_users(term)
+        if args.headless:
+            from app.headless import run as headless
+
+            with contextlib.suppress(KeyboardInterrupt):
+                headless(term, args.seconds)
+            return 0
+        from widgets.application import run_gui
+
+        return run_gui(term, kiosk=args.kiosk, size=args.size, seconds=args.seconds,
+                       demo=stack)
+    finally:
+        term.stop()
+        stack.stop()
+
+
+DEMO_USERS = (  # user id, name, role, PIN, badge, wearable pseudonym
+    ("anna", "Anna Operator", "operator", "1111", "10001", "W-3F7A"),
+    ("ben", "Ben Operator", "operator", "2222", "10002", "W-81C2"),
+    ("tara", "Tara Team Lead", "team_lead", "3333", "10003", None),
+    ("max", "Max Maintenance", "maintenance", "4444", "10004", None),
+    ("sofia", "Sofia Safety", "safety_officer", "5555", "10005", None),
+    ("sam", "Sam Supervisor", "supervisor", "6666", "10006", None),
+    ("ada", "Ada Admin", "admin", "9999", "10009", None),
+)
+
+
+def _demo_users(term: Terminal) -> None:
+    """Seed the demo's users once (documented in the README); never in `run`."""
+    users = term.services["users"]
+    for uid, name, role, pin, badge, pseudo in DEMO_USERS:
+        if users.get(uid) is None:
+            try:
+                users.add(uid, name, role, pin, badge=badge, pseudonym=pseudo).result(5)
+            except Exception as e:  # an existing badge or id from an older demo store
+                log.warning("demo user %s not added: %s", uid, e)
