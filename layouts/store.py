@@ -44,6 +44,9 @@ CREATE TABLE layouts (
 """])
 
 Listener = Callable[[str, dict[str, Any]], None]
+# Fields the store-and-forward outbox adds to every payload (message id for de-duplication,
+# enqueue time); not part of the layout, dropped on receipt.
+OUTBOX_ENVELOPE = ("id", "ts")
 
 
 def newer(a: dict[str, Any], b: dict[str, Any] | None) -> bool:
@@ -178,7 +181,10 @@ class LayoutStore:
         if not payload:
             return  # a cleared retained message: keep the local copy
         try:
-            doc = model.check(payload, topic)
+            raw = model.parse(payload, topic)
+            for key in OUTBOX_ENVELOPE:
+                raw.pop(key, None)
+            doc = model.check(raw, topic)
         except LayoutError as e:
             self._reject(str(e))
             return

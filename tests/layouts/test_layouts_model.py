@@ -144,3 +144,16 @@ def test_fit_respects_font_scale() -> None:
     assert model.fit(d, 1920, 960) == d
     big = model.fit(dict(d, font_scale=2.0), 1920, 960)
     assert big != dict(d, font_scale=2.0) and model.problems(big) == []
+
+
+def test_defaults_name_stations_and_tags_of_the_demo_site() -> None:
+    from app import config, paths
+
+    site = config.load(paths.DEMO_SITE, terminal_id="t1")
+    for role in Role:
+        for p in model.default_layout(role)["panels"]:
+            s = p["settings"]
+            if p["type"] == "station":
+                assert s["station"] in site.stations, (role, p["id"])
+            for tag in s.get("tags", []) + ([s["tag"]] if "tag" in s else []):
+                assert tag in site.tags, (role, p["id"], tag)
