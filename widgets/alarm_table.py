@@ -1,0 +1,653 @@
+"""AlarmTable panel: the alarm list (filter, sort, acknowledge, shelve), the history of
+the selected alarm, and the alarm journal. Registered as panel "alarms".
+
+Touch first: shelving picks a reason and a duration from on-screen lists (no keyboard).
+Buttons an operator's role may not use stay visible but disabled, with a tooltip that
+says why. Engine changes arrive through `EngineWatch` (a GUI timer), journal queries
+run on a worker thread and come back through a queued signal.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import time
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.alarms.model import AlarmEvent, AlarmState, AlarmStatus
+from app.auth.permissions import Action, PermissionDenied, Role, allowed
+from widgets import theme
+from widgets.alarm_banner import EngineWatch, paint_priority, state_text
+from widgets.panels import PanelContext, register_panel
+
+log = logging.getLogger(__name__)
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+SHELVE_REASONS = ("Sensor fault", "Maintenance work", "Known nuisance alarm",
+                  "Process upset under control", "Commissioning")
+SHELVE_DURATIONS_S = (15 * 60, 60 * 60, 4 * 3600, 8 * 3600)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AlarmTable", text)
+
+
+def _time(ts: float | None) -> str:
+    return "" if ts is None else time.strftime("%H:%M:%S", time.localtime(ts))
+
+
+def _duration_text(seconds: int) -> str:
+    if seconds < 3600:
+        return QCoreApplication.translate("AlarmTable", "%n min", "", seconds // 60)
+    return QCoreApplication.translate("AlarmTable", "%n h", "", seconds // 3600)
+
+
+def who(session: Any) -> tuple[str | None, Role | None]:
+    """(user id, role) of whoever is signed in; the SessionManager or a plain object."""
+    if session is None:
+        return None, None
+    current = getattr(session, "current", None)
+    user_id = getattr(session, "user_id", None) or getattr(current, "user_id", None)
+    role = getattr(session, "role", None)
+    try:
+        return user_id, (Role(role) if role is not None else None)
+    except ValueError:
+        return user_id, None
+
+
+def _denied_tip(role: Role | None, what: str) -> str:
+    if role is None:
+        return _tr("Sign in to %1").replace("%1", what)
+    return _tr("Your role (%1) may not %2").replace("%1", str(role)).replace("%2", what)
+
+
+# --- the list model -------------------------------------------------------------------
+
+COLUMNS = ("Priority", "State", "Time", "Alarm", "Value", "Notes")
+COL_PRIORITY, COL_STATE, COL_TIME, COL_ALARM, COL_VALUE, COL_NOTES = range(6)
+_ROOT = QModelIndex()
+
+
+class AlarmModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[AlarmStatus] = []
+
+    def set_rows(self, rows: list[AlarmStatus]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self.rows[index.row()]
+        col = index.column()
+        if role == SORT_ROLE:
+            return (int(s.priority), s.state.value, s.since or 0.0, s.message,
+                    str(s.value), "")[col]
+        if role == Qt.ItemDataRole.UserRole:
+            return s
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_PRIORITY:
+                return str(int(s.priority))  # painted as a marker by the delegate
+            if col == COL_STATE:
+                return state_text(s.state)
+            if col == COL_TIME:
+                return _time(s.since)
+            if col == COL_ALARM:
+                return s.message or s.id
+            if col == COL_VALUE:
+                unit = s.definition.unit
+                return "" if s.value is None else f"{_fmt(s.value)} {unit}".strip()
+            return self._notes(s)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_ALARM:
+            return f"{s.id}\n{s.definition.tag or ''}"
+        if role == Qt.ItemDataRole.FontRole and s.unacked:
+            font = QFont()
+            font.setBold(True)  # unacknowledged rows stand out without colour
+            return font
+        return None
+
+    @staticmethod
+    def _notes(s: AlarmStatus) -> str:
+        notes = []
+        if s.first_out:
+            notes.append(_tr("first out"))
+        if s.chattering:
+            notes.append(_tr("chattering"))
+        if s.shelved is not None:
+            notes.append(_tr("until %1 (%2)").replace("%1", _time(s.shelved.until))
+                         .replace("%2", s.shelved.reason))
+        if s.out_of_service is not None:
+            notes.append(s.out_of_service.reason)
+        return ", ".join(notes)
+
+
+def _fmt(v: Any) -> str:
+    if isinstance(v, float):
+        return f"{v:.4g}"
+    return str(v)
+
+
+class PriorityDelegate(QStyledItemDelegate):
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(style.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        s: AlarmStatus = index.data(Qt.ItemDataRole.UserRole)
+        if s is not None:
+            r = QRectF(option.rect).adjusted(4, 4, -4, -4)
+            paint_priority(painter, r, int(s.priority),
+                           filled=s.state is not AlarmState.RTN_UNACK)
+
+
+STATE_FILTERS: tuple[tuple[str, frozenset[AlarmState] | None], ...] = (
+    ("Alarms", frozenset({AlarmState.UNACK, AlarmState.ACKED, AlarmState.RTN_UNACK,
+                          AlarmState.SHELVED, AlarmState.SUPPRESSED,
+                          AlarmState.OUT_OF_SERVICE})),
+    ("Unacknowledged", frozenset({AlarmState.UNACK, AlarmState.RTN_UNACK})),
+    ("Acknowledged", frozenset({AlarmState.ACKED})),
+    ("Shelved", frozenset({AlarmState.SHELVED})),
+    ("Suppressed", frozenset({AlarmState.SUPPRESSED})),
+    ("Out of service", frozenset({AlarmState.OUT_OF_SERVICE})),
+    ("All defined", None),
+)
+
+
+class AlarmFilter(QSortFilterProxyModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.priority = 0  # 0: all
+        self.states: frozenset[AlarmState] | None = STATE_FILTERS[0][1]
+        self.text = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_filter(self, *, priority: int | None = None,
+                   states: frozenset[AlarmState] | bool | None = False,
+                   text: str | None = None) -> None:
+        if priority is not None:
+            self.priority = priority
+        if states is not False:
+            self.states = states  # type: ignore[assignment]
+        if text is not None:
+            self.text = text.strip().lower()
+        self.invalidate()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        s: AlarmStatus = self.sourceModel().rows[row]  # type: ignore[attr-defined]
+        if self.priority and int(s.priority) != self.priority:
+            return False
+        if self.states is not None and s.state not in self.states:
+            return False
+        if self.text:
+            hay = f"{s.id} {s.message} {s.definition.tag or ''} {s.definition.area}".lower()
+            return self.text in hay
+        return True
+
+
+# --- shelving, touch only -------------------------------------------------------------
+
+class ShelvePane(QWidget):
+    """Pick a reason and a duration from on-screen lists; no keyboard needed."""
+
+    accepted = Signal(str, int)  # reason, duration in seconds
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.reasons = QListWidget(self)
+        for r in SHELVE_REASONS:
+            self.reasons.addItem(QCoreApplication.translate("ShelveReason", r))
+        self.reasons.setStyleSheet(f"QListWidget::item {{ min-height: {theme.TOUCH_PX}px; }}")
+        self.durations = QButtonGroup(self)
+        row = QHBoxLayout()
+        for i, secs in enumerate(SHELVE_DURATIONS_S):
+            b = QPushButton(_duration_text(secs), self)
+            b.setCheckable(True)
+            b.setMinimumHeight(theme.TOUCH_PX)
+            self.durations.addButton(b, i)
+            row.addWidget(b)
+        self.durations.button(1).setChecked(True)
+        self.ok = QPushButton(_tr("Shelve"), self)
+        self.cancel = QPushButton(_tr("Cancel"), self)
+        for b in (self.ok, self.cancel):
+            b.setMinimumHeight(theme.TOUCH_PX)
+        self.ok.setEnabled(False)
+        self.reasons.currentRowChanged.connect(lambda r: self.ok.setEnabled(r >= 0))
+        self.ok.clicked.connect(self._accept)
+        self.cancel.clicked.connect(self.cancelled)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.ok)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(QLabel(_tr("Reason"), self))
+        lay.addWidget(self.reasons, 1)
+        lay.addWidget(QLabel(_tr("For how long"), self))
+        lay.addLayout(row)
+        lay.addLayout(buttons)
+
+    def start(self, status: AlarmStatus) -> None:
+        self.title.setText(_tr("Shelve: %1").replace("%1", status.message or status.id))
+        self.reasons.setCurrentRow(-1)
+        self.ok.setEnabled(False)
+
+    def _accept(self) -> None:
+        item = self.reasons.currentItem()
+        if item is None:
+            return
+        secs = SHELVE_DURATIONS_S[max(0, self.durations.checkedId())]
+        self.accepted.emit(item.text(), secs)
+
+
+# --- the journal ----------------------------------------------------------------------
+
+class JournalView(QWidget):
+    """The alarm journal (newest first), queried off the GUI thread."""
+
+    _loaded = Signal(object, object)  # rows or None, error or None
+
+    HEADERS = ("Time", "Alarm", "Event", "State", "By", "Terminal", "Message")
+
+    def __init__(self, journal: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.journal = journal
+        self._pool = concurrent.futures.ThreadPoolExecutor(1, "alarm-journal-query")
+        self.table = QTableWidget(0, len(self.HEADERS), self)
+        self.table.setHorizontalHeaderLabels([_tr(h) for h in self.HEADERS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.status = QLabel(self)
+        self.refresh_button = QPushButton(_tr("Refresh"), self)
+        self.refresh_button.setMinimumHeight(theme.TOUCH_PX)
+        self.refresh_button.clicked.connect(lambda: self.load())
+        self._loaded.connect(self._show)
+        self.loading = False
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.refresh_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+        self.destroyed.connect(lambda *_: self._pool.shutdown(wait=False))
+        if journal is None:
+            self.status.setText(_tr("No journal: this terminal has no local store"))
+            self.refresh_button.setEnabled(False)
+
+    def load(self, alarm_id: str | None = None, text: str | None = None) -> None:
+        if self.journal is None:
+            return
+        self.loading = True
+        self.status.setText(_tr("Loading…"))
+        fut = self._pool.submit(self.journal.query, alarm_id=alarm_id, text=text or None)
+        fut.add_done_callback(self._done)
+
+    def _done(self, fut: concurrent.futures.Future) -> None:
+        exc = fut.exception()
+        if exc is not None:
+            log.error("alarm journal query failed: %s", exc)
+        # Emitted on the worker thread; the connection is queued to the GUI thread.
+        self._loaded.emit(None if exc else fut.result(), exc)
+
+    def _show(self, rows: Any, exc: Any) -> None:
+        self.loading = False
+        if exc is not None:
+            self.status.setText(_tr("The journal could not be read: %1").replace("%1", str(exc)))
+            theme.set_state_property(self.status, "severity", "alarm")
+            return
+        theme.set_state_property(self.status, "severity", "")
+        self.status.setText(QCoreApplication.translate("AlarmTable", "%n entries", "",
+                                                       len(rows)))
+        self.table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            by = r.actor + (f" ({r.detail.get('role')})" if r.detail.get("role") else "")
+            values = (time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(r.ts)), r.alarm_id,
+                      r.event, r.state or "", by, r.terminal, r.message)
+            for j, v in enumerate(values):
+                self.table.setItem(i, j, QTableWidgetItem(v))
+
+
+# --- the panel ------------------------------------------------------------------------
+
+class AlarmTable(QWidget):
+    """Alarm list with filter, sort, acknowledge and shelve; history; journal."""
+
+    def __init__(self, engine: Any, session: Any = None, journal: Any = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.session = session
+        self.model = AlarmModel(self)
+        self.proxy = AlarmFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._selected: str | None = None
+
+        # filters
+        self.priority_filter = QComboBox(self)
+        self.priority_filter.addItem(_tr("All priorities"), 0)
+        for p in (1, 2, 3, 4):
+            self.priority_filter.addItem(_tr("Priority %1").replace("%1", str(p)), p)
+        self.state_filter = QComboBox(self)
+        for label, states in STATE_FILTERS:
+            self.state_filter.addItem(_tr(label), states)
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setPlaceholderText(_tr("Search alarms"))
+        self.text_filter.setClearButtonEnabled(True)
+        for w in (self.priority_filter, self.state_filter, self.text_filter):
+            w.setMinimumHeight(theme.TOUCH_PX)
+        self.priority_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_filter(priority=self.priority_filter.currentData()))
+        self.state_filter.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_filter(states=self.state_filter.currentData()))
+        self.text_filter.textChanged.connect(lambda t: self.proxy.set_filter(text=t))
+        self.list_button = QPushButton(_tr("Alarms"), self)
+        self.journal_button = QPushButton(_tr("Journal"), self)
+        for b in (self.list_button, self.journal_button):
+            b.setCheckable(True)
+            b.setMinimumHeight(theme.TOUCH_PX)
+        self.list_button.setChecked(True)
+        views = QButtonGroup(self)
+        views.addButton(self.list_button)
+        views.addButton(self.journal_button)
+        self.list_button.clicked.connect(lambda: self.show_journal(False))
+        self.journal_button.clicked.connect(lambda: self.show_journal(True))
+        filters = QHBoxLayout()
+        filters.addWidget(self.list_button)
+        filters.addWidget(self.journal_button)
+        filters.addWidget(self.priority_filter)
+        filters.addWidget(self.state_filter)
+        filters.addWidget(self.text_filter, 1)
+
+        # the list
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(COL_PRIORITY, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(theme.TOUCH_PX)
+        self.view.setItemDelegateForColumn(COL_PRIORITY, PriorityDelegate(self.view))
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(COL_ALARM, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(COL_PRIORITY, theme.TOUCH_PX + 24)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.history = QListWidget(self)
+        self.history_title = QLabel(_tr("History of the selected alarm"), self)
+        side = QWidget(self)
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(0, 0, 0, 0)
+        side_lay.addWidget(self.history_title)
+        side_lay.addWidget(self.history, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.view)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+
+        # actions
+        self.ack_button = QPushButton(_tr("Acknowledge"), self)
+        self.ack_all_button = QPushButton(_tr("Acknowledge all visible"), self)
+        self.shelve_button = QPushButton(_tr("Shelve…"), self)
+        self.unshelve_button = QPushButton(_tr("Unshelve"), self)
+        self.message = QLabel(self)
+        self.message.setProperty("role", "message")
+        actions = QHBoxLayout()
+        for b in (self.ack_button, self.ack_all_button, self.shelve_button,
+                  self.unshelve_button):
+            b.setMinimumHeight(theme.TOUCH_PX)
+            actions.addWidget(b)
+        actions.addWidget(self.message, 1)
+        self.ack_button.clicked.connect(self.acknowledge_selected)
+        self.ack_all_button.clicked.connect(self.acknowledge_visible)
+        self.shelve_button.clicked.connect(self._start_shelve)
+        self.unshelve_button.clicked.connect(self.unshelve_selected)
+
+        list_page = QWidget(self)
+        list_lay = QVBoxLayout(list_page)
+        list_lay.setContentsMargins(0, 0, 0, 0)
+        list_lay.addWidget(split, 1)
+        list_lay.addLayout(actions)
+        self.shelve_pane = ShelvePane(self)
+        self.shelve_pane.accepted.connect(self._shelve)
+        self.shelve_pane.cancelled.connect(lambda: self.pages.setCurrentWidget(list_page))
+        self.journal = JournalView(journal, self)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(list_page)
+        self.pages.addWidget(self.shelve_pane)
+        self.pages.addWidget(self.journal)
+        self._list_page = list_page
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(filters)
+        lay.addWidget(self.pages, 1)
+
+        self.watch = EngineWatch(engine, parent=self)
+        self.watch.changed.connect(self.refresh)
+        self.refresh()
+
+    # --- data ----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        if self.engine is None:
+            self.model.set_rows([])
+            self._say(_tr("Alarms not available"), "warning")
+            self.update_actions()
+            return
+        selected = self._selected
+        self.model.set_rows(self.engine.statuses())
+        if selected is not None:
+            self.select(selected)
+        self._show_history()
+        self.update_actions()
+
+    def visible_statuses(self) -> list[AlarmStatus]:
+        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
+                for r in range(self.proxy.rowCount())]
+
+    def select(self, alarm_id: str) -> bool:
+        for r in range(self.proxy.rowCount()):
+            idx = self.proxy.index(r, 0)
+            if idx.data(Qt.ItemDataRole.UserRole).id == alarm_id:
+                self.view.selectionModel().select(
+                    idx, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                self.view.setCurrentIndex(idx)
+                return True
+        return False
+
+    def selected_status(self) -> AlarmStatus | None:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(Qt.ItemDataRole.UserRole) if rows else None
+
+    def _selection_changed(self, *_: Any) -> None:
+        s = self.selected_status()
+        self._selected = s.id if s else None
+        self._show_history()
+        self.update_actions()
+
+    def _show_history(self) -> None:
+        self.history.clear()
+        if self._selected is None or self.engine is None:
+            return
+        try:
+            events = self.engine.history(self._selected)
+        except KeyError:
+            return
+        for ev in reversed(events):
+            self.history.addItem(_history_line(ev))
+
+    # --- actions -------------------------------------------------------------------
+
+    def update_actions(self) -> None:
+        _, role = who(self.session)
+        sel = self.selected_status()
+        can_ack = allowed(role, Action.ALARM_ACK)
+        can_shelve = allowed(role, Action.ALARM_SHELVE)
+        visible_unacked = any(s.unacked for s in self.visible_statuses())
+        self._enable(self.ack_button, can_ack, sel is not None and sel.unacked,
+                     _denied_tip(role, _tr("acknowledge alarms")),
+                     _tr("Select an unacknowledged alarm"))
+        self._enable(self.ack_all_button, can_ack, visible_unacked,
+                     _denied_tip(role, _tr("acknowledge alarms")),
+                     _tr("No unacknowledged alarm is shown"))
+        self._enable(self.shelve_button, can_shelve,
+                     sel is not None and sel.state in (AlarmState.UNACK, AlarmState.ACKED,
+                                                       AlarmState.RTN_UNACK, AlarmState.NORMAL),
+                     _denied_tip(role, _tr("shelve alarms")), _tr("Select an alarm to shelve"))
+        self._enable(self.unshelve_button, can_shelve,
+                     sel is not None and sel.state is AlarmState.SHELVED,
+                     _denied_tip(role, _tr("shelve alarms")), _tr("Select a shelved alarm"))
+
+    @staticmethod
+    def _enable(button: QPushButton, permitted: bool, applicable: bool, denied: str,
+                not_applicable: str) -> None:
+        button.setEnabled(permitted and applicable)
+        button.setToolTip("" if permitted and applicable else
+                          (denied if not permitted else not_applicable))
+
+    def _actor(self) -> tuple[str, Role | None]:
+        user_id, role = who(self.session)
+        touch = getattr(self.session, "touch", None)
+        if callable(touch):
+            touch()
+        return user_id or "", role
+
+    def _run(self, fn: Any, done: str) -> None:
+        try:
+            fn()
+        except PermissionDenied as e:
+            self._say(_tr("Not permitted: %1").replace("%1", str(e)), "alarm")
+        except (KeyError, ValueError) as e:
+            self._say(str(e), "alarm")
+        else:
+            self._say(done, "")
+        self.refresh()
+
+    def acknowledge_selected(self) -> None:
+        s = self.selected_status()
+        if s is None:
+            return
+        actor, role = self._actor()
+        self._run(lambda: self.engine.acknowledge(s.id, actor=actor, role=role),
+                  _tr("Acknowledged"))
+
+    def acknowledge_visible(self) -> None:
+        ids = [s.id for s in self.visible_statuses() if s.unacked]
+        actor, role = self._actor()
+        self._run(lambda: self.engine.acknowledge_all(ids, actor=actor, role=role),
+                  QCoreApplication.translate("AlarmTable", "%n acknowledged", "", len(ids)))
+
+    def _start_shelve(self) -> None:
+        s = self.selected_status()
+        if s is None:
+            return
+        self.shelve_pane.start(s)
+        self.pages.setCurrentWidget(self.shelve_pane)
+
+    def _shelve(self, reason: str, duration_s: int) -> None:
+        self.pages.setCurrentWidget(self._list_page)
+        alarm_id = self._selected
+        if alarm_id is None:
+            return
+        actor, role = self._actor()
+        self._run(lambda: self.engine.shelve(alarm_id, actor=actor, role=role, reason=reason,
+                                             duration_s=duration_s), _tr("Shelved"))
+
+    def unshelve_selected(self) -> None:
+        s = self.selected_status()
+        if s is None:
+            return
+        actor, role = self._actor()
+        self._run(lambda: self.engine.unshelve(s.id, actor=actor, role=role),
+                  _tr("Unshelved"))
+
+    def show_journal(self, on: bool) -> None:
+        self.journal_button.setChecked(on)
+        self.list_button.setChecked(not on)
+        if on:
+            self.pages.setCurrentWidget(self.journal)
+            self.journal.load(text=self.text_filter.text())
+        else:
+            self.pages.setCurrentWidget(self._list_page)
+
+    def _say(self, text: str, severity: str) -> None:
+        self.message.setText(text)
+        theme.set_state_property(self.message, "severity", severity)
+
+
+def _history_line(ev: AlarmEvent) -> str:
+    by = f"  {ev.actor}" if ev.actor else ""
+    where = f" @{ev.terminal}" if ev.origin == "remote" else ""
+    state = state_text(ev.state) if ev.state is not None else ""
+    return f"{_time(ev.ts)}  {ev.kind}  → {state}{by}{where}"
+
+
+def create_panel(ctx: PanelContext, settings: dict[str, Any]) -> AlarmTable:
+    table = AlarmTable(ctx.services.get("alarms"), ctx.session,
+                       ctx.services.get("alarm_journal"))
+    if settings.get("state"):
+        for i, (label, _) in enumerate(STATE_FILTERS):
+            if label.lower() == str(settings["state"]).lower():
+                table.state_filter.setCurrentIndex(i)
+    return table
+
+
+register_panel("alarms", create_panel, title="Alarms", default_settings={})
