@@ -33,8 +33,7 @@ from widgets.value_tile import format_value
 log = logging.getLogger(__name__)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Setpoint", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 class Step(StrEnum):
@@ -67,7 +66,7 @@ class SetpointKeypad(QWidget):
         self.back = QPushButton("⌫")
         self.back.setMinimumSize(theme.px(64), theme.px(56))
         self.back.clicked.connect(lambda: self.display.setText(self.display.text()[:-1]))
-        self.ok = QPushButton(_t("OK"))
+        self.ok = QPushButton(translate("Setpoint", "OK"))
         self.ok.setProperty("role", "primary")
         self.ok.setMinimumSize(theme.px(64), theme.px(56))
         self.ok.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
@@ -162,14 +161,17 @@ class SetpointSheet(QWidget):
     def _limits_text(self) -> str:
         lo = "—" if self.tag.low is None else format_value(self.tag.low)
         hi = "—" if self.tag.high is None else format_value(self.tag.high)
-        return _t("Allowed: {low} to {high} {unit}").format(low=lo, high=hi,
-                                                           unit=self.tag.unit).strip()
+        return (
+            translate("Setpoint", "Allowed: {low} to {high} {unit}")
+            .format(low=lo, high=hi, unit=self.tag.unit)
+            .strip()
+        )
 
     def _old_text(self) -> str:
         if self.old is None:
-            return _t("unknown")
+            return translate("Setpoint", "unknown")
         if self.old.quality is Quality.BAD:
-            return _t("BAD (no valid value)")
+            return translate("Setpoint", "BAD (no valid value)")
         return f"{format_value(self.old.value)} {self.tag.unit}".strip()
 
     def _go(self, step: Step, error: str = "") -> None:
@@ -181,65 +183,93 @@ class SetpointSheet(QWidget):
         theme.set_state_property(self.message, "severity", sev)
         if step is Step.DENIED:
             if self.user is None:
-                text = _t("Sign in to change setpoints.")
+                text = translate("Setpoint", "Sign in to change setpoints.")
             else:
-                text = _t("Your role ({role}) may not change setpoints. Ask a team lead or "
-                          "maintenance.").format(role=self.user.role)
+                text = translate(
+                    "Setpoint",
+                    "Your role ({role}) may not change setpoints. Ask a team lead or maintenance.",
+                ).format(role=self.user.role)
             self.message.setText(text)
             self.primary.hide()
-            self.secondary.setText(_t("Close"))
+            self.secondary.setText(translate("Setpoint", "Close"))
         elif step is Step.ENTRY:
-            text = _t("{name}: now {old}.").format(name=self.label, old=self._old_text())
+            text = translate("Setpoint", "{name}: now {old}.").format(
+                name=self.label, old=self._old_text()
+            )
             text += "\n" + self._limits_text()
             if error:
                 text = error + "\n" + text
             self.message.setText(text)
             self.primary.hide()
-            self.secondary.setText(_t("Cancel"))
+            self.secondary.setText(translate("Setpoint", "Cancel"))
         elif step is Step.CONFIRM:
-            self.message.setText(_t("Change {name}\nfrom {old}\nto {new} {unit}?").format(
-                name=self.label, old=self._old_text(), new=format_value(self.new_value),
-                unit=self.tag.unit))
+            self.message.setText(
+                translate("Setpoint", "Change {name}\nfrom {old}\nto {new} {unit}?").format(
+                    name=self.label,
+                    old=self._old_text(),
+                    new=format_value(self.new_value),
+                    unit=self.tag.unit,
+                )
+            )
             self.primary.show()
-            self.primary.setText(_t("Confirm"))
-            self.secondary.setText(_t("Back"))
+            self.primary.setText(translate("Setpoint", "Confirm"))
+            self.secondary.setText(translate("Setpoint", "Back"))
         elif step is Step.WRITING:
-            self.message.setText(_t("Writing {new} {unit} to the PLC…").format(
-                new=format_value(self.new_value), unit=self.tag.unit))
+            self.message.setText(
+                translate("Setpoint", "Writing {new} {unit} to the PLC…").format(
+                    new=format_value(self.new_value), unit=self.tag.unit
+                )
+            )
             self.primary.setEnabled(False)
             self.secondary.setEnabled(False)
         elif step is Step.DONE:
             rb = self.readback
             got = f"{format_value(rb.value)} {self.tag.unit}".strip() if rb else "?"
-            text = _t("Done. The PLC reads back {value}.").format(value=got)
+            text = translate("Setpoint", "Done. The PLC reads back {value}.").format(value=got)
             if rb is not None and not _same(rb.value, self.new_value):
-                text += "\n" + _t("Note: the PLC did not take the requested value {new}.").format(
-                    new=format_value(self.new_value))
+                text += "\n" + translate(
+                    "Setpoint", "Note: the PLC did not take the requested value {new}."
+                ).format(new=format_value(self.new_value))
                 theme.set_state_property(self.message, "severity", "alarm")
             self.message.setText(text)
             self.primary.hide()
-            self.secondary.setText(_t("Close"))
+            self.secondary.setText(translate("Setpoint", "Close"))
         elif step is Step.FAILED:
-            self.message.setText(_t("The write failed: {error}\nThe setpoint is unchanged "
-                                    "({old}).").format(error=error, old=self._old_text()))
+            self.message.setText(
+                translate(
+                    "Setpoint", "The write failed: {error}\nThe setpoint is unchanged ({old})."
+                ).format(error=error, old=self._old_text())
+            )
             self.primary.show()
-            self.primary.setText(_t("Try again"))
-            self.secondary.setText(_t("Close"))
+            self.primary.setText(translate("Setpoint", "Try again"))
+            self.secondary.setText(translate("Setpoint", "Close"))
 
     def submit_entry(self, text: str) -> None:
         value = parse_number(text)
         if value is None:
-            self._go(Step.ENTRY, _t("“{text}” is not a number.").format(text=text))
+            self._go(
+                Step.ENTRY, translate("Setpoint", "“{text}” is not a number.").format(text=text)
+            )
             return
         if self.tag.low is not None and value < self.tag.low:
-            self._go(Step.ENTRY, _t("{value} is below the lowest allowed value {low} {unit}.")
-                     .format(value=format_value(value), low=format_value(self.tag.low),
-                             unit=self.tag.unit))
+            self._go(
+                Step.ENTRY,
+                translate(
+                    "Setpoint", "{value} is below the lowest allowed value {low} {unit}."
+                ).format(
+                    value=format_value(value), low=format_value(self.tag.low), unit=self.tag.unit
+                ),
+            )
             return
         if self.tag.high is not None and value > self.tag.high:
-            self._go(Step.ENTRY, _t("{value} is above the highest allowed value {high} {unit}.")
-                     .format(value=format_value(value), high=format_value(self.tag.high),
-                             unit=self.tag.unit))
+            self._go(
+                Step.ENTRY,
+                translate(
+                    "Setpoint", "{value} is above the highest allowed value {high} {unit}."
+                ).format(
+                    value=format_value(value), high=format_value(self.tag.high), unit=self.tag.unit
+                ),
+            )
             return
         self.new_value = value
         self._go(Step.CONFIRM)
@@ -257,8 +287,12 @@ class SetpointSheet(QWidget):
     def confirm(self) -> None:
         """Send the write; the result arrives later on the GUI thread."""
         self._go(Step.WRITING)
-        base = {"old": None if self.old is None else self.old.value, "new": self.new_value,
-                "unit": self.tag.unit, "role": str(getattr(self.user, "role", ""))}
+        base = {
+            "old": None if self.old is None else self.old.value,
+            "new": self.new_value,
+            "unit": self.tag.unit,
+            "role": str(getattr(self.user, "role", "")),
+        }
         actor = getattr(self.user, "user_id", "?")
         store, path, result = self.ctx.store, self.path, self._result
         try:
@@ -288,11 +322,21 @@ class SetpointSheet(QWidget):
             self._go(Step.DONE)
 
 
-def record_audit(store: Any, actor: str, path: str, base: dict[str, Any],
-                 sample: Sample | None, error: str | None) -> None:
+def record_audit(
+    store: Any,
+    actor: str,
+    path: str,
+    base: dict[str, Any],
+    sample: Sample | None,
+    error: str | None,
+) -> None:
     """One audit record per write attempt, with what was asked and what the PLC says."""
-    detail = {**base, "readback": None if sample is None else sample.value,
-              "ok": error is None, "error": error}
+    detail = {
+        **base,
+        "readback": None if sample is None else sample.value,
+        "ok": error is None,
+        "error": error,
+    }
     audit = getattr(store, "audit", None)
     if audit is None:
         log.error("no audit log: setpoint write %s by %s not recorded: %s", path, actor, detail)
@@ -303,15 +347,24 @@ def record_audit(store: Any, actor: str, path: str, base: dict[str, Any],
         log.exception("audit of setpoint write %s failed", path)
         return
     if hasattr(fut, "add_done_callback"):
-        fut.add_done_callback(lambda f: f.exception() and log.error(
-            "audit of setpoint write %s failed: %s", path, f.exception()))
+        fut.add_done_callback(
+            lambda f: (
+                f.exception()
+                and log.error("audit of setpoint write %s failed: %s", path, f.exception())
+            )
+        )
 
 
 def open_setpoint(anchor: QWidget, ctx: Any, path: str) -> Overlay:
     """Open the setpoint sheet for `path` over the layout area holding `anchor`."""
     sheet = SetpointSheet(ctx, path)
     tc = ctx.config.tags[path]
-    overlay = Overlay.open(anchor, sheet, title=_t("Change setpoint: {name}").format(
-        name=tc.description or tc.name))
+    overlay = Overlay.open(
+        anchor,
+        sheet,
+        title=translate("Setpoint", "Change setpoint: {name}").format(
+            name=tc.description or tc.name
+        ),
+    )
     sheet.finished.connect(overlay.close_with)
     return overlay

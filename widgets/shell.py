@@ -38,8 +38,7 @@ from widgets.panels import PanelContext
 log = logging.getLogger(__name__)
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 def role_text(role: Role | str | None) -> str:
@@ -76,15 +75,19 @@ class LinkIndicator(QLabel):
         age = format_age(time.time() - ref)
         if st.state is LinkState.CONNECTED:
             text, sev = f"● {st.source}", ""
-            tip = _t("{source}: connected").format(source=st.source)
+            tip = translate("MainWindow", "{source}: connected").format(source=st.source)
         elif st.state is LinkState.CONNECTING:
-            text, sev = f"◌ {st.source} " + _t("connecting"), "warning"
-            tip = _t("{source}: connecting").format(source=st.source)
+            text, sev = f"◌ {st.source} " + translate("MainWindow", "connecting"), "warning"
+            tip = translate("MainWindow", "{source}: connecting").format(source=st.source)
         elif st.state is LinkState.RECONNECTING:
-            text = f"◌ {st.source} " + _t("reconnecting · no data for {age}").format(age=age)
+            text = f"◌ {st.source} " + translate(
+                "MainWindow", "reconnecting · no data for {age}"
+            ).format(age=age)
             sev, tip = "warning", st.detail
         else:
-            text = f"✕ {st.source} " + _t("OFFLINE · no data for {age}").format(age=age)
+            text = f"✕ {st.source} " + translate(
+                "MainWindow", "OFFLINE · no data for {age}"
+            ).format(age=age)
             sev, tip = "alarm", st.detail
         self.setText(text)
         self.setToolTip(tip)
@@ -95,14 +98,16 @@ class MainWindow(QMainWindow):
     signInRequested = Signal()  # the sign-in engineer opens the sign-in sheet on this
     kioskChanged = Signal(bool)
 
-    def __init__(self, ctx: PanelContext, *, kiosk: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: PanelContext, *, kiosk: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.kiosk = False
         site = getattr(ctx.config, "site", None)
-        self.plant_text = " · ".join(x for x in (getattr(site, "name", ""),
-                                                 getattr(site, "line", "")) if x)
+        self.plant_text = " · ".join(
+            x for x in (getattr(site, "name", ""), getattr(site, "line", "")) if x
+        )
 
         # --- the fixed frame ---
         self.frame = QFrame()
@@ -195,8 +200,7 @@ class MainWindow(QMainWindow):
         self._session_remove = None
         if ctx.session is not None and hasattr(ctx.session, "add_observer"):
             # Observers run on the thread that changed the session: hop to the GUI.
-            self._session_remove = ctx.session.add_observer(
-                lambda *_a: self._sessionChanged.emit())
+            self._session_remove = ctx.session.add_observer(lambda *_a: self._sessionChanged.emit())
         self._sessionChanged.connect(self.refresh_session)
         ticker().tick.connect(self._tick)
         self._retranslate()
@@ -242,11 +246,11 @@ class MainWindow(QMainWindow):
     def refresh_session(self) -> None:
         who = getattr(self.ctx.session, "current", None) if self.ctx.session else None
         if who is None:
-            self.worker.setText(_t("Nobody signed in"))
-            self.sign_button.setText(_t("Sign in"))
+            self.worker.setText(translate("MainWindow", "Nobody signed in"))
+            self.sign_button.setText(translate("MainWindow", "Sign in"))
         else:
             self.worker.setText(f"{who.name} · {role_text(who.role)}")
-            self.sign_button.setText(_t("Sign out"))
+            self.sign_button.setText(translate("MainWindow", "Sign out"))
 
     def _sign_clicked(self) -> None:
         who = getattr(self.ctx.session, "current", None) if self.ctx.session else None
@@ -284,11 +288,16 @@ class MainWindow(QMainWindow):
             self.set_kiosk(False)
             self.show()
             return True
-        msg = QLabel(_t("Only a supervisor or an administrator can leave kiosk mode. "
-                        "Sign in with such a role first."))
+        msg = QLabel(
+            translate(
+                "MainWindow",
+                "Only a supervisor or an administrator can leave kiosk mode. "
+                "Sign in with such a role first.",
+            )
+        )
         msg.setWordWrap(True)
         msg.setProperty("role", "message")
-        self.overlay(msg, _t("Kiosk mode"))
+        self.overlay(msg, translate("MainWindow", "Kiosk mode"))
         return False
 
     def closeEvent(self, event: Any) -> None:
@@ -303,11 +312,14 @@ class MainWindow(QMainWindow):
     # --- language ----------------------------------------------------------------------
 
     def _retranslate(self) -> None:
-        self.setWindowTitle(_t("LineSide — {plant}").format(plant=self.plant_text or "HMI"))
-        self.alarm_placeholder.setText(_t("No alarm summary available"))
-        self.estop_placeholder.setText(_t("E-stop not connected: use the hard-wired "
-                                          "emergency stop"))
-        self.kiosk_button.setText(_t("Exit kiosk"))
+        self.setWindowTitle(
+            translate("MainWindow", "LineSide — {plant}").format(plant=self.plant_text or "HMI")
+        )
+        self.alarm_placeholder.setText(translate("MainWindow", "No alarm summary available"))
+        self.estop_placeholder.setText(
+            translate("MainWindow", "E-stop not connected: use the hard-wired emergency stop")
+        )
+        self.kiosk_button.setText(translate("MainWindow", "Exit kiosk"))
         self.refresh_session()
         for ind in self.links.values():
             ind.render_status()

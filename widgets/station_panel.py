@@ -20,9 +20,7 @@ from widgets.setpoint import open_setpoint
 from widgets.trend import TrendPlot
 from widgets.value_tile import ValueTile, format_value
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("StationPanel", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 class SetpointRow(QWidget):
@@ -47,14 +45,16 @@ class SetpointRow(QWidget):
         ctx.bridge.watch(path, self._show, self)
 
     def _show(self, s: Sample) -> None:
-        text = _t("BAD") if s.quality is Quality.BAD else format_value(s.value)
+        text = (
+            translate("StationPanel", "BAD") if s.quality is Quality.BAD else format_value(s.value)
+        )
         self.value.setText(f"{text} {self.tc.unit}".strip())
 
     def open(self) -> None:
         self.overlay = open_setpoint(self, self.ctx, self.path)
 
     def _retranslate(self) -> None:
-        self.button.setText(_t("Change…"))
+        self.button.setText(translate("StationPanel", "Change…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -65,8 +65,14 @@ class SetpointRow(QWidget):
 class StationPanel(PanelFrame):
     reportProblem = Signal(str)  # station id: the andon engineer's button connects here
 
-    def __init__(self, ctx: PanelContext, station_id: str, *, show_trend: bool = True,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: PanelContext,
+        station_id: str,
+        *,
+        show_trend: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
         st = ctx.config.stations.get(station_id)
         if st is None:
             known = ", ".join(sorted(ctx.config.stations)) or "none configured"
@@ -89,8 +95,9 @@ class StationPanel(PanelFrame):
         self.tiles: list[ValueTile] = []
         grid = QGridLayout()
         grid.setSpacing(6)
-        values = list(st.values) + ([st.power_tag] if st.power_tag and
-                                    st.power_tag not in st.values else [])
+        values = list(st.values) + (
+            [st.power_tag] if st.power_tag and st.power_tag not in st.values else []
+        )
         for i, tag in enumerate(values):
             tile = ValueTile(ctx.bridge, tag)
             self.tiles.append(tile)
@@ -99,8 +106,9 @@ class StationPanel(PanelFrame):
 
         self.trend: TrendPlot | None = None
         if show_trend and st.trend:
-            self.trend = TrendPlot(ctx.bridge, st.trend, store=ctx.store, window_s=600,
-                                   compact=True)
+            self.trend = TrendPlot(
+                ctx.bridge, st.trend, store=ctx.store, window_s=600, compact=True
+            )
             self.body.addWidget(self.trend, 1)
 
         self.setpoints = [SetpointRow(ctx, p) for p in st.setpoints]
@@ -109,14 +117,16 @@ class StationPanel(PanelFrame):
         self._retranslate()
 
     def _show_cycles(self, s: Sample) -> None:
-        self.cycles.setText(_t("BAD") if s.quality is Quality.BAD else format_value(s.value))
+        self.cycles.setText(
+            translate("StationPanel", "BAD") if s.quality is Quality.BAD else format_value(s.value)
+        )
 
     def report_problem(self) -> None:
         """Ask for an andon report about this station (the andon button calls this)."""
         self.reportProblem.emit(self.station.id)
 
     def _retranslate(self) -> None:
-        self.cycles_caption.setText(_t("Cycles"))
+        self.cycles_caption.setText(translate("StationPanel", "Cycles"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -125,10 +135,14 @@ class StationPanel(PanelFrame):
 
     @classmethod
     def create(cls, ctx: PanelContext, settings: dict[str, Any]) -> StationPanel:
-        return cls(ctx, str(settings.get("station", "")),
-                   show_trend=bool(settings.get("trend", True)))
+        return cls(
+            ctx, str(settings.get("station", "")), show_trend=bool(settings.get("trend", True))
+        )
 
 
-register_panel("station", StationPanel.create,
-               title=QT_TRANSLATE_NOOP("panels", "Station"),
-               default_settings={"station": ""})
+register_panel(
+    "station",
+    StationPanel.create,
+    title=QT_TRANSLATE_NOOP("panels", "Station"),
+    default_settings={"station": ""},
+)

@@ -52,12 +52,16 @@ from widgets.value_tile import format_value
 log = logging.getLogger(__name__)
 
 WINDOWS: tuple[tuple[int, str], ...] = (
-    (60, "1 min"), (600, "10 min"), (3600, "1 h"), (8 * 3600, "8 h"), (24 * 3600, "24 h"))
+    (60, "1 min"),
+    (600, "10 min"),
+    (3600, "1 h"),
+    (8 * 3600, "8 h"),
+    (24 * 3600, "24 h"),
+)
 LIVE_CAPACITY = 20_000  # live samples kept per tag; longer spans come from the store
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TrendPlot", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 def _as_float(s: Sample) -> float:
@@ -89,8 +93,16 @@ class _BackfillSignals(QObject):
 class _BackfillJob(QRunnable):
     """Runs the historian query off the GUI thread; the result returns by a queued signal."""
 
-    def __init__(self, historian: Any, tags: list[str], t0: float, t1: float, buckets: int,
-                 generation: int, signals: _BackfillSignals) -> None:
+    def __init__(
+        self,
+        historian: Any,
+        tags: list[str],
+        t0: float,
+        t1: float,
+        buckets: int,
+        generation: int,
+        signals: _BackfillSignals,
+    ) -> None:
         super().__init__()
         self.args = (historian, tags, t0, t1, buckets)
         self.generation = generation
@@ -113,10 +125,19 @@ class TrendPlot(QWidget):
     backfilled = Signal()  # history of the current window has been applied
     pausedChanged = Signal(bool)
 
-    def __init__(self, bridge: Any, tags: Sequence[str], *, store: Any = None,
-                 window_s: int = 600, limits: dict[str, tuple[float | None, float | None]]
-                 | None = None, show_limits: bool = True, compact: bool = False,
-                 capacity: int = LIVE_CAPACITY, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        bridge: Any,
+        tags: Sequence[str],
+        *,
+        store: Any = None,
+        window_s: int = 600,
+        limits: dict[str, tuple[float | None, float | None]] | None = None,
+        show_limits: bool = True,
+        compact: bool = False,
+        capacity: int = LIVE_CAPACITY,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.bridge, self.store = bridge, store
         self.tags = list(dict.fromkeys(tags))
@@ -240,14 +261,27 @@ class TrendPlot(QWidget):
             envelope.setClipToView(False)
             view.addItem(envelope)
             view.addItem(curve)
-            self.series[tag] = _Series(tag, unit, label, color, TimeRing(capacity), curve,
-                                       envelope, view, np.empty(0), np.empty(0))
+            self.series[tag] = _Series(
+                tag,
+                unit,
+                label,
+                color,
+                TimeRing(capacity),
+                curve,
+                envelope,
+                view,
+                np.empty(0),
+                np.empty(0),
+            )
             lo, hi = (limits or {}).get(tag, (getattr(tc, "low", None), getattr(tc, "high", None)))
             if show_limits and lo is not None and hi is not None:
-                band = pg.LinearRegionItem(values=(lo, hi), orientation="horizontal",
-                                           movable=False,
-                                           brush=pg.mkBrush(QColor(0, 0, 0, 0)),
-                                           pen=pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine))
+                band = pg.LinearRegionItem(
+                    values=(lo, hi),
+                    orientation="horizontal",
+                    movable=False,
+                    brush=pg.mkBrush(QColor(0, 0, 0, 0)),
+                    pen=pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine),
+                )
                 band.setZValue(-10)
                 view.addItem(band, ignoreBounds=True)
 
@@ -408,8 +442,9 @@ class TrendPlot(QWidget):
             t0 = t1 - self.window_s
         buckets = max(50, int(self.main_vb.width()) or self.plot.width() or 600)
         self._generation += 1
-        job = _BackfillJob(historian, self.tags, float(t0), float(t1), buckets,
-                           self._generation, self._signals)
+        job = _BackfillJob(
+            historian, self.tags, float(t0), float(t1), buckets, self._generation, self._signals
+        )
         QThreadPool.globalInstance().start(job)
         return True
 
@@ -418,7 +453,9 @@ class TrendPlot(QWidget):
             return  # an older window's answer arrived late
         if error is not None:
             self.backfill_error = error
-            self.status.setText(_t("History not available: {error}").format(error=error))
+            self.status.setText(
+                translate("TrendPlot", "History not available: {error}").format(error=error)
+            )
             theme.set_state_property(self.status, "severity", "warning")
             self.status.show()
             return
@@ -458,10 +495,15 @@ class TrendPlot(QWidget):
         self._update_legend()
 
     def _retranslate(self) -> None:
-        self.pause_button.setText(_t("Live") if self.paused else _t("Pause"))
-        self.pause_button.setToolTip(_t("Back to live scrolling") if self.paused
-                                     else _t("Stop scrolling; data is still recorded"))
-        self.cursor_button.setText(_t("Cursor"))
+        self.pause_button.setText(
+            translate("TrendPlot", "Live") if self.paused else translate("TrendPlot", "Pause")
+        )
+        self.pause_button.setToolTip(
+            translate("TrendPlot", "Back to live scrolling")
+            if self.paused
+            else translate("TrendPlot", "Stop scrolling; data is still recorded")
+        )
+        self.cursor_button.setText(translate("TrendPlot", "Cursor"))
         self._update_legend()
 
     def _update_legend(self, *_a: Any) -> None:
@@ -472,17 +514,26 @@ class TrendPlot(QWidget):
         for tag, s in self.series.items():
             if at is not None:
                 v = vals.get(tag, math.nan)
-                text = _t("gap") if math.isnan(v) else format_value(v)
+                text = translate("TrendPlot", "gap") if math.isnan(v) else format_value(v)
             else:
                 last = self.bridge.latest(tag) if self.bridge is not None else None
-                text = ("—" if last is None else _t("BAD") if last.quality is Quality.BAD
-                        else format_value(last.value))
+                text = (
+                    "—"
+                    if last is None
+                    else translate("TrendPlot", "BAD")
+                    if last.quality is Quality.BAD
+                    else format_value(last.value)
+                )
             self.legend_labels[tag].setText(
-                f'<span style="color:{s.color}">■</span> {s.label}: <b>{text}</b> {s.unit}')
+                f'<span style="color:{s.color}">■</span> {s.label}: <b>{text}</b> {s.unit}'
+            )
         self.cursor_time.setVisible(at is not None)
         if at is not None:
-            self.cursor_time.setText(_t("Cursor at {time}").format(
-                time=time.strftime("%H:%M:%S", time.localtime(at))))
+            self.cursor_time.setText(
+                translate("TrendPlot", "Cursor at {time}").format(
+                    time=time.strftime("%H:%M:%S", time.localtime(at))
+                )
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -22,9 +22,7 @@ from app.model import LinkState, Quality, Sample, Value
 from widgets import theme
 from widgets.clock import format_age, ticker
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ValueTile", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 class Severity(StrEnum):
@@ -41,7 +39,7 @@ def format_value(value: Value, decimals: int | None = None) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return _t("ON") if value else _t("OFF")
+        return translate("ValueTile", "ON") if value else translate("ValueTile", "OFF")
     if isinstance(value, int):
         return f"{value:d}"
     if isinstance(value, float):
@@ -70,17 +68,25 @@ class ValueTile(QFrame):
 
     TREND_WINDOW_S = 10.0
 
-    def __init__(self, bridge: Any, tag: str, *, title: str | None = None,
-                 limits: tuple[float | None, float | None] | None = None,
-                 stale_after_s: float | None = None, decimals: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        bridge: Any,
+        tag: str,
+        *,
+        title: str | None = None,
+        limits: tuple[float | None, float | None] | None = None,
+        stale_after_s: float | None = None,
+        decimals: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("ValueTile")
         self.bridge, self.tag = bridge, tag
         tc = bridge.tag_config(tag) if bridge is not None else None
         self.unit = getattr(tc, "unit", "") or ""
-        self.low, self.high = limits if limits is not None else (
-            getattr(tc, "low", None), getattr(tc, "high", None))
+        self.low, self.high = (
+            limits if limits is not None else (getattr(tc, "low", None), getattr(tc, "high", None))
+        )
         self.stale_after_s = stale_after_s
         self.decimals = decimals
         self._title_text = title or getattr(tc, "description", "") or tag.rsplit("/", 1)[-1]
@@ -124,8 +130,11 @@ class ValueTile(QFrame):
 
     def set_sample(self, s: Sample) -> None:
         self.sample = s
-        if isinstance(s.value, int | float) and not isinstance(s.value, bool) \
-                and s.quality is not Quality.BAD:
+        if (
+            isinstance(s.value, int | float)
+            and not isinstance(s.value, bool)
+            and s.quality is not Quality.BAD
+        ):
             self._history.append((s.ts, float(s.value)))
         self._render()
 
@@ -148,8 +157,11 @@ class ValueTile(QFrame):
             return 0
         t_last, v_last = self._history[-1]
         ref = next((v for t, v in self._history if t_last - t <= self.TREND_WINDOW_S), v_last)
-        span = (self.high - self.low) if self.low is not None and self.high is not None \
+        span = (
+            (self.high - self.low)
+            if self.low is not None and self.high is not None
             else max(abs(v_last), 1.0)
+        )
         delta = v_last - ref
         if abs(delta) < 0.01 * span:
             return 0
@@ -159,30 +171,53 @@ class ValueTile(QFrame):
         s = self.sample
         self.title.setText(self._title_text)
         if s is None:
-            self._show(Severity.NODATA, "—", _t("NO DATA"), "")
+            self._show(Severity.NODATA, "—", translate("ValueTile", "NO DATA"), "")
             return
         text = format_value(s.value, self.decimals)
         if s.quality is Quality.BAD:
-            last = "" if s.value is None else _t("last {value} {unit}").format(
-                value=text, unit=self.unit).strip()
-            status = _t("BAD quality") + (f" · {last}" if last else "")
-            self._show(Severity.BAD, _t("BAD"), status, "")
+            last = (
+                ""
+                if s.value is None
+                else translate("ValueTile", "last {value} {unit}")
+                .format(value=text, unit=self.unit)
+                .strip()
+            )
+            status = translate("ValueTile", "BAD quality") + (f" · {last}" if last else "")
+            self._show(Severity.BAD, translate("ValueTile", "BAD"), status, "")
             return
         age = time.time() - s.ts
         if self.is_stale():
-            self._show(Severity.STALE, text, _t("STALE · {age} old").format(age=format_age(age)),
-                       "")
+            self._show(
+                Severity.STALE,
+                text,
+                translate("ValueTile", "STALE · {age} old").format(age=format_age(age)),
+                "",
+            )
             return
         arrow = {1: "↑", -1: "↓", 0: "→"}[self.trend()] if len(self._history) > 1 else ""
         lim = limit_state(s.value, self.low, self.high)
         if lim == "high":
-            self._show(Severity.ALARM, text, _t("▲ HIGH · limit {limit}").format(
-                limit=format_value(self.high)), arrow)
+            self._show(
+                Severity.ALARM,
+                text,
+                translate("ValueTile", "▲ HIGH · limit {limit}").format(
+                    limit=format_value(self.high)
+                ),
+                arrow,
+            )
         elif lim == "low":
-            self._show(Severity.ALARM, text, _t("▼ LOW · limit {limit}").format(
-                limit=format_value(self.low)), arrow)
+            self._show(
+                Severity.ALARM,
+                text,
+                translate("ValueTile", "▼ LOW · limit {limit}").format(
+                    limit=format_value(self.low)
+                ),
+                arrow,
+            )
         elif s.quality is Quality.UNCERTAIN:
-            self._show(Severity.WARNING, text + "?", _t("? UNCERTAIN quality"), arrow)
+            self._show(
+                Severity.WARNING, text + "?", translate("ValueTile", "? UNCERTAIN quality"), arrow
+            )
         else:
             self._show(Severity.NORMAL, text, "", arrow)
 

@@ -1,0 +1,711 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <location filename="../widgets/andon.py" line="+36"/>
+        <source>Machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Station: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What is the problem? One touch sends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <location line="+58"/>
+        <source>Report a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Problems (andon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close as fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No andon board configured (needs a broker)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>taken by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Sign in as maintenance or team lead to take problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 is now %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/overview.py" line="+27"/>
+        <source>%1 s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 h ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OFFLINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Summary %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 unacknowledged alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no line summary received yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Plant overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No broker configured: the overview needs the plant broker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting for terminals on the broker…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unassigned terminals</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AlarmState</name>
+    <message>
+        <location filename="../widgets/alarm_banner.py" line="+46"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cleared, unacknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shelved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suppressed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Out of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BarGauge</name>
+    <message>
+        <location filename="../widgets/gauge.py" line="+73"/>
+        <source>BAD</source>
+        <translation>坏值</translation>
+    </message>
+</context>
+<context>
+    <name>EStopButton</name>
+    <message>
+        <location filename="../widgets/estop.py" line="+66"/>
+        <location line="+4"/>
+        <location line="+29"/>
+        <location line="+1"/>
+        <source>EMERGENCY STOP</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EStopPanel</name>
+    <message>
+        <location line="+118"/>
+        <source>Reset refused: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stop circuit (PLC): RUNNING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop circuit (PLC): STOPPED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop circuit (PLC): UNKNOWN — no read-back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Stop requested — waiting for the PLC…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop confirmed by the PLC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>STOP NOT CONFIRMED — USE THE HARD-WIRED EMERGENCY STOP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Supplements the hard-wired e-stop — does not replace it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reset the stop circuit? The line may start again. Make sure nobody is in a danger zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+</context>
+<context>
+    <name>EStopWindow</name>
+    <message>
+        <location line="+61"/>
+        <source>Emergency stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LayoutHost</name>
+    <message>
+        <location filename="../widgets/layout_host.py" line="+70"/>
+        <source>⚠ Panel “{id}” (type “{type}”) cannot be shown:
+{reason}</source>
+        <translation>⚠ 面板“{id}”（类型“{type}”）无法显示：
+{reason}</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>unknown panel type (known: {known})</source>
+        <translation>未知面板类型（已知：{known}）</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../widgets/shell.py" line="+78"/>
+        <source>{source}: connected</source>
+        <translation>{source}：已连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{source}: connecting</source>
+        <translation>{source}：正在连接</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reconnecting · no data for {age}</source>
+        <translation>正在重连 · {age} 无数据</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>OFFLINE · no data for {age}</source>
+        <translation>离线 · {age} 无数据</translation>
+    </message>
+    <message>
+        <location line="+161"/>
+        <source>Nobody signed in</source>
+        <translation>无人登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Only a supervisor or an administrator can leave kiosk mode. Sign in with such a role first.</source>
+        <translation>只有主管或管理员可以退出自助终端模式。请先以该角色登录。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Kiosk mode</source>
+        <translation>自助终端模式</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>LineSide — {plant}</source>
+        <translation>LineSide — {plant}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No alarm summary available</source>
+        <translation>无报警摘要</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-stop not connected: use the hard-wired emergency stop</source>
+        <translation>急停未连接：请使用硬接线急停按钮</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exit kiosk</source>
+        <translation>退出自助模式</translation>
+    </message>
+</context>
+<context>
+    <name>Overlay</name>
+    <message>
+        <location filename="../widgets/overlay.py" line="+61"/>
+        <location line="+56"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../widgets/shell.py" line="-276"/>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Team lead</source>
+        <translation>班组长</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Maintenance</source>
+        <translation>维修</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Safety officer</source>
+        <translation>安全员</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>Setpoint</name>
+    <message>
+        <location filename="../widgets/setpoint.py" line="+69"/>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Allowed: {low} to {high} {unit}</source>
+        <translation>允许范围：{low} 至 {high} {unit}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>BAD (no valid value)</source>
+        <translation>坏值（无有效值）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Sign in to change setpoints.</source>
+        <translation>请登录后再修改设定值。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your role ({role}) may not change setpoints. Ask a team lead or maintenance.</source>
+        <translation>您的角色（{role}）无权修改设定值。请联系班组长或维修人员。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+42"/>
+        <location line="+9"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>{name}: now {old}.</source>
+        <translation>{name}：当前 {old}。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Change {name}
+from {old}
+to {new} {unit}?</source>
+        <translation>将 {name}
+从 {old}
+改为 {new} {unit}？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writing {new} {unit} to the PLC…</source>
+        <translation>正在向 PLC 写入 {new} {unit}…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Done. The PLC reads back {value}.</source>
+        <translation>完成。PLC 回读值：{value}。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: the PLC did not take the requested value {new}.</source>
+        <translation>注意：PLC 未采用请求值 {new}。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The write failed: {error}
+The setpoint is unchanged ({old}).</source>
+        <translation>写入失败：{error}
+设定值未改变（{old}）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“{text}” is not a number.</source>
+        <translation>“{text}”不是数字。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{value} is below the lowest allowed value {low} {unit}.</source>
+        <translation>{value} 低于允许的最小值 {low} {unit}。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{value} is above the highest allowed value {high} {unit}.</source>
+        <translation>{value} 高于允许的最大值 {high} {unit}。</translation>
+    </message>
+    <message>
+        <location line="+98"/>
+        <source>Change setpoint: {name}</source>
+        <translation>修改设定值：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>StateLamp</name>
+    <message>
+        <location filename="../widgets/lamp.py" line="+54"/>
+        <source>RUNNING</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IDLE</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>FAULT</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>MAINTENANCE</source>
+        <translation>维护</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NO DATA</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>StationPanel</name>
+    <message>
+        <location filename="../widgets/station_panel.py" line="+49"/>
+        <location line="+72"/>
+        <source>BAD</source>
+        <translation>坏值</translation>
+    </message>
+    <message>
+        <location line="-64"/>
+        <source>Change…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Cycles</source>
+        <translation>节拍数</translation>
+    </message>
+</context>
+<context>
+    <name>TrendPanel</name>
+    <message>
+        <location filename="../widgets/trend_panel.py" line="+24"/>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+</context>
+<context>
+    <name>TrendPlot</name>
+    <message>
+        <location filename="../widgets/trend.py" line="+457"/>
+        <source>History not available: {error}</source>
+        <translation>历史数据不可用：{error}</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back to live scrolling</source>
+        <translation>返回实时滚动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop scrolling; data is still recorded</source>
+        <translation>停止滚动；数据仍在记录</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cursor</source>
+        <translation>游标</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>gap</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>BAD</source>
+        <translation>坏值</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cursor at {time}</source>
+        <translation>游标位置 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>ValueTile</name>
+    <message>
+        <location filename="../widgets/value_tile.py" line="+42"/>
+        <source>ON</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>OFF</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <source>NO DATA</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>last {value} {unit}</source>
+        <translation>最后值 {value} {unit}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>BAD quality</source>
+        <translation>数据质量：坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BAD</source>
+        <translation>坏值</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>STALE · {age} old</source>
+        <translation>过期 · 已 {age}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>▲ HIGH · limit {limit}</source>
+        <translation>▲ 过高 · 限值 {limit}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>▼ LOW · limit {limit}</source>
+        <translation>▼ 过低 · 限值 {limit}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>? UNCERTAIN quality</source>
+        <translation>? 数据质量不确定</translation>
+    </message>
+</context>
+<context>
+    <name>panels</name>
+    <message>
+        <location filename="../widgets/station_panel.py" line="+17"/>
+        <source>Station</source>
+        <translation>工位</translation>
+    </message>
+    <message>
+        <location filename="../widgets/trend_panel.py" line="+31"/>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+</context>
+</TS>
