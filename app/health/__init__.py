@@ -1,0 +1,1 @@
+"""Worker health monitoring: wearable vitals under consent, rules, retention, visibility."""
