@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import uuid
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -43,11 +44,19 @@ def _rec(r: ActionRecord | None) -> dict[str, object] | None:
     return None if r is None else r.as_json()
 
 
+def _json_value(v: Any) -> Any:
+    """NaN and infinities are not JSON; the outbox refuses them, so send null."""
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    return v
+
+
 def state_payload(status: AlarmStatus, terminal: str, ts: float) -> dict[str, Any]:
     return {
         "id": uuid.uuid4().hex, "terminal": terminal, "ts": ts, "alarm": status.id,
         "state": str(status.state), "active": status.active,
-        "priority": int(status.priority), "value": status.value, "message": status.message,
+        "priority": int(status.priority), "value": _json_value(status.value),
+        "message": status.message,
         "since": status.since, "first_out": status.first_out,
         "chattering": status.chattering,
         "ack": _rec(status.last_ack), "shelve": _rec(status.last_shelve),
@@ -60,7 +69,7 @@ def event_payload(ev: AlarmEvent, terminal: str) -> dict[str, Any]:
         "id": uuid.uuid4().hex, "terminal": terminal, "ts": ev.ts, "alarm": ev.alarm_id,
         "event": str(ev.kind), "state": ev.state and str(ev.state),
         "prev_state": ev.prev_state and str(ev.prev_state), "priority": ev.priority,
-        "value": ev.value, "actor": ev.actor, "message": ev.message,
+        "value": _json_value(ev.value), "actor": ev.actor, "message": ev.message,
         "action": _rec(ev.action),
     }
 
