@@ -1,0 +1,498 @@
+"""LayoutEditor: the worker's edit mode for their layout, made for touch.
+
+A miniature of the grid shows every panel as a tile; tap one to select it. Buttons of
+at least 48 px move it, make it wider/narrower/taller/shorter, or remove it; a panel
+type from the catalogue (`widgets.panels.PANEL_TYPES`) is added at the first free
+place. The selected panel's settings (which station, which tags a trend shows and
+its time window) and the layout's theme, font scale and language are edited beside
+it. Save validates, then hands the document to `on_save` (normally
+`LayoutStore.save`: revision + 1, stored, published); Revert goes back to the last
+saved state. Editing needs Action.LAYOUT_EDIT.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import copy
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.auth.permissions import Action, Role, allowed
+from layouts import model
+from widgets.panels import PANEL_TYPES, PanelType
+
+log = logging.getLogger(__name__)
+
+TOUCH_PX = 48
+FONT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "zh_CN": "中文"}  # each in itself
+SaveFn = Callable[[dict[str, Any]], "concurrent.futures.Future[dict] | dict[str, Any]"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LayoutEditor", text)
+
+
+def _button(text: str, slot: Callable[[], None], name: str = "") -> QPushButton:
+    b = QPushButton(text)
+    b.setMinimumSize(TOUCH_PX, TOUCH_PX)
+    if name:
+        b.setObjectName(name)
+    b.clicked.connect(lambda _=False: slot())
+    return b
+
+
+class GridCanvas(QWidget):
+    """The grid in miniature: one tappable tile per panel."""
+
+    selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LayoutEditorCanvas")
+        self.setMinimumSize(360, 240)
+        self.doc: dict[str, Any] = {}
+        self.current: str | None = None
+        self.tiles: dict[str, QPushButton] = {}
+
+    def set_doc(self, doc: dict[str, Any], current: str | None) -> None:
+        self.doc, self.current = doc, current
+        for t in self.tiles.values():
+            t.deleteLater()
+        self.tiles = {}
+        for p in doc["panels"]:
+            tile = QPushButton(self)
+            tile.setObjectName("LayoutEditorTile")
+            tile.setCheckable(True)
+            tile.setChecked(p["id"] == current)
+            tile.setText(f"{_panel_title(p['type'])}\n{p['id']}")
+            tile.clicked.connect(lambda _=False, pid=p["id"]: self.selected.emit(pid))
+            tile.show()
+            self.tiles[p["id"]] = tile
+        self._place()
+
+    def tile_rect(self, panel: dict[str, Any]) -> QRect:
+        cw = self.width() / max(1, self.doc["columns"])
+        rh = self.height() / max(1, self.doc["rows"])
+        x, y = round(panel["col"] * cw), round(panel["row"] * rh)
+        return QRect(x + 2, y + 2, round(panel["colspan"] * cw) - 4,
+                     round(panel["rowspan"] * rh) - 4)
+
+    def _place(self) -> None:
+        for p in self.doc.get("panels", []):
+            tile = self.tiles.get(p["id"])
+            if tile is not None:
+                tile.setGeometry(self.tile_rect(p))
+
+    def resizeEvent(self, event: Any) -> None:
+        self._place()
+        super().resizeEvent(event)
+
+
+def _panel_title(type_name: str) -> str:
+    ptype = PANEL_TYPES.get(type_name)
+    return QCoreApplication.translate("panels", ptype.title) if ptype else type_name
+
+
+class LayoutEditor(QWidget):
+    saved = Signal(dict)  # the stored document (with its new revision)
+    changed = Signal(dict)  # the working copy after every edit (for a live preview)
+    _saveDone = Signal(object)  # hop from the store's thread to the GUI
+
+    def __init__(self, doc: dict[str, Any], *, role: Role | str | None,
+                 on_save: SaveFn | None = None,
+                 catalogue: dict[str, PanelType] | None = None,
+                 stations: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("LayoutEditor")
+        self.role = Role(role) if role else None
+        self.on_save = on_save
+        self.catalogue = catalogue if catalogue is not None else PANEL_TYPES
+        self.stations = stations or []
+        self.base = copy.deepcopy(doc)  # what Revert goes back to
+        self.doc = copy.deepcopy(doc)
+        self.current: str | None = None
+        self._saveDone.connect(self._save_finished)
+
+        self.canvas = GridCanvas()
+        self.canvas.selected.connect(self.select)
+
+        # --- catalogue ---
+        self.add_type = QComboBox()
+        self.add_type.setMinimumHeight(TOUCH_PX)
+        self.add_button = _button("", self._add_clicked, "LayoutEditorAdd")
+
+        # --- the selected panel ---
+        self.selected_label = QLabel()
+        self.move_buttons = {
+            "left": _button("←", lambda: self.move(-1, 0)),
+            "right": _button("→", lambda: self.move(1, 0)),
+            "up": _button("↑", lambda: self.move(0, -1)),
+            "down": _button("↓", lambda: self.move(0, 1)),
+        }
+        self.size_buttons = {
+            "narrower": _button("◂▸ −", lambda: self.resize_panel(-1, 0)),
+            "wider": _button("◂▸ +", lambda: self.resize_panel(1, 0)),
+            "shorter": _button("▴▾ −", lambda: self.resize_panel(0, -1)),
+            "taller": _button("▴▾ +", lambda: self.resize_panel(0, 1)),
+        }
+        self.remove_button = _button("", self.remove_selected, "LayoutEditorRemove")
+        arrows = QGridLayout()
+        arrows.addWidget(self.move_buttons["up"], 0, 1)
+        arrows.addWidget(self.move_buttons["left"], 1, 0)
+        arrows.addWidget(self.move_buttons["right"], 1, 2)
+        arrows.addWidget(self.move_buttons["down"], 2, 1)
+        sizes = QGridLayout()
+        sizes.addWidget(self.size_buttons["narrower"], 0, 0)
+        sizes.addWidget(self.size_buttons["wider"], 0, 1)
+        sizes.addWidget(self.size_buttons["shorter"], 1, 0)
+        sizes.addWidget(self.size_buttons["taller"], 1, 1)
+
+        self.settings_box = QFrame()
+        self.settings_form = QFormLayout(self.settings_box)
+        self.setting_fields: dict[str, QWidget] = {}
+
+        # --- preferences ---
+        self.theme = QComboBox()
+        self.font_scale = QComboBox()
+        self.language = QComboBox()
+        for combo in (self.theme, self.font_scale, self.language):
+            combo.setMinimumHeight(TOUCH_PX)
+        for fs in FONT_SCALES:
+            self.font_scale.addItem(f"{round(fs * 100)} %", fs)
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.theme.currentIndexChanged.connect(lambda _i: self._set_pref(
+            "theme", self.theme.currentData()))
+        self.font_scale.currentIndexChanged.connect(lambda _i: self._set_pref(
+            "font_scale", self.font_scale.currentData()))
+        self.language.currentIndexChanged.connect(lambda _i: self._set_pref(
+            "language", self.language.currentData()))
+        self.prefs = QFormLayout()
+        self.theme_label, self.font_label, self.language_label = QLabel(), QLabel(), QLabel()
+        self.prefs.addRow(self.theme_label, self.theme)
+        self.prefs.addRow(self.font_label, self.font_scale)
+        self.prefs.addRow(self.language_label, self.language)
+
+        self.save_button = _button("", self.save, "LayoutEditorSave")
+        self.revert_button = _button("", self.revert, "LayoutEditorRevert")
+        self.message = QLabel()
+        self.message.setObjectName("LayoutEditorMessage")
+        self.message.setWordWrap(True)
+
+        side = QVBoxLayout()
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_type, 1)
+        add_row.addWidget(self.add_button)
+        side.addLayout(add_row)
+        side.addWidget(self.selected_label)
+        edit_row = QHBoxLayout()
+        edit_row.addLayout(arrows)
+        edit_row.addLayout(sizes)
+        side.addLayout(edit_row)
+        side.addWidget(self.remove_button)
+        side.addWidget(self.settings_box)
+        side.addLayout(self.prefs)
+        side.addStretch(1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.revert_button)
+        actions.addWidget(self.save_button)
+        side.addLayout(actions)
+        side.addWidget(self.message)
+
+        box = QHBoxLayout(self)
+        box.addWidget(self.canvas, 3)
+        box.addLayout(side, 2)
+
+        self._retranslate()
+        self._sync()
+        if not allowed(self.role, Action.LAYOUT_EDIT):
+            self.setEnabled(False)
+            self.message.setEnabled(True)
+            self.show_message(_tr("Sign in to edit your layout."), error=True)
+
+    # --- model edits ---------------------------------------------------------------------
+
+    def _panel(self, pid: str | None) -> dict[str, Any] | None:
+        return next((p for p in self.doc["panels"] if p["id"] == pid), None)
+
+    def _free(self, col: int, row: int, colspan: int, rowspan: int,
+              ignore: str | None = None) -> bool:
+        if col < 0 or row < 0 or col + colspan > self.doc["columns"] \
+                or row + rowspan > self.doc["rows"]:
+            return False
+        for p in self.doc["panels"]:
+            if p["id"] == ignore:
+                continue
+            if (col < p["col"] + p["colspan"] and p["col"] < col + colspan
+                    and row < p["row"] + p["rowspan"] and p["row"] < row + rowspan):
+                return False
+        return True
+
+    def select(self, pid: str | None) -> None:
+        self.current = pid if self._panel(pid) is not None else None
+        self._sync()
+
+    def move(self, dcol: int, drow: int) -> bool:
+        p = self._panel(self.current)
+        if p is None:
+            return False
+        c, r = p["col"] + dcol, p["row"] + drow
+        if not self._free(c, r, p["colspan"], p["rowspan"], ignore=p["id"]):
+            self.show_message(_tr("No room there: move or shrink the panel in the way."),
+                              error=True)
+            return False
+        p.update(col=c, row=r)
+        self._edited()
+        return True
+
+    def resize_panel(self, dcols: int, drows: int) -> bool:
+        p = self._panel(self.current)
+        if p is None:
+            return False
+        cs, rs = p["colspan"] + dcols, p["rowspan"] + drows
+        if cs < 1 or rs < 1 or not self._free(p["col"], p["row"], cs, rs, ignore=p["id"]):
+            self.show_message(_tr("The panel cannot grow there: another panel or the edge "
+                                  "of the screen is in the way."), error=True)
+            return False
+        p.update(colspan=cs, rowspan=rs)
+        self._edited()
+        return True
+
+    def remove_selected(self) -> None:
+        if self.current is None:
+            return
+        self.doc["panels"] = [p for p in self.doc["panels"] if p["id"] != self.current]
+        self.current = None
+        self._edited()
+
+    def add_panel(self, type_name: str) -> str | None:
+        """Place a panel of `type_name` at the first free place; its id, or None."""
+        ptype = self.catalogue.get(type_name)
+        if ptype is None:
+            return None
+        for cs, rs in ((4, 3), (3, 3), (3, 2), (2, 2), (2, 1), (1, 1)):
+            for r in range(self.doc["rows"]):
+                for c in range(self.doc["columns"]):
+                    if self._free(c, r, cs, rs):
+                        pid = self._new_id(type_name)
+                        self.doc["panels"].append({
+                            "id": pid, "type": type_name, "col": c, "row": r, "colspan": cs,
+                            "rowspan": rs, "settings": copy.deepcopy(ptype.default_settings)})
+                        self.current = pid
+                        self._edited()
+                        return pid
+        self.show_message(_tr("No free space: make a panel smaller or remove one first."),
+                          error=True)
+        return None
+
+    def _new_id(self, type_name: str) -> str:
+        taken = {p["id"] for p in self.doc["panels"]}
+        n = 1
+        while f"{type_name}{n}" in taken:
+            n += 1
+        return f"{type_name}{n}"
+
+    def set_setting(self, key: str, value: Any) -> None:
+        p = self._panel(self.current)
+        if p is None:
+            return
+        if value in (None, "", []):
+            p["settings"].pop(key, None)
+        else:
+            p["settings"][key] = value
+        self._edited(rebuild_settings=False)
+
+    def _set_pref(self, key: str, value: Any) -> None:
+        if value is not None and self.doc.get(key) != value:
+            self.doc[key] = value
+            self._edited(rebuild_settings=False)
+
+    def _add_clicked(self) -> None:
+        type_name = self.add_type.currentData()
+        if type_name:
+            self.add_panel(type_name)
+
+    def _edited(self, rebuild_settings: bool = True) -> None:
+        self.message.clear()
+        self._sync(rebuild_settings)
+        self.changed.emit(copy.deepcopy(self.doc))
+
+    # --- save / revert ---------------------------------------------------------------------
+
+    def save(self) -> bool:
+        found = model.problems(self.doc)
+        if found:
+            self.show_message(_tr("Cannot save: {problem}").format(problem="; ".join(found[:3])),
+                              error=True)
+            return False
+        if self.on_save is None:
+            self._save_finished(copy.deepcopy(self.doc))
+            return True
+        self.save_button.setEnabled(False)
+        self.show_message(_tr("Saving…"))
+        try:
+            result = self.on_save(copy.deepcopy(self.doc))
+        except Exception as e:
+            log.exception("layout save failed")
+            self._save_finished(e)
+            return False
+        if isinstance(result, concurrent.futures.Future):
+            result.add_done_callback(lambda f: self._saveDone.emit(
+                f.exception() if f.exception() else f.result()))
+        else:
+            self._save_finished(result)
+        return True
+
+    def _save_finished(self, result: object) -> None:
+        self.save_button.setEnabled(True)
+        if isinstance(result, BaseException):
+            self.show_message(_tr("Not saved: {error}").format(error=result), error=True)
+            return
+        assert isinstance(result, dict)
+        self.base = copy.deepcopy(result)
+        self.doc = copy.deepcopy(result)
+        self._sync()
+        self.show_message(_tr("Saved (revision {n}).").format(n=result.get("revision", "?")))
+        self.saved.emit(copy.deepcopy(result))
+
+    def revert(self) -> None:
+        self.doc = copy.deepcopy(self.base)
+        if self._panel(self.current) is None:
+            self.current = None
+        self._edited()
+        self.show_message(_tr("Changes undone."))
+
+    def show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setProperty("severity", "alarm" if error else "")
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
+
+    # --- view --------------------------------------------------------------------------------
+
+    def _sync(self, rebuild_settings: bool = True) -> None:
+        self.canvas.set_doc(self.doc, self.current)
+        p = self._panel(self.current)
+        has = p is not None
+        for b in (*self.move_buttons.values(), *self.size_buttons.values(),
+                  self.remove_button):
+            b.setEnabled(has)
+        self.selected_label.setText(
+            _tr("Selected: {title} “{id}”").format(title=_panel_title(p["type"]), id=p["id"])
+            if p else _tr("Tap a panel to change it."))
+        for combo, key in ((self.theme, "theme"), (self.font_scale, "font_scale"),
+                           (self.language, "language")):
+            i = combo.findData(self.doc.get(key))
+            if i >= 0 and i != combo.currentIndex():
+                combo.blockSignals(True)
+                combo.setCurrentIndex(i)
+                combo.blockSignals(False)
+        if rebuild_settings:
+            self._build_settings(p)
+
+    def _build_settings(self, p: dict[str, Any] | None) -> None:
+        while self.settings_form.rowCount():
+            self.settings_form.removeRow(0)
+        self.setting_fields = {}
+        if p is None:
+            return
+        s = p["settings"]
+        if p["type"] == "station":
+            field = QComboBox()
+            field.setEditable(True)
+            field.addItems(self.stations)
+            field.setCurrentText(str(s.get("station", "")))
+            field.currentTextChanged.connect(lambda t: self.set_setting("station", t.strip()))
+            self._add_field("station", _tr("Station"), field)
+        elif p["type"] == "tile":
+            field = QLineEdit(str(s.get("tag", "")))
+            field.textEdited.connect(lambda t: self.set_setting("tag", t.strip()))
+            self._add_field("tag", _tr("Tag"), field)
+        elif p["type"] == "trend":
+            tags = QLineEdit(", ".join(s.get("tags", [])))
+            tags.setPlaceholderText(_tr("tag paths, separated by commas"))
+            tags.textEdited.connect(lambda t: self.set_setting(
+                "tags", [x.strip() for x in t.split(",") if x.strip()]))
+            self._add_field("tags", _tr("Tags"), tags)
+            window = QSpinBox()
+            window.setRange(1, 1440)
+            window.setSuffix(" min")
+            window.setValue(max(1, round(s.get("window_s", 600) / 60)))
+            window.valueChanged.connect(lambda v: self.set_setting("window_s", v * 60))
+            self._add_field("window_s", _tr("Time window"), window)
+        elif s:
+            field = QLineEdit(json.dumps(s, ensure_ascii=False))
+            field.editingFinished.connect(lambda f=field: self._json_settings(f.text()))
+            self._add_field("settings", _tr("Settings (JSON)"), field)
+
+    def _add_field(self, key: str, label: str, field: QWidget) -> None:
+        field.setMinimumHeight(TOUCH_PX)
+        self.setting_fields[key] = field
+        self.settings_form.addRow(label, field)
+
+    def _json_settings(self, text: str) -> None:
+        p = self._panel(self.current)
+        try:
+            value = json.loads(text)
+            if not isinstance(value, dict):
+                raise ValueError("not an object")
+        except ValueError as e:
+            self.show_message(_tr("Settings must be a JSON object: {error}").format(error=e),
+                              error=True)
+            return
+        if p is not None:
+            p["settings"] = value
+            self._edited(rebuild_settings=False)
+
+    def _retranslate(self) -> None:
+        self.add_button.setText(_tr("Add panel"))
+        self.remove_button.setText(_tr("Remove panel"))
+        self.save_button.setText(_tr("Save"))
+        self.revert_button.setText(_tr("Revert"))
+        self.theme_label.setText(_tr("Theme"))
+        self.font_label.setText(_tr("Text size"))
+        self.language_label.setText(_tr("Language"))
+        names = {"light": _tr("Light"), "dark": _tr("Dark (night shift)"),
+                 "contrast": _tr("High contrast")}
+        self.theme.blockSignals(True)
+        self.theme.clear()
+        for key in model.THEMES:
+            self.theme.addItem(names[key], key)
+        self.theme.blockSignals(False)
+        self.add_type.clear()
+        for name, ptype in sorted(self.catalogue.items()):
+            if ptype.roles is None or (self.role is not None and self.role in ptype.roles):
+                self.add_type.addItem(QCoreApplication.translate("panels", ptype.title), name)
+        self.move_buttons["left"].setAccessibleName(_tr("Move left"))
+        self.move_buttons["right"].setAccessibleName(_tr("Move right"))
+        self.move_buttons["up"].setAccessibleName(_tr("Move up"))
+        self.move_buttons["down"].setAccessibleName(_tr("Move down"))
+        self.size_buttons["narrower"].setAccessibleName(_tr("Narrower"))
+        self.size_buttons["wider"].setAccessibleName(_tr("Wider"))
+        self.size_buttons["shorter"].setAccessibleName(_tr("Shorter"))
+        self.size_buttons["taller"].setAccessibleName(_tr("Taller"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._sync()
+        super().changeEvent(event)
