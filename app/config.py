@@ -209,7 +209,8 @@ class SiteConfig:
 SectionParser = Callable[[Table, "SiteConfig"], Any]
 _SECTIONS: dict[str, SectionParser] = {}
 # Modules that own a section; imported on load so their parsers register.
-SECTION_MODULES: list[str] = ["app.alarms.config"]
+SECTION_MODULES: list[str] = ["app.alarms.config", "app.safety.estop", "app.safety.zones",
+                              "app.safety.hazards", "app.health.config"]
 
 
 def register_section(name: str) -> Callable[[SectionParser], SectionParser]:
