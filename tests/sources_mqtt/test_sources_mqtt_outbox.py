@@ -25,12 +25,12 @@ STATUS = "p1/body/terminals/t1/status"
 
 
 def _in_order_once(msgs: list[dict]) -> list[int]:
-    """What a consumer that drops repeats by "id" sees."""
+    """What a consumer that drops repeats by "msg_id" sees."""
     seen: set[str] = set()
     out = []
     for m in msgs:
-        if m["id"] not in seen:
-            seen.add(m["id"])
+        if m["msg_id"] not in seen:
+            seen.add(m["msg_id"])
             out.append(m["n"])
     return out
 
@@ -51,6 +51,11 @@ def test_broker_restart_mid_stream_delivers_every_event_once_in_order(broker, pe
     producer = threading.Thread(target=produce)
     producer.start()
     wait_for(lambda: len(peer.received(TOPIC)) >= 60, what="the stream to start")
+    # Freeze the broker first: what the terminal sends now stays un-acked (in flight),
+    # then kill it; those messages must be resent after the reconnect.
+    assert broker.proc is not None
+    os.kill(broker.proc.pid, signal.SIGSTOP)
+    wait_for(lambda: rt.store.outbox.count() >= 30, what="messages in flight")
     broker.stop()
     wait_for(lambda: rt.links["uns"].state is not LinkState.CONNECTED, what="the link loss")
     wait_for(lambda: len(futures) >= 200, what="events stored while the broker is down")
@@ -63,7 +68,7 @@ def test_broker_restart_mid_stream_delivers_every_event_once_in_order(broker, pe
     wait_for(peer.subscribed.is_set, what="the consumer to subscribe again")
     gate.set()
     producer.join()
-    wait_for(lambda: len({m["id"] for m in peer.json(TOPIC)}) >= n, timeout=20,
+    wait_for(lambda: len({m["msg_id"] for m in peer.json(TOPIC)}) >= n, timeout=20,
              what="every event at the consumer")
     assert _in_order_once(peer.json(TOPIC)) == list(range(n))
     assert [f.result(5).seq for f in futures] == sorted(f.result(5).seq for f in futures)
@@ -100,7 +105,7 @@ def test_mqtt5_messages_carry_msg_id_property(broker, start_runtime):
         wait_for(lambda: rt.links["uns"].state is LinkState.CONNECTED, what="CONNECTED")
         stored = rt.publish(TOPIC, {"n": 1}).result(5)
         msg = got.get(timeout=10)
-        assert json.loads(msg.payload)["id"] == stored.msg_id
+        assert json.loads(msg.payload)["msg_id"] == stored.msg_id
         assert ("msg_id", stored.msg_id) in msg.properties.UserProperty
         assert msg.qos == 1
     finally:
