@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import signal
 
 from app.simulator.faults import CMD_TOPIC, Fault, parse_fault
 from app.simulator.people import PSEUDONYMS
@@ -61,10 +63,17 @@ def run(args: argparse.Namespace) -> int:
         if args.fault:
             print(f"faults  {', '.join(args.fault)}")
         print("Ctrl-C to stop", flush=True)
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):  # TERM: stopped as a service
+            # Windows has no loop signal handlers; Ctrl-C still raises KeyboardInterrupt.
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, stop.set)
         try:
-            await asyncio.Event().wait()
+            await stop.wait()
         finally:
             await sim.stop()
+        print("stopped")
 
     try:
         asyncio.run(main())
