@@ -425,8 +425,9 @@ class AlarmTable(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(theme.TOUCH_PX)
         self.view.setItemDelegateForColumn(COL_PRIORITY, PriorityDelegate(self.view))
         header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_ALARM, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_PRIORITY, theme.TOUCH_PX + 24)
+        header.setMinimumSectionSize(theme.TOUCH_PX)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.history = QListWidget(self)
