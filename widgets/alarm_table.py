@@ -241,11 +241,12 @@ class AlarmFilter(QSortFilterProxyModel):
 class ShelvePane(QWidget):
     """Pick a reason and a duration from on-screen lists; no keyboard needed."""
 
-    accepted = Signal(str, int)  # reason, duration in seconds
+    accepted = Signal(str, int)  # reason, duration in seconds (0: out of service)
     cancelled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.out_of_service = False
         self.title = QLabel(self)
         self.reasons = QListWidget(self)
         for r in SHELVE_REASONS:
@@ -276,12 +277,20 @@ class ShelvePane(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(QLabel(_tr("Reason"), self))
         lay.addWidget(self.reasons, 1)
-        lay.addWidget(QLabel(_tr("For how long"), self))
+        self.duration_label = QLabel(_tr("For how long"), self)
+        lay.addWidget(self.duration_label)
         lay.addLayout(row)
         lay.addLayout(buttons)
 
-    def start(self, status: AlarmStatus) -> None:
-        self.title.setText(_tr("Shelve: %1").replace("%1", status.message or status.id))
+    def start(self, status: AlarmStatus, *, out_of_service: bool = False) -> None:
+        """Ask for a shelve (reason + duration) or, for out of service, a reason only."""
+        self.out_of_service = out_of_service
+        text = _tr("Take out of service: %1") if out_of_service else _tr("Shelve: %1")
+        self.title.setText(text.replace("%1", status.message or status.id))
+        self.ok.setText(_tr("Take out of service") if out_of_service else _tr("Shelve"))
+        self.duration_label.setVisible(not out_of_service)
+        for b in self.durations.buttons():
+            b.setVisible(not out_of_service)
         self.reasons.setCurrentRow(-1)
         self.ok.setEnabled(False)
 
@@ -289,7 +298,8 @@ class ShelvePane(QWidget):
         item = self.reasons.currentItem()
         if item is None:
             return
-        secs = SHELVE_DURATIONS_S[max(0, self.durations.checkedId())]
+        secs = 0 if self.out_of_service else SHELVE_DURATIONS_S[
+            max(0, self.durations.checkedId())]
         self.accepted.emit(item.text(), secs)
 
 
@@ -448,11 +458,13 @@ class AlarmTable(QWidget):
         self.ack_all_button = QPushButton(_tr("Acknowledge all visible"), self)
         self.shelve_button = QPushButton(_tr("Shelve…"), self)
         self.unshelve_button = QPushButton(_tr("Unshelve"), self)
+        self.oos_button = QPushButton(_tr("Out of service…"), self)
+        self.in_service_button = QPushButton(_tr("Return to service"), self)
         self.message = QLabel(self)
         self.message.setProperty("role", "message")
         actions = QHBoxLayout()
         for b in (self.ack_button, self.ack_all_button, self.shelve_button,
-                  self.unshelve_button):
+                  self.unshelve_button, self.oos_button, self.in_service_button):
             b.setMinimumHeight(theme.TOUCH_PX)
             actions.addWidget(b)
         actions.addWidget(self.message, 1)
@@ -460,6 +472,8 @@ class AlarmTable(QWidget):
         self.ack_all_button.clicked.connect(self.acknowledge_visible)
         self.shelve_button.clicked.connect(self._start_shelve)
         self.unshelve_button.clicked.connect(self.unshelve_selected)
+        self.oos_button.clicked.connect(lambda: self._start_shelve(out_of_service=True))
+        self.in_service_button.clicked.connect(self.return_selected_to_service)
 
         list_page = QWidget(self)
         list_lay = QVBoxLayout(list_page)
@@ -556,6 +570,15 @@ class AlarmTable(QWidget):
         self._enable(self.unshelve_button, can_shelve,
                      sel is not None and sel.state is AlarmState.SHELVED,
                      _denied_tip(role, _tr("shelve alarms")), _tr("Select a shelved alarm"))
+        can_oos = allowed(role, Action.ALARM_OUT_OF_SERVICE)
+        self._enable(self.oos_button, can_oos,
+                     sel is not None and sel.out_of_service is None,
+                     _denied_tip(role, _tr("take alarms out of service")),
+                     _tr("Select an alarm in service"))
+        self._enable(self.in_service_button, can_oos,
+                     sel is not None and sel.out_of_service is not None,
+                     _denied_tip(role, _tr("return alarms to service")),
+                     _tr("Select an alarm out of service"))
 
     @staticmethod
     def _enable(button: QPushButton, permitted: bool, applicable: bool, denied: str,
@@ -596,11 +619,11 @@ class AlarmTable(QWidget):
         self._run(lambda: self.engine.acknowledge_all(ids, actor=actor, role=role),
                   QCoreApplication.translate("AlarmTable", "%n acknowledged", "", len(ids)))
 
-    def _start_shelve(self) -> None:
+    def _start_shelve(self, out_of_service: bool = False) -> None:
         s = self.selected_status()
         if s is None:
             return
-        self.shelve_pane.start(s)
+        self.shelve_pane.start(s, out_of_service=out_of_service)
         self.pages.setCurrentWidget(self.shelve_pane)
 
     def _shelve(self, reason: str, duration_s: int) -> None:
@@ -609,8 +632,21 @@ class AlarmTable(QWidget):
         if alarm_id is None:
             return
         actor, role = self._actor()
-        self._run(lambda: self.engine.shelve(alarm_id, actor=actor, role=role, reason=reason,
-                                             duration_s=duration_s), _tr("Shelved"))
+        if self.shelve_pane.out_of_service:
+            self._run(lambda: self.engine.remove_from_service(
+                alarm_id, actor=actor, role=role, reason=reason), _tr("Out of service"))
+        else:
+            self._run(lambda: self.engine.shelve(alarm_id, actor=actor, role=role,
+                                                 reason=reason, duration_s=duration_s),
+                      _tr("Shelved"))
+
+    def return_selected_to_service(self) -> None:
+        s = self.selected_status()
+        if s is None:
+            return
+        actor, role = self._actor()
+        self._run(lambda: self.engine.return_to_service(s.id, actor=actor, role=role),
+                  _tr("Returned to service"))
 
     def unshelve_selected(self) -> None:
         s = self.selected_status()

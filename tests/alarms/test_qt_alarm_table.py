@@ -133,3 +133,23 @@ def test_registered_as_a_panel(qtbot, engine):
     w = PANEL_TYPES["alarms"].factory(ctx, {})
     qtbot.addWidget(w)
     assert isinstance(w, AlarmTable) and len(w.visible_statuses()) == 2
+
+
+def test_out_of_service_by_maintenance_only(qtbot, engine):
+    from PySide6.QtCore import Qt
+
+    table = make(qtbot, engine, Session("lead1", Role.TEAM_LEAD))
+    table.select("oil_hi")
+    assert not table.oos_button.isEnabled()  # a team lead may shelve, not take out of service
+    table.session = Session("m1", Role.MAINTENANCE)
+    table.update_actions()
+    qtbot.mouseClick(table.oos_button, Qt.MouseButton.LeftButton)
+    pane = table.shelve_pane
+    assert pane.out_of_service and not pane.durations.button(0).isVisible()
+    pane.reasons.setCurrentRow(1)
+    qtbot.mouseClick(pane.ok, Qt.MouseButton.LeftButton)
+    assert engine.get("oil_hi").state is AlarmState.OUT_OF_SERVICE
+    assert engine.get("oil_hi").out_of_service.actor == "m1"
+    table.select("oil_hi")
+    qtbot.mouseClick(table.in_service_button, Qt.MouseButton.LeftButton)
+    assert engine.get("oil_hi").state is AlarmState.UNACK
