@@ -10,11 +10,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+
 KEY_PX = 64  # minimum key edge: operable with work gloves
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NumericKeypad", text)
 
 
 class NumericKeypad(QWidget):
@@ -34,18 +33,18 @@ class NumericKeypad(QWidget):
         self.display.setObjectName("KeypadDisplay")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.display.setMinimumHeight(KEY_PX)
-        self.display.setAccessibleName(_tr("Entered digits"))
+        self.display.setAccessibleName(translate("NumericKeypad", "Entered digits"))
 
         grid = QGridLayout()
         grid.setSpacing(8)
         self.keys: dict[str, QPushButton] = {}
         for i, d in enumerate("123456789"):
             self._add_key(grid, d, d, i // 3, i % 3)
-        self.clear_key = self._add_key(grid, "clear", _tr("Clear"), 3, 0)
+        self.clear_key = self._add_key(grid, "clear", translate("NumericKeypad", "Clear"), 3, 0)
         self._add_key(grid, "0", "0", 3, 1)
         self.back_key = self._add_key(grid, "back", "⌫", 3, 2)
-        self.back_key.setAccessibleName(_tr("Delete last digit"))
-        self.ok_key = self._add_key(grid, "ok", _tr("OK"), 4, 0, colspan=3)
+        self.back_key.setAccessibleName(translate("NumericKeypad", "Delete last digit"))
+        self.ok_key = self._add_key(grid, "ok", translate("NumericKeypad", "OK"), 4, 0, colspan=3)
         self.ok_key.setObjectName("KeypadOk")
 
         box = QVBoxLayout(self)
@@ -116,8 +115,8 @@ class NumericKeypad(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.clear_key.setText(_tr("Clear"))
-            self.ok_key.setText(_tr("OK"))
-            self.back_key.setAccessibleName(_tr("Delete last digit"))
-            self.display.setAccessibleName(_tr("Entered digits"))
+            self.clear_key.setText(translate("NumericKeypad", "Clear"))
+            self.ok_key.setText(translate("NumericKeypad", "OK"))
+            self.back_key.setAccessibleName(translate("NumericKeypad", "Delete last digit"))
+            self.display.setAccessibleName(translate("NumericKeypad", "Entered digits"))
         super().changeEvent(event)

@@ -40,14 +40,13 @@ from widgets.panels import PANEL_TYPES, PanelType
 
 log = logging.getLogger(__name__)
 
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
+
 TOUCH_PX = 48
 FONT_SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "zh_CN": "中文"}  # each in itself
 SaveFn = Callable[[dict[str, Any]], "concurrent.futures.Future[dict] | dict[str, Any]"]
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LayoutEditor", text)
 
 
 def _button(text: str, slot: Callable[[], None], name: str = "") -> QPushButton:
@@ -108,7 +107,7 @@ class GridCanvas(QWidget):
 
 def _panel_title(type_name: str) -> str:
     ptype = PANEL_TYPES.get(type_name)
-    return QCoreApplication.translate("panels", ptype.title) if ptype else type_name
+    return translate("panels", ptype.title) if ptype else type_name
 
 
 class LayoutEditor(QWidget):
@@ -227,7 +226,7 @@ class LayoutEditor(QWidget):
         if not allowed(self.role, Action.LAYOUT_EDIT):
             self.setEnabled(False)
             self.message.setEnabled(True)
-            self.show_message(_tr("Sign in to edit your layout."), error=True)
+            self.show_message(translate("LayoutEditor", "Sign in to edit your layout."), error=True)
 
     # --- model edits ---------------------------------------------------------------------
 
@@ -257,8 +256,9 @@ class LayoutEditor(QWidget):
             return False
         c, r = p["col"] + dcol, p["row"] + drow
         if not self._free(c, r, p["colspan"], p["rowspan"], ignore=p["id"]):
-            self.show_message(_tr("No room there: move or shrink the panel in the way."),
-                              error=True)
+            self.show_message(translate(
+                "LayoutEditor", "No room there: move or shrink the panel in the way."),
+                error=True)
             return False
         p.update(col=c, row=r)
         self._edited()
@@ -270,8 +270,9 @@ class LayoutEditor(QWidget):
             return False
         cs, rs = p["colspan"] + dcols, p["rowspan"] + drows
         if cs < 1 or rs < 1 or not self._free(p["col"], p["row"], cs, rs, ignore=p["id"]):
-            self.show_message(_tr("The panel cannot grow there: another panel or the edge "
-                                  "of the screen is in the way."), error=True)
+            self.show_message(translate(
+                "LayoutEditor", "The panel cannot grow there: another panel or the edge of "
+                "the screen is in the way."), error=True)
             return False
         p.update(colspan=cs, rowspan=rs)
         self._edited()
@@ -300,8 +301,9 @@ class LayoutEditor(QWidget):
                         self.current = pid
                         self._edited()
                         return pid
-        self.show_message(_tr("No free space: make a panel smaller or remove one first."),
-                          error=True)
+        self.show_message(translate(
+            "LayoutEditor", "No free space: make a panel smaller or remove one first."),
+            error=True)
         return None
 
     def _new_id(self, type_name: str) -> str:
@@ -341,14 +343,14 @@ class LayoutEditor(QWidget):
     def save(self) -> bool:
         found = model.problems(self.doc)
         if found:
-            self.show_message(_tr("Cannot save: {problem}").format(problem="; ".join(found[:3])),
-                              error=True)
+            self.show_message(translate("LayoutEditor", "Cannot save: {problem}").format(
+                problem="; ".join(found[:3])), error=True)
             return False
         if self.on_save is None:
             self._save_finished(copy.deepcopy(self.doc))
             return True
         self.save_button.setEnabled(False)
-        self.show_message(_tr("Saving…"))
+        self.show_message(translate("LayoutEditor", "Saving…"))
         try:
             result = self.on_save(copy.deepcopy(self.doc))
         except Exception as e:
@@ -365,13 +367,15 @@ class LayoutEditor(QWidget):
     def _save_finished(self, result: object) -> None:
         self.save_button.setEnabled(True)
         if isinstance(result, BaseException):
-            self.show_message(_tr("Not saved: {error}").format(error=result), error=True)
+            self.show_message(translate("LayoutEditor", "Not saved: {error}").format(
+                error=result), error=True)
             return
         assert isinstance(result, dict)
         self.base = copy.deepcopy(result)
         self.doc = copy.deepcopy(result)
         self._sync()
-        self.show_message(_tr("Saved (revision {n}).").format(n=result.get("revision", "?")))
+        self.show_message(translate("LayoutEditor", "Saved (revision {n}).").format(
+            n=result.get("revision", "?")))
         self.saved.emit(copy.deepcopy(result))
 
     def revert(self) -> None:
@@ -379,7 +383,7 @@ class LayoutEditor(QWidget):
         if self._panel(self.current) is None:
             self.current = None
         self._edited()
-        self.show_message(_tr("Changes undone."))
+        self.show_message(translate("LayoutEditor", "Changes undone."))
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
@@ -397,8 +401,9 @@ class LayoutEditor(QWidget):
                   self.remove_button):
             b.setEnabled(has)
         self.selected_label.setText(
-            _tr("Selected: {title} “{id}”").format(title=_panel_title(p["type"]), id=p["id"])
-            if p else _tr("Tap a panel to change it."))
+            translate("LayoutEditor", "Selected: {title} “{id}”").format(
+                title=_panel_title(p["type"]), id=p["id"])
+            if p else translate("LayoutEditor", "Tap a panel to change it."))
         for combo, key in ((self.theme, "theme"), (self.font_scale, "font_scale"),
                            (self.language, "language")):
             i = combo.findData(self.doc.get(key))
@@ -422,27 +427,27 @@ class LayoutEditor(QWidget):
             field.addItems(self.stations)
             field.setCurrentText(str(s.get("station", "")))
             field.currentTextChanged.connect(lambda t: self.set_setting("station", t.strip()))
-            self._add_field("station", _tr("Station"), field)
+            self._add_field("station", translate("LayoutEditor", "Station"), field)
         elif p["type"] == "tile":
             field = QLineEdit(str(s.get("tag", "")))
             field.textEdited.connect(lambda t: self.set_setting("tag", t.strip()))
-            self._add_field("tag", _tr("Tag"), field)
+            self._add_field("tag", translate("LayoutEditor", "Tag"), field)
         elif p["type"] == "trend":
             tags = QLineEdit(", ".join(s.get("tags", [])))
-            tags.setPlaceholderText(_tr("tag paths, separated by commas"))
+            tags.setPlaceholderText(translate("LayoutEditor", "tag paths, separated by commas"))
             tags.textEdited.connect(lambda t: self.set_setting(
                 "tags", [x.strip() for x in t.split(",") if x.strip()]))
-            self._add_field("tags", _tr("Tags"), tags)
+            self._add_field("tags", translate("LayoutEditor", "Tags"), tags)
             window = QSpinBox()
             window.setRange(1, 1440)
             window.setSuffix(" min")
             window.setValue(max(1, round(s.get("window_s", 600) / 60)))
             window.valueChanged.connect(lambda v: self.set_setting("window_s", v * 60))
-            self._add_field("window_s", _tr("Time window"), window)
+            self._add_field("window_s", translate("LayoutEditor", "Time window"), window)
         elif s:
             field = QLineEdit(json.dumps(s, ensure_ascii=False))
             field.editingFinished.connect(lambda f=field: self._json_settings(f.text()))
-            self._add_field("settings", _tr("Settings (JSON)"), field)
+            self._add_field("settings", translate("LayoutEditor", "Settings (JSON)"), field)
 
     def _add_field(self, key: str, label: str, field: QWidget) -> None:
         field.setMinimumHeight(TOUCH_PX)
@@ -456,23 +461,25 @@ class LayoutEditor(QWidget):
             if not isinstance(value, dict):
                 raise ValueError("not an object")
         except ValueError as e:
-            self.show_message(_tr("Settings must be a JSON object: {error}").format(error=e),
-                              error=True)
+            self.show_message(translate(
+                "LayoutEditor", "Settings must be a JSON object: {error}").format(error=e),
+                error=True)
             return
         if p is not None:
             p["settings"] = value
             self._edited(rebuild_settings=False)
 
     def _retranslate(self) -> None:
-        self.add_button.setText(_tr("Add panel"))
-        self.remove_button.setText(_tr("Remove panel"))
-        self.save_button.setText(_tr("Save"))
-        self.revert_button.setText(_tr("Revert"))
-        self.theme_label.setText(_tr("Theme"))
-        self.font_label.setText(_tr("Text size"))
-        self.language_label.setText(_tr("Language"))
-        names = {"light": _tr("Light"), "dark": _tr("Dark (night shift)"),
-                 "contrast": _tr("High contrast")}
+        self.add_button.setText(translate("LayoutEditor", "Add panel"))
+        self.remove_button.setText(translate("LayoutEditor", "Remove panel"))
+        self.save_button.setText(translate("LayoutEditor", "Save"))
+        self.revert_button.setText(translate("LayoutEditor", "Revert"))
+        self.theme_label.setText(translate("LayoutEditor", "Theme"))
+        self.font_label.setText(translate("LayoutEditor", "Text size"))
+        self.language_label.setText(translate("LayoutEditor", "Language"))
+        names = {"light": translate("LayoutEditor", "Light"),
+                 "dark": translate("LayoutEditor", "Dark (night shift)"),
+                 "contrast": translate("LayoutEditor", "High contrast")}
         self.theme.blockSignals(True)
         self.theme.clear()
         for key in model.THEMES:
@@ -481,15 +488,15 @@ class LayoutEditor(QWidget):
         self.add_type.clear()
         for name, ptype in sorted(self.catalogue.items()):
             if ptype.roles is None or (self.role is not None and self.role in ptype.roles):
-                self.add_type.addItem(QCoreApplication.translate("panels", ptype.title), name)
-        self.move_buttons["left"].setAccessibleName(_tr("Move left"))
-        self.move_buttons["right"].setAccessibleName(_tr("Move right"))
-        self.move_buttons["up"].setAccessibleName(_tr("Move up"))
-        self.move_buttons["down"].setAccessibleName(_tr("Move down"))
-        self.size_buttons["narrower"].setAccessibleName(_tr("Narrower"))
-        self.size_buttons["wider"].setAccessibleName(_tr("Wider"))
-        self.size_buttons["shorter"].setAccessibleName(_tr("Shorter"))
-        self.size_buttons["taller"].setAccessibleName(_tr("Taller"))
+                self.add_type.addItem(translate("panels", ptype.title), name)
+        self.move_buttons["left"].setAccessibleName(translate("LayoutEditor", "Move left"))
+        self.move_buttons["right"].setAccessibleName(translate("LayoutEditor", "Move right"))
+        self.move_buttons["up"].setAccessibleName(translate("LayoutEditor", "Move up"))
+        self.move_buttons["down"].setAccessibleName(translate("LayoutEditor", "Move down"))
+        self.size_buttons["narrower"].setAccessibleName(translate("LayoutEditor", "Narrower"))
+        self.size_buttons["wider"].setAccessibleName(translate("LayoutEditor", "Wider"))
+        self.size_buttons["shorter"].setAccessibleName(translate("LayoutEditor", "Shorter"))
+        self.size_buttons["taller"].setAccessibleName(translate("LayoutEditor", "Taller"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

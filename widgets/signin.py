@@ -37,9 +37,8 @@ from widgets.overlay import Overlay
 
 log = logging.getLogger(__name__)
 
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SignIn", text)
 
 
 # --- badge reader --------------------------------------------------------------------
@@ -153,21 +152,22 @@ def result_message(result: SignInResult) -> str:
     match result.outcome:
         case Outcome.SIGNED_IN:
             name = result.session.name if result.session else ""
-            return _tr("Signed in as {name}.").format(name=name)
+            return translate("SignIn", "Signed in as {name}.").format(name=name)
         case Outcome.WRONG:
-            return _tr("Wrong user or PIN. Attempts left before sign-in is locked: "
+            return translate("SignIn", "Wrong user or PIN. Attempts left before sign-in is locked: "
                        "{n}.").format(n=result.attempts_left)
         case Outcome.LOCKED:
             return locked_message(result.retry_after_s or 0.0)
         case Outcome.UNKNOWN_BADGE:
-            return _tr("Badge not recognised. Sign in with your PIN or ask your team lead.")
+            return translate("SignIn", "Badge not recognised. Sign in with your PIN or ask "
+                             "your team lead.")
         case Outcome.BAD_FORMAT:
-            return _tr("A PIN is 4 to 8 digits.")
+            return translate("SignIn", "A PIN is 4 to 8 digits.")
     return result.message
 
 
 def locked_message(remaining_s: float) -> str:
-    return _tr("Too many wrong PINs. Sign-in is locked for another {time}.").format(
+    return translate("SignIn", "Too many wrong PINs. Sign-in is locked for another {time}.").format(
         time=format_duration(remaining_s))
 
 
@@ -222,8 +222,9 @@ class SignInView(QWidget):
             users = self.session.users.list(include_disabled=False)
         except Exception:
             log.exception("cannot read the user list")
-            self.show_message(_tr("The user list cannot be read; badge sign-in may still "
-                                  "work. Tell your team lead."), error=True)
+            self.show_message(translate(
+                "SignIn", "The user list cannot be read; badge sign-in may still work. Tell "
+                "your team lead."), error=True)
             return
         for u in users:
             item = QListWidgetItem(u.name)
@@ -247,8 +248,8 @@ class SignInView(QWidget):
     def _picked(self, item: QListWidgetItem | None, _prev: object = None) -> None:
         self.keypad.clear()
         self.keypad.setEnabled(item is not None)
-        self.who.setText(_tr("PIN for {name}").format(name=item.text()) if item
-                         else _tr("Pick your name, then type your PIN"))
+        self.who.setText(translate("SignIn", "PIN for {name}").format(name=item.text()) if item
+                         else translate("SignIn", "Pick your name, then type your PIN"))
         if item is not None:
             self.keypad.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -256,7 +257,7 @@ class SignInView(QWidget):
         user_id = self.selected_user
         self.keypad.clear()
         if user_id is None:
-            self.show_message(_tr("Pick your name first."), error=True)
+            self.show_message(translate("SignIn", "Pick your name first."), error=True)
             return
         self.show_result(self.session.sign_in_pin(user_id, pin))
 
@@ -283,12 +284,12 @@ class SignInView(QWidget):
         remaining = self._locked_until - time.monotonic()
         if remaining <= 0:
             self._countdown.stop()
-            self.show_message(_tr("You can try again now."))
+            self.show_message(translate("SignIn", "You can try again now."))
         else:
             self.show_message(locked_message(remaining), error=True)
 
     def _retranslate(self) -> None:
-        self.badge_hint.setText(_tr("Or hold your badge to the reader."))
+        self.badge_hint.setText(translate("SignIn", "Or hold your badge to the reader."))
         self._picked(self.users.currentItem())
 
     def changeEvent(self, event: QEvent) -> None:
@@ -322,7 +323,7 @@ class SignInController(QObject):
             return self.view
         self.view = SignInView(self.session)
         self.view.signedIn.connect(self._done)
-        self.sheet = Overlay.open(self.anchor, self.view, title=_tr("Sign in"))
+        self.sheet = Overlay.open(self.anchor, self.view, title=translate("SignIn", "Sign in"))
         self.sheet.finished.connect(self._closed)
         return self.view
 
