@@ -46,7 +46,7 @@ CREATE TABLE layouts (
 Listener = Callable[[str, dict[str, Any]], None]
 # Fields the store-and-forward outbox adds to every payload (message id for de-duplication,
 # enqueue time); not part of the layout, dropped on receipt.
-OUTBOX_ENVELOPE = ("id", "ts")
+OUTBOX_ENVELOPE = ("msg_id", "ts")
 
 
 def newer(a: dict[str, Any], b: dict[str, Any] | None) -> bool:

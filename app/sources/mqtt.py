@@ -13,7 +13,7 @@ The terminal's broker (`attach_outbox`) also carries:
   each connect, offline on a clean stop, and the same offline message as last will;
 - store-and-forward: outbox messages are sent in seq order with a bounded in-flight
   window, acked in the store on PUBACK, and resent from the oldest un-acked one after
-  every reconnect or restart (receivers drop repeats by the payload's "id");
+  every reconnect or restart (receivers drop repeats by the payload's "msg_id");
 - raw subscriptions (`add_subscription`) for shared state, restored on every reconnect.
 Every session starts clean (clean start / clean session): resending is the outbox's
 job, not the broker's session, so it works the same against any broker.

@@ -2,7 +2,8 @@
 
 Each message gets a sequence number (never reused, even after deletes or restarts:
 AUTOINCREMENT) and the id ``"{terminal_id}-{seq}"``, which is also put into its JSON
-payload as ``"id"`` so that receivers can drop duplicates after a resend.
+payload as ``"msg_id"`` (never ``"id"``, which domain messages use for their own
+objects) so that receivers can drop duplicates after a resend.
 Retention never drops outbox messages; only `ack` deletes them.
 """
 
@@ -74,7 +75,7 @@ class Outbox:
                 (topic, b"", qos, int(retain), created))
             seq = int(cur.lastrowid or 0)
             msg_id = f"{terminal}-{seq}"
-            data = json.dumps({**body, "id": msg_id}, separators=(",", ":"),
+            data = json.dumps({**body, "msg_id": msg_id}, separators=(",", ":"),
                               ensure_ascii=False, allow_nan=False).encode()
             conn.execute("UPDATE outbox SET msg_id=?, payload=? WHERE seq=?",
                          (msg_id, data, seq))

@@ -17,7 +17,7 @@ def test_enqueue_pending_ack_in_order(store: Store) -> None:
     assert [m.seq for m in msgs] == sorted(m.seq for m in msgs)
     assert [m.msg_id for m in msgs] == [f"T1-{m.seq}" for m in msgs]
     body = json.loads(msgs[2].payload)
-    assert body["id"] == msgs[2].msg_id and body["n"] == 2 and isinstance(body["ts"], float)
+    assert body["msg_id"] == msgs[2].msg_id and body["n"] == 2 and isinstance(body["ts"], float)
 
     pending = store.outbox.pending()
     assert [m.msg_id for m in pending] == [m.msg_id for m in msgs]
@@ -36,7 +36,7 @@ def test_payload_ts_kept_qos_retain_stored(store: Store) -> None:
     m = store.outbox.enqueue("a/b", {"ts": 12.5, "x": "ü"}, qos=0, retain=True).result(5)
     got = store.outbox.pending()[0]
     assert (got.qos, got.retain) == (0, True)
-    assert json.loads(got.payload) == {"ts": 12.5, "x": "ü", "id": m.msg_id}
+    assert json.loads(got.payload) == {"ts": 12.5, "x": "ü", "msg_id": m.msg_id}
 
 
 def test_caller_changing_its_dict_later_changes_nothing(store: Store) -> None:
