@@ -60,6 +60,7 @@ class _Alarm:
         self.pending_since: float | None = None  # raw != active since
         self.process = AlarmState.NORMAL
         self.since: float | None = None
+        self.activated_at: float | None = None  # start of the current annunciation
         self.changed_at: float | None = None
         self.value: Value = None
         self.quality = Quality.GOOD
@@ -325,6 +326,8 @@ class AlarmEngine:
         was_rtn = a.process is AlarmState.RTN_UNACK
         a.process = AlarmState.UNACK
         a.since = now
+        if not was_rtn:
+            a.activated_at = now
         self._new_alarms.append(now)
         area = a.d.area
         last = self._cascade_last.get(area)
@@ -494,8 +497,8 @@ class AlarmEngine:
             a.last_ack = rec
         if a.display not in (AlarmState.UNACK, AlarmState.RTN_UNACK):
             return False
-        if origin == "remote" and a.since is not None \
-                and rec.ts + self.settings.ack_tolerance_s < a.since:
+        if origin == "remote" and a.activated_at is not None \
+                and rec.ts + self.settings.ack_tolerance_s < a.activated_at:
             return False  # that ack was for an earlier activation
         prev = a.display
         a.process = AlarmState.ACKED if a.process is AlarmState.UNACK else AlarmState.NORMAL

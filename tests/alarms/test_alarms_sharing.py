@@ -105,3 +105,37 @@ def test_remote_action_from_a_role_without_permission_is_ignored(clock):
         "action": "shelve", "reason": "r", "until": clock.t + 60}}
     assert sb.on_message(f"{ROOT}/alarms/events", json.dumps(msg).encode()) == 0
     assert b.get("oil_hi").state is AlarmState.UNACK
+
+
+def test_late_remote_ack_covers_its_activation_but_not_a_later_one(clock):
+    a = AlarmEngine([DEF], terminal_id="term-a", clock=clock)
+    b = AlarmEngine([DEF], terminal_id="term-b", clock=clock)
+    sb = AlarmSharing(b, None, ROOT)  # type: ignore[arg-type]
+    sent: list[tuple[str, dict]] = []
+
+    class Capture:
+        def publish(self, topic, payload, *, qos=1, retain=False):
+            sent.append((topic, payload))
+
+        def subscribe_topic(self, topic_filter, handler):
+            pass
+
+    AlarmSharing(a, Capture(), ROOT).start()
+    for e in (a, b):
+        e.on_samples([Sample(TAG, clock.t, 70.0)])
+    clock.advance(10)
+    a.acknowledge("oil_hi", actor="u7", role=Role.OPERATOR)
+    ack_state = next(p for t, p in sent if t.endswith("/state") and p["ack"])
+    clock.advance(60)
+    for e in (a, b):
+        e.on_samples([Sample(TAG, clock.t, 50.0)])  # cleared; B never heard of the ack
+    assert b.get("oil_hi").state is AlarmState.RTN_UNACK
+    # B's link comes back a while later: the ack was for this activation, so it applies.
+    clock.advance(120)
+    assert sb.on_message(f"{ROOT}/alarms/oil_hi/state", json.dumps(ack_state).encode()) == 1
+    assert b.get("oil_hi").state is AlarmState.NORMAL
+    # A new activation long after that ack is not acknowledged by replaying it.
+    b.on_samples([Sample(TAG, clock.advance(60), 70.0)])
+    replay = dict(ack_state, ack=dict(ack_state["ack"], id="replayed"))
+    assert sb.on_message(f"{ROOT}/alarms/oil_hi/state", json.dumps(replay).encode()) == 0
+    assert b.get("oil_hi").state is AlarmState.UNACK
