@@ -19,6 +19,7 @@ from app.store.schema import register_schema
 
 USER_ID_RE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 BADGE_RE = re.compile(r"[0-9]{4,32}")
+PSEUDONYM_RE = re.compile(r"[A-Za-z0-9_\-]{1,32}")  # travels in topic paths (wearables)
 
 register_schema("users", ["""
 CREATE TABLE users (
@@ -120,6 +121,8 @@ class UserRepo:
         role = check_role(role)
         if badge is not None:
             check_badge(badge)
+        if pseudonym is not None and not PSEUDONYM_RE.fullmatch(pseudonym):
+            raise UserError(f"pseudonym {pseudonym!r} is not valid: 1-32 letters, digits, _ -")
         try:
             pin_hash = hash_pin(pin)
         except PinPolicyError as e:
@@ -134,6 +137,9 @@ class UserRepo:
                                      (badge,)).fetchone()
                 if other:
                     raise UserError(f"badge {badge} is already assigned to user {other[0]!r}")
+            if pseudonym is not None and conn.execute(
+                    "SELECT 1 FROM users WHERE pseudonym = ?", (pseudonym,)).fetchone():
+                raise UserError(f"pseudonym {pseudonym!r} is already in use")
             conn.execute(
                 "INSERT INTO users (user_id, name, role, badge, pin_hash, pseudonym, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",

@@ -54,3 +54,8 @@ def test_add_rejects_bad_input(repo: UserRepo) -> None:
         repo.add("carl", "Carl", "operator", "12")
     with pytest.raises(UserError, match="not valid"):
         repo.add("carl smith", "Carl", "operator", "1234")
+    with pytest.raises(UserError, match="pseudonym 'W 1' is not valid"):
+        repo.add("carl", "Carl", "operator", "1234", pseudonym="W 1")
+    repo.add("carl", "Carl", "operator", "1234", pseudonym="W-3F7A").result(5)
+    with pytest.raises(UserError, match="pseudonym 'W-3F7A' is already in use"):
+        repo.add("dan", "Dan", "operator", "1234", pseudonym="W-3F7A").result(5)
