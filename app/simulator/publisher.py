@@ -33,7 +33,10 @@ class MqttLink:
         self._cmd = self._client(f"lineside-sim-cmd-{tag}")
         self._cmd.on_connect = self._cmd_connected
         self._cmd.on_message = self._cmd_message
+        self._pub.on_connect = self._pub_connected
+        self._pub.on_connect_fail = self._pub_connect_failed
         self._pub_online = False
+        self._warned = False  # say once that the broker is unreachable, not every retry
         self._lock = threading.Lock()
 
     @staticmethod
@@ -77,6 +80,21 @@ class MqttLink:
             return
         for topic, v in values.items():
             self._pub.publish(f"{self.prefix}/{topic}", json.dumps({"v": v, "ts": ts}), qos=0)
+
+    def _pub_connected(self, _client: mqtt.Client, _userdata: Any, _flags: Any,
+                       reason: Any, _props: Any) -> None:
+        if reason.is_failure:
+            log.warning("MQTT broker %s:%d refused the simulator: %s", self.host, self.port,
+                        reason)
+        else:
+            self._warned = False
+            log.info("MQTT publisher connected to %s:%d", self.host, self.port)
+
+    def _pub_connect_failed(self, _client: mqtt.Client, _userdata: Any) -> None:
+        if not self._warned:
+            self._warned = True
+            log.warning("MQTT broker %s:%d not reachable; retrying in the background",
+                        self.host, self.port)
 
     def _cmd_connected(self, client: mqtt.Client, _userdata: Any, _flags: Any,
                        reason: Any, _props: Any) -> None:
