@@ -15,6 +15,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QItemSelectionModel,
@@ -56,8 +57,14 @@ from widgets.panels import PanelContext, register_panel
 log = logging.getLogger(__name__)
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-SHELVE_REASONS = ("Sensor fault", "Maintenance work", "Known nuisance alarm",
-                  "Process upset under control", "Commissioning")
+# Marked for lupdate; translated where shown.
+SHELVE_REASONS = (
+    QT_TRANSLATE_NOOP("ShelveReason", "Sensor fault"),
+    QT_TRANSLATE_NOOP("ShelveReason", "Maintenance work"),
+    QT_TRANSLATE_NOOP("ShelveReason", "Known nuisance alarm"),
+    QT_TRANSLATE_NOOP("ShelveReason", "Process upset under control"),
+    QT_TRANSLATE_NOOP("ShelveReason", "Commissioning"),
+)
 SHELVE_DURATIONS_S = (15 * 60, 60 * 60, 4 * 3600, 8 * 3600)
 
 
@@ -96,7 +103,9 @@ def _denied_tip(role: Role | None, what: str) -> str:
 
 # --- the list model -------------------------------------------------------------------
 
-COLUMNS = ("Priority", "State", "Time", "Alarm", "Value", "Notes")
+COLUMNS = (QT_TRANSLATE_NOOP("AlarmTable", "Priority"), QT_TRANSLATE_NOOP("AlarmTable", "State"),
+           QT_TRANSLATE_NOOP("AlarmTable", "Time"), QT_TRANSLATE_NOOP("AlarmTable", "Alarm"),
+           QT_TRANSLATE_NOOP("AlarmTable", "Value"), QT_TRANSLATE_NOOP("AlarmTable", "Notes"))
 COL_PRIORITY, COL_STATE, COL_TIME, COL_ALARM, COL_VALUE, COL_NOTES = range(6)
 _ROOT = QModelIndex()
 
@@ -193,15 +202,16 @@ class PriorityDelegate(QStyledItemDelegate):
 
 
 STATE_FILTERS: tuple[tuple[str, frozenset[AlarmState] | None], ...] = (
-    ("Alarms", frozenset({AlarmState.UNACK, AlarmState.ACKED, AlarmState.RTN_UNACK,
-                          AlarmState.SHELVED, AlarmState.SUPPRESSED,
-                          AlarmState.OUT_OF_SERVICE})),
-    ("Unacknowledged", frozenset({AlarmState.UNACK, AlarmState.RTN_UNACK})),
-    ("Acknowledged", frozenset({AlarmState.ACKED})),
-    ("Shelved", frozenset({AlarmState.SHELVED})),
-    ("Suppressed", frozenset({AlarmState.SUPPRESSED})),
-    ("Out of service", frozenset({AlarmState.OUT_OF_SERVICE})),
-    ("All defined", None),
+    (QT_TRANSLATE_NOOP("AlarmTable", "Alarms"),
+     frozenset({AlarmState.UNACK, AlarmState.ACKED, AlarmState.RTN_UNACK, AlarmState.SHELVED,
+                AlarmState.SUPPRESSED, AlarmState.OUT_OF_SERVICE})),
+    (QT_TRANSLATE_NOOP("AlarmTable", "Unacknowledged"),
+     frozenset({AlarmState.UNACK, AlarmState.RTN_UNACK})),
+    (QT_TRANSLATE_NOOP("AlarmTable", "Acknowledged"), frozenset({AlarmState.ACKED})),
+    (QT_TRANSLATE_NOOP("AlarmTable", "Shelved"), frozenset({AlarmState.SHELVED})),
+    (QT_TRANSLATE_NOOP("AlarmTable", "Suppressed"), frozenset({AlarmState.SUPPRESSED})),
+    (QT_TRANSLATE_NOOP("AlarmTable", "Out of service"), frozenset({AlarmState.OUT_OF_SERVICE})),
+    (QT_TRANSLATE_NOOP("AlarmTable", "All defined"), None),
 )
 
 
@@ -310,7 +320,10 @@ class JournalView(QWidget):
 
     _loaded = Signal(object, object)  # rows or None, error or None
 
-    HEADERS = ("Time", "Alarm", "Event", "State", "By", "Terminal", "Message")
+    HEADERS = (QT_TRANSLATE_NOOP("AlarmTable", "Time"), QT_TRANSLATE_NOOP("AlarmTable", "Alarm"),
+               QT_TRANSLATE_NOOP("AlarmTable", "Event"), QT_TRANSLATE_NOOP("AlarmTable", "State"),
+               QT_TRANSLATE_NOOP("AlarmTable", "By"), QT_TRANSLATE_NOOP("AlarmTable", "Terminal"),
+               QT_TRANSLATE_NOOP("AlarmTable", "Message"))
 
     def __init__(self, journal: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -687,4 +700,5 @@ def create_panel(ctx: PanelContext, settings: dict[str, Any]) -> AlarmTable:
     return table
 
 
-register_panel("alarms", create_panel, title="Alarms", default_settings={})
+register_panel("alarms", create_panel, title=QT_TRANSLATE_NOOP("panels", "Alarms"),
+               default_settings={})
