@@ -22,13 +22,11 @@ from app.alarms.model import AlarmState, AlarmStatus, AlarmSummary
 from widgets import theme
 
 log = logging.getLogger(__name__)
+# Bare name so pyside6-lupdate finds the strings (it does not see through wrappers).
+translate = QCoreApplication.translate
 
 FLASH_MS = 500
 POLL_MS = 200
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AlarmBanner", text)
 
 
 # Priority 1..4: shape, and which theme colour. The number is always drawn too.
@@ -149,7 +147,7 @@ class AlarmBanner(QFrame):
         self.setMinimumHeight(max(theme.TOUCH_PX, theme.px(theme.TOUCH_PX)))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(_tr("Alarm banner"))
+        self.setAccessibleName(translate("AlarmBanner", "Alarm banner"))
         settings = getattr(engine, "settings", None)
         self.audible = bool(getattr(settings, "audible", False)) if audible is None else audible
         self.top: AlarmStatus | None = None
@@ -163,7 +161,7 @@ class AlarmBanner(QFrame):
         self.text.setProperty("role", "message")
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.counts = QLabel(self)
-        self.flood = QLabel(_tr("ALARM FLOOD"), self)
+        self.flood = QLabel(translate("AlarmBanner", "ALARM FLOOD"), self)
         self.flood.setProperty("severity", "alarm")
         self.flood.setVisible(False)
         lay = QHBoxLayout(self)
@@ -185,7 +183,7 @@ class AlarmBanner(QFrame):
 
     def refresh(self) -> None:
         if self.engine is None:
-            self.text.setText(_tr("Alarms not available"))
+            self.text.setText(translate("AlarmBanner", "Alarms not available"))
             theme.set_state_property(self.text, "severity", "warning")
             return
         active = self.engine.active()
@@ -202,7 +200,7 @@ class AlarmBanner(QFrame):
     def _show_top(self) -> None:
         top = self.top
         if top is None:
-            self.text.setText(_tr("No active alarms"))
+            self.text.setText(translate("AlarmBanner", "No active alarms"))
             theme.set_state_property(self.text, "severity", "")
             self.marker.set_priority(None)
             self._set_flashing(False)
@@ -219,7 +217,8 @@ class AlarmBanner(QFrame):
     def _show_counts(self) -> None:
         s = self.summary
         parts = [f"{SHAPE_GLYPHS[p]}{p}: {s.by_priority.get(p, 0)}" for p in (1, 2, 3, 4)]
-        self.counts.setText("  ".join(parts) + "   " + _tr_n("Unack: %n", s.unacked))
+        unack = translate("AlarmBanner", "Unack: %n", "", s.unacked)
+        self.counts.setText("  ".join(parts) + "   " + unack)
 
     def _set_flashing(self, on: bool) -> None:
         if on == self.flashing:
@@ -258,10 +257,6 @@ class AlarmBanner(QFrame):
                 event.position().toPoint()):
             self.openRequested.emit()
         super().mouseReleaseEvent(event)
-
-
-def _tr_n(text: str, n: int) -> str:
-    return QCoreApplication.translate("AlarmBanner", text, "", n)
 
 
 def _clock_text(ts: float | None) -> str:

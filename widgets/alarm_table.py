@@ -55,6 +55,8 @@ from widgets.alarm_banner import EngineWatch, paint_priority, state_text
 from widgets.panels import PanelContext, register_panel
 
 log = logging.getLogger(__name__)
+# Bare name so pyside6-lupdate finds the strings (it does not see through wrappers).
+translate = QCoreApplication.translate
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 # Marked for lupdate; translated where shown.
@@ -97,8 +99,9 @@ def who(session: Any) -> tuple[str | None, Role | None]:
 
 def _denied_tip(role: Role | None, what: str) -> str:
     if role is None:
-        return _tr("Sign in to %1").replace("%1", what)
-    return _tr("Your role (%1) may not %2").replace("%1", str(role)).replace("%2", what)
+        return translate("AlarmTable", "Sign in to %1").replace("%1", what)
+    text = translate("AlarmTable", "Your role (%1) may not %2")
+    return text.replace("%1", str(role)).replace("%2", what)
 
 
 # --- the list model -------------------------------------------------------------------
@@ -168,11 +171,12 @@ class AlarmModel(QAbstractTableModel):
     def _notes(s: AlarmStatus) -> str:
         notes = []
         if s.first_out:
-            notes.append(_tr("first out"))
+            notes.append(translate("AlarmTable", "first out"))
         if s.chattering:
-            notes.append(_tr("chattering"))
+            notes.append(translate("AlarmTable", "chattering"))
         if s.shelved is not None:
-            notes.append(_tr("until %1 (%2)").replace("%1", _time(s.shelved.until))
+            until = translate("AlarmTable", "until %1 (%2)")
+            notes.append(until.replace("%1", _time(s.shelved.until))
                          .replace("%2", s.shelved.reason))
         if s.out_of_service is not None:
             notes.append(s.out_of_service.reason)
@@ -271,8 +275,8 @@ class ShelvePane(QWidget):
             self.durations.addButton(b, i)
             row.addWidget(b)
         self.durations.button(1).setChecked(True)
-        self.ok = QPushButton(_tr("Shelve"), self)
-        self.cancel = QPushButton(_tr("Cancel"), self)
+        self.ok = QPushButton(translate("AlarmTable", "Shelve"), self)
+        self.cancel = QPushButton(translate("AlarmTable", "Cancel"), self)
         for b in (self.ok, self.cancel):
             b.setMinimumHeight(theme.TOUCH_PX)
         self.ok.setEnabled(False)
@@ -285,9 +289,9 @@ class ShelvePane(QWidget):
         buttons.addWidget(self.ok)
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
-        lay.addWidget(QLabel(_tr("Reason"), self))
+        lay.addWidget(QLabel(translate("AlarmTable", "Reason"), self))
         lay.addWidget(self.reasons, 1)
-        self.duration_label = QLabel(_tr("For how long"), self)
+        self.duration_label = QLabel(translate("AlarmTable", "For how long"), self)
         lay.addWidget(self.duration_label)
         lay.addLayout(row)
         lay.addLayout(buttons)
@@ -295,9 +299,11 @@ class ShelvePane(QWidget):
     def start(self, status: AlarmStatus, *, out_of_service: bool = False) -> None:
         """Ask for a shelve (reason + duration) or, for out of service, a reason only."""
         self.out_of_service = out_of_service
-        text = _tr("Take out of service: %1") if out_of_service else _tr("Shelve: %1")
+        text = (translate("AlarmTable", "Take out of service: %1") if out_of_service
+                else translate("AlarmTable", "Shelve: %1"))
         self.title.setText(text.replace("%1", status.message or status.id))
-        self.ok.setText(_tr("Take out of service") if out_of_service else _tr("Shelve"))
+        self.ok.setText(translate("AlarmTable", "Take out of service") if out_of_service
+                        else translate("AlarmTable", "Shelve"))
         self.duration_label.setVisible(not out_of_service)
         for b in self.durations.buttons():
             b.setVisible(not out_of_service)
@@ -335,7 +341,7 @@ class JournalView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.status = QLabel(self)
-        self.refresh_button = QPushButton(_tr("Refresh"), self)
+        self.refresh_button = QPushButton(translate("AlarmTable", "Refresh"), self)
         self.refresh_button.setMinimumHeight(theme.TOUCH_PX)
         self.refresh_button.clicked.connect(lambda: self.load())
         self._loaded.connect(self._show)
@@ -349,14 +355,15 @@ class JournalView(QWidget):
         lay.addWidget(self.table, 1)
         self.destroyed.connect(lambda *_: self._pool.shutdown(wait=False))
         if journal is None:
-            self.status.setText(_tr("No journal: this terminal has no local store"))
+            self.status.setText(
+                translate("AlarmTable", "No journal: this terminal has no local store"))
             self.refresh_button.setEnabled(False)
 
     def load(self, alarm_id: str | None = None, text: str | None = None) -> None:
         if self.journal is None:
             return
         self.loading = True
-        self.status.setText(_tr("Loading…"))
+        self.status.setText(translate("AlarmTable", "Loading…"))
         fut = self._pool.submit(self.journal.query, alarm_id=alarm_id, text=text or None)
         fut.add_done_callback(self._done)
 
@@ -370,7 +377,8 @@ class JournalView(QWidget):
     def _show(self, rows: Any, exc: Any) -> None:
         self.loading = False
         if exc is not None:
-            self.status.setText(_tr("The journal could not be read: %1").replace("%1", str(exc)))
+            text = translate("AlarmTable", "The journal could not be read: %1")
+            self.status.setText(text.replace("%1", str(exc)))
             theme.set_state_property(self.status, "severity", "alarm")
             return
         theme.set_state_property(self.status, "severity", "")
@@ -402,14 +410,15 @@ class AlarmTable(QWidget):
 
         # filters
         self.priority_filter = QComboBox(self)
-        self.priority_filter.addItem(_tr("All priorities"), 0)
+        self.priority_filter.addItem(translate("AlarmTable", "All priorities"), 0)
         for p in (1, 2, 3, 4):
-            self.priority_filter.addItem(_tr("Priority %1").replace("%1", str(p)), p)
+            label = translate("AlarmTable", "Priority %1")
+            self.priority_filter.addItem(label.replace("%1", str(p)), p)
         self.state_filter = QComboBox(self)
         for label, states in STATE_FILTERS:
             self.state_filter.addItem(_tr(label), states)
         self.text_filter = QLineEdit(self)
-        self.text_filter.setPlaceholderText(_tr("Search alarms"))
+        self.text_filter.setPlaceholderText(translate("AlarmTable", "Search alarms"))
         self.text_filter.setClearButtonEnabled(True)
         for w in (self.priority_filter, self.state_filter, self.text_filter):
             w.setMinimumHeight(theme.TOUCH_PX)
@@ -418,8 +427,8 @@ class AlarmTable(QWidget):
         self.state_filter.currentIndexChanged.connect(
             lambda _i: self.proxy.set_filter(states=self.state_filter.currentData()))
         self.text_filter.textChanged.connect(lambda t: self.proxy.set_filter(text=t))
-        self.list_button = QPushButton(_tr("Alarms"), self)
-        self.journal_button = QPushButton(_tr("Journal"), self)
+        self.list_button = QPushButton(translate("AlarmTable", "Alarms"), self)
+        self.journal_button = QPushButton(translate("AlarmTable", "Journal"), self)
         for b in (self.list_button, self.journal_button):
             b.setCheckable(True)
             b.setMinimumHeight(theme.TOUCH_PX)
@@ -454,7 +463,7 @@ class AlarmTable(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.history = QListWidget(self)
-        self.history_title = QLabel(_tr("History of the selected alarm"), self)
+        self.history_title = QLabel(translate("AlarmTable", "History of the selected alarm"), self)
         side = QWidget(self)
         side_lay = QVBoxLayout(side)
         side_lay.setContentsMargins(0, 0, 0, 0)
@@ -467,12 +476,12 @@ class AlarmTable(QWidget):
         split.setStretchFactor(1, 1)
 
         # actions
-        self.ack_button = QPushButton(_tr("Acknowledge"), self)
-        self.ack_all_button = QPushButton(_tr("Acknowledge all visible"), self)
-        self.shelve_button = QPushButton(_tr("Shelve…"), self)
-        self.unshelve_button = QPushButton(_tr("Unshelve"), self)
-        self.oos_button = QPushButton(_tr("Out of service…"), self)
-        self.in_service_button = QPushButton(_tr("Return to service"), self)
+        self.ack_button = QPushButton(translate("AlarmTable", "Acknowledge"), self)
+        self.ack_all_button = QPushButton(translate("AlarmTable", "Acknowledge all visible"), self)
+        self.shelve_button = QPushButton(translate("AlarmTable", "Shelve…"), self)
+        self.unshelve_button = QPushButton(translate("AlarmTable", "Unshelve"), self)
+        self.oos_button = QPushButton(translate("AlarmTable", "Out of service…"), self)
+        self.in_service_button = QPushButton(translate("AlarmTable", "Return to service"), self)
         self.message = QLabel(self)
         self.message.setProperty("role", "message")
         actions = QHBoxLayout()
@@ -516,7 +525,7 @@ class AlarmTable(QWidget):
     def refresh(self) -> None:
         if self.engine is None:
             self.model.set_rows([])
-            self._say(_tr("Alarms not available"), "warning")
+            self._say(translate("AlarmTable", "Alarms not available"), "warning")
             self.update_actions()
             return
         selected = self._selected
@@ -571,27 +580,29 @@ class AlarmTable(QWidget):
         can_shelve = allowed(role, Action.ALARM_SHELVE)
         visible_unacked = any(s.unacked for s in self.visible_statuses())
         self._enable(self.ack_button, can_ack, sel is not None and sel.unacked,
-                     _denied_tip(role, _tr("acknowledge alarms")),
-                     _tr("Select an unacknowledged alarm"))
+                     _denied_tip(role, translate("AlarmTable", "acknowledge alarms")),
+                     translate("AlarmTable", "Select an unacknowledged alarm"))
         self._enable(self.ack_all_button, can_ack, visible_unacked,
-                     _denied_tip(role, _tr("acknowledge alarms")),
-                     _tr("No unacknowledged alarm is shown"))
+                     _denied_tip(role, translate("AlarmTable", "acknowledge alarms")),
+                     translate("AlarmTable", "No unacknowledged alarm is shown"))
         self._enable(self.shelve_button, can_shelve,
                      sel is not None and sel.state in (AlarmState.UNACK, AlarmState.ACKED,
                                                        AlarmState.RTN_UNACK, AlarmState.NORMAL),
-                     _denied_tip(role, _tr("shelve alarms")), _tr("Select an alarm to shelve"))
+                     _denied_tip(role, translate("AlarmTable", "shelve alarms")),
+                     translate("AlarmTable", "Select an alarm to shelve"))
         self._enable(self.unshelve_button, can_shelve,
                      sel is not None and sel.state is AlarmState.SHELVED,
-                     _denied_tip(role, _tr("shelve alarms")), _tr("Select a shelved alarm"))
+                     _denied_tip(role, translate("AlarmTable", "shelve alarms")),
+                     translate("AlarmTable", "Select a shelved alarm"))
         can_oos = allowed(role, Action.ALARM_OUT_OF_SERVICE)
         self._enable(self.oos_button, can_oos,
                      sel is not None and sel.out_of_service is None,
-                     _denied_tip(role, _tr("take alarms out of service")),
-                     _tr("Select an alarm in service"))
+                     _denied_tip(role, translate("AlarmTable", "take alarms out of service")),
+                     translate("AlarmTable", "Select an alarm in service"))
         self._enable(self.in_service_button, can_oos,
                      sel is not None and sel.out_of_service is not None,
-                     _denied_tip(role, _tr("return alarms to service")),
-                     _tr("Select an alarm out of service"))
+                     _denied_tip(role, translate("AlarmTable", "return alarms to service")),
+                     translate("AlarmTable", "Select an alarm out of service"))
 
     @staticmethod
     def _enable(button: QPushButton, permitted: bool, applicable: bool, denied: str,
@@ -611,7 +622,7 @@ class AlarmTable(QWidget):
         try:
             fn()
         except PermissionDenied as e:
-            self._say(_tr("Not permitted: %1").replace("%1", str(e)), "alarm")
+            self._say(translate("AlarmTable", "Not permitted: %1").replace("%1", str(e)), "alarm")
         except (KeyError, ValueError) as e:
             self._say(str(e), "alarm")
         else:
@@ -624,7 +635,7 @@ class AlarmTable(QWidget):
             return
         actor, role = self._actor()
         self._run(lambda: self.engine.acknowledge(s.id, actor=actor, role=role),
-                  _tr("Acknowledged"))
+                  translate("AlarmTable", "Acknowledged"))
 
     def acknowledge_visible(self) -> None:
         ids = [s.id for s in self.visible_statuses() if s.unacked]
@@ -647,11 +658,12 @@ class AlarmTable(QWidget):
         actor, role = self._actor()
         if self.shelve_pane.out_of_service:
             self._run(lambda: self.engine.remove_from_service(
-                alarm_id, actor=actor, role=role, reason=reason), _tr("Out of service"))
+                alarm_id, actor=actor, role=role, reason=reason),
+                translate("AlarmTable", "Out of service"))
         else:
             self._run(lambda: self.engine.shelve(alarm_id, actor=actor, role=role,
                                                  reason=reason, duration_s=duration_s),
-                      _tr("Shelved"))
+                      translate("AlarmTable", "Shelved"))
 
     def return_selected_to_service(self) -> None:
         s = self.selected_status()
@@ -659,7 +671,7 @@ class AlarmTable(QWidget):
             return
         actor, role = self._actor()
         self._run(lambda: self.engine.return_to_service(s.id, actor=actor, role=role),
-                  _tr("Returned to service"))
+                  translate("AlarmTable", "Returned to service"))
 
     def unshelve_selected(self) -> None:
         s = self.selected_status()
@@ -667,7 +679,7 @@ class AlarmTable(QWidget):
             return
         actor, role = self._actor()
         self._run(lambda: self.engine.unshelve(s.id, actor=actor, role=role),
-                  _tr("Unshelved"))
+                  translate("AlarmTable", "Unshelved"))
 
     def show_journal(self, on: bool) -> None:
         self.journal_button.setChecked(on)
