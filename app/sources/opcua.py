@@ -43,17 +43,27 @@ log = logging.getLogger(__name__)
 POLICIES = ("None", "Basic256Sha256", "Aes128Sha256RsaOaep", "Aes256Sha256RsaPss")
 MODES = ("None", "Sign", "SignAndEncrypt")
 
-# Status codes compared without their info bits (the low 16 bits).
-_FILTER_REJECTED = {0x80430000, 0x80440000, 0x80450000, 0x808E0000}
-# BadMonitoredItemFilterInvalid, ...FilterUnsupported, BadFilterNotAllowed,
-# BadDeadbandFilterInvalid
-_NOT_WRITABLE = {0x801F0000, 0x803B0000}  # BadUserAccessDenied, BadNotWritable
-_AUTH_REJECTED = {0x801F0000, 0x80200000, 0x80210000, 0x80220000, 0x80BB0000}
-# BadUserAccessDenied, BadIdentityTokenInvalid, BadIdentityTokenRejected,
-# BadSecureChannelIdInvalid (some servers), BadUserSignatureInvalid
+# Status codes (Part 6, StatusCode.csv), compared without their info bits (low 16 bits);
+# numeric so that loading a site file does not import asyncua.
+_BAD_USER_ACCESS_DENIED = 0x801F0000
+_BAD_IDENTITY_TOKEN_INVALID = 0x80200000
+_BAD_IDENTITY_TOKEN_REJECTED = 0x80210000
+_BAD_USER_SIGNATURE_INVALID = 0x80570000
+_BAD_NOT_WRITABLE = 0x803B0000
+_BAD_NOT_READABLE = 0x803A0000
+_BAD_NODE_ID_UNKNOWN = 0x80340000
 _BAD_TYPE_MISMATCH = 0x80740000
 _BAD_OUT_OF_RANGE = 0x803C0000
 _BAD_TOO_MANY_OPERATIONS = 0x80100000
+_FILTER_REJECTED = {
+    0x80430000,  # BadMonitoredItemFilterInvalid
+    0x80440000,  # BadMonitoredItemFilterUnsupported
+    0x80450000,  # BadFilterNotAllowed
+    0x808E0000,  # BadDeadbandFilterInvalid
+}
+_NOT_WRITABLE = {_BAD_USER_ACCESS_DENIED, _BAD_NOT_WRITABLE}
+_AUTH_REJECTED = {_BAD_USER_ACCESS_DENIED, _BAD_IDENTITY_TOKEN_INVALID,
+                  _BAD_IDENTITY_TOKEN_REJECTED, _BAD_USER_SIGNATURE_INVALID}
 _SERVER_STATE = "i=2259"  # Server_ServerStatus_State: the probe every server has
 _MAX_ITEMS_PER_CALL = "i=11714"  # ServerCapabilities.OperationLimits.MaxMonitoredItemsPerCall
 _NAMESPACE_ARRAY = "i=2255"
@@ -183,7 +193,9 @@ class OpcUaSource(Source):
                         # reports socket loss (at once, through connection_lost_callback)
                         watchdog_intervall=max(30.0, o.keepalive_ms / 100))
         client.session_timeout = max(_MIN_SESSION_TIMEOUT_MS, 10 * o.keepalive_ms)
-        client.name = client.description = "LineSide HMI"
+        # the PLC's diagnostics list sessions by name: say which terminal and source
+        client.name = "LineSide HMI"
+        client.description = f"LineSide HMI {self.id}"
         session = _Session(client)
 
         async def on_lost(exc: Exception) -> None:
@@ -522,8 +534,8 @@ class OpcUaSource(Source):
                 vtype = ua.VariantType(dt.Identifier)
         if vtype is None:
             status = type_dv.StatusCode if type_dv.StatusCode.is_bad() else value_dv.StatusCode
-            if status.is_bad() and _code(status.value) in _NOT_WRITABLE | {0x80340000,
-                                                                             0x803A0000}:
+            if status.is_bad() and _code(status.value) in _NOT_WRITABLE | {_BAD_NODE_ID_UNKNOWN,
+                                                                             _BAD_NOT_READABLE}:
                 raise SourceError(f"cannot write {where}: {status.name} ({status.doc})")
             raise SourceError(f"cannot write {where}: its data type cannot be determined")
         s.variant_types[key] = vtype

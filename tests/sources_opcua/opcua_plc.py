@@ -34,6 +34,8 @@ VARIABLES: dict[str, tuple[ua.VariantType, Any, bool]] = {
     "Count": (ua.VariantType.Int32, 7, True),
     "Running": (ua.VariantType.Boolean, True, True),
     "State": (ua.VariantType.String, "RUN", False),
+    "Mode": (ua.VariantType.LocalizedText, ua.LocalizedText("Automatic", "en"), False),
+    "Profile": (ua.VariantType.Double, [1.0, 2.5, 4.0], False),  # an array
 }
 
 
@@ -145,14 +147,24 @@ class PlcServer:
         for name, (_vtype, value, _w) in VARIABLES.items():
             self.set(name, value)
 
-    def session_count(self) -> int:
-        """Sessions the server holds (a client that vanished leaves one until timeout)."""
+    def sessions(self) -> set[str]:
+        """Ids of the sessions the server holds (a client that vanished leaves its session
+        until the session timeout)."""
         if self.server is None:
-            return 0
-        return self._run(self._session_count())
+            return set()
+        return self._run(self._sessions())
 
-    async def _session_count(self) -> int:
-        return len(self.server.iserver._external_sessions)
+    async def _sessions(self) -> set[str]:
+        return {str(k) for k in self.server.iserver._external_sessions}
+
+    def set_status(self, name: str, status: int) -> None:
+        """Keep the value but change its status code (as a PLC does for a failed sensor)."""
+        vtype = VARIABLES[name][0]
+        value = self._run(self.nodes[name].read_data_value(raise_on_bad_status=False)).Value.Value
+        assert self.server is not None
+        self._run(self.server.write_attribute_value(self.nodes[name].nodeid, ua.DataValue(
+            ua.Variant(value, vtype), StatusCode=ua.StatusCode(status),
+            SourceTimestamp=datetime.now(UTC))))
 
     def get(self, name: str) -> ua.Variant:
         return self._run(self.nodes[name].read_data_value()).Value
@@ -231,7 +243,7 @@ def site_toml(plc: PlcServer, tags: dict[str, str], **options: Any) -> str:
     for k, v in opts.items():
         lines.append(f"{k} = {v!r}" if not isinstance(v, str) else f'{k} = "{v}"')
     kinds = {"Temperature": "float", "Setpoint": "float", "Count": "int", "Running": "bool",
-             "State": "string"}
+             "State": "string", "Mode": "string"}
     for key, address in tags.items():
         name = address.rsplit(".", 1)[-1]
         lines += ["", "[[tags]]", f'path = "line1/{key}"', 'source = "plc"',

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from asyncua import ua
 from opcua_plc import VARIABLES, FreezingProxy, PlcServer, site_toml, wait_for
 
 from app.model import LinkState, Quality
@@ -70,3 +71,29 @@ def test_silent_plc_is_noticed_by_the_keepalive(plc: PlcServer, make_runtime) ->
         assert "is not answering" in rt.wait_state(LinkState.RECONNECTING, timeout=1)
     finally:
         proxy.close()
+
+
+def test_quality_follows_the_plc_status(plc: PlcServer, make_runtime) -> None:
+    rt = make_runtime(site_toml(plc, {"temperature": plc.node_id("Temperature")}))
+    rt.wait_value("temperature", lambda s: s.quality is Quality.GOOD)
+    plc.set_status("Temperature", ua.StatusCodes.UncertainLastUsableValue)
+    s = rt.wait_value("temperature", lambda s: s.quality is Quality.UNCERTAIN)
+    assert s.value == 21.5
+    plc.set_status("Temperature", ua.StatusCodes.BadSensorFailure)
+    rt.wait_value("temperature", lambda s: s.quality is Quality.BAD)
+    plc.set("Temperature", 22.0)
+    rt.wait_value("temperature", lambda s: s.quality is Quality.GOOD and s.value == 22.0)
+
+
+def test_text_and_unsupported_values(plc: PlcServer, make_runtime, caplog) -> None:
+    rt = make_runtime(site_toml(plc, {"mode": plc.node_id("Mode"),
+                                      "profile": plc.node_id("Profile"),
+                                      "count": plc.node_id("Count")}))
+    assert rt.wait_value("mode", lambda s: True).value == "Automatic"
+    assert rt.value("mode").quality is Quality.GOOD
+    assert rt.wait_value("profile", lambda s: True).quality is Quality.BAD
+    plc.set("Profile", [5.0, 6.0])
+    plc.set("Count", 8)  # a later notification: the array's error is not logged again
+    rt.wait_value("count", lambda s: s.value == 8)
+    errors = [r for r in caplog.records if "line1/profile" in r.getMessage()]
+    assert len(errors) == 1 and "arrays are not supported" in errors[0].getMessage()
