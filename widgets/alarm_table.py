@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.alarms.model import AlarmEvent, AlarmState, AlarmStatus
+from app.alarms.model import AlarmEvent, AlarmState, AlarmStatus, EventKind
 from app.auth.permissions import Action, PermissionDenied, Role, allowed
 from widgets import theme
 from widgets.alarm_banner import EngineWatch, paint_priority, state_text
@@ -695,11 +695,30 @@ class AlarmTable(QWidget):
         theme.set_state_property(self.message, "severity", severity)
 
 
+def event_text(kind: EventKind) -> str:
+    return {
+        EventKind.ACTIVATED: translate("AlarmEvent", "activated"),
+        EventKind.CLEARED: translate("AlarmEvent", "returned to normal"),
+        EventKind.ACKNOWLEDGED: translate("AlarmEvent", "acknowledged"),
+        EventKind.SHELVED: translate("AlarmEvent", "shelved"),
+        EventKind.UNSHELVED: translate("AlarmEvent", "unshelved"),
+        EventKind.SHELVE_EXPIRED: translate("AlarmEvent", "shelving expired"),
+        EventKind.SUPPRESSED: translate("AlarmEvent", "suppressed by design"),
+        EventKind.UNSUPPRESSED: translate("AlarmEvent", "no longer suppressed"),
+        EventKind.OUT_OF_SERVICE: translate("AlarmEvent", "taken out of service"),
+        EventKind.IN_SERVICE: translate("AlarmEvent", "returned to service"),
+        EventKind.CHATTERING: translate("AlarmEvent", "chattering"),
+        EventKind.CHATTERING_END: translate("AlarmEvent", "chattering ended"),
+        EventKind.FLOOD_BEGIN: translate("AlarmEvent", "alarm flood began"),
+        EventKind.FLOOD_END: translate("AlarmEvent", "alarm flood ended"),
+    }.get(kind, str(kind))
+
+
 def _history_line(ev: AlarmEvent) -> str:
     by = f"  {ev.actor}" if ev.actor else ""
     where = f" @{ev.terminal}" if ev.origin == "remote" else ""
     state = state_text(ev.state) if ev.state is not None else ""
-    return f"{_time(ev.ts)}  {ev.kind}  → {state}{by}{where}"
+    return f"{_time(ev.ts)}  {event_text(ev.kind)}  → {state}{by}{where}"
 
 
 def create_panel(ctx: PanelContext, settings: dict[str, Any]) -> AlarmTable:
