@@ -61,6 +61,15 @@ _FILTER_REJECTED = {
     0x80450000,  # BadFilterNotAllowed
     0x808E0000,  # BadDeadbandFilterInvalid
 }
+_SESSION_GONE = {
+    0x80250000,  # BadSessionIdInvalid
+    0x80260000,  # BadSessionClosed
+    0x80270000,  # BadSessionNotActivated
+    0x80860000,  # BadSecureChannelClosed
+    0x80220000,  # BadSecureChannelIdInvalid
+    0x800E0000,  # BadServerHalted
+    0x800C0000,  # BadShutdown
+}
 _NOT_WRITABLE = {_BAD_USER_ACCESS_DENIED, _BAD_NOT_WRITABLE}
 _AUTH_REJECTED = {_BAD_USER_ACCESS_DENIED, _BAD_IDENTITY_TOKEN_INVALID,
                   _BAD_IDENTITY_TOKEN_REJECTED, _BAD_USER_SIGNATURE_INVALID}
@@ -280,6 +289,12 @@ class OpcUaSource(Source):
                 try:
                     # worst case: silent for period/2 + one tick + this = within 2 periods
                     await asyncio.wait_for(probe.read_value(), period * 0.75)
+                except ua.UaStatusCodeError as e:
+                    # the server answered; only a lost session or channel is fatal
+                    if _code(e.code) in _SESSION_GONE:
+                        raise _LinkLost(f"{o.endpoint} closed the session "
+                                        f"({ua.StatusCode(e.code).name})") from None
+                    log.debug("opcua %s: keep-alive read: %s", self.id, e)
                 except (TimeoutError, OSError, ua.UaError) as e:
                     if s.lost.is_set():
                         raise _LinkLost(s.lost_detail) from None
