@@ -26,7 +26,6 @@ import collections
 import contextlib
 import json
 import logging
-import select
 import socket
 import ssl
 import threading
@@ -56,7 +55,7 @@ Handler = Callable[[str, bytes], None]
 
 WINDOW = 100  # outbox messages in flight at most (less if the broker's Receive Maximum is)
 SUBSCRIBE_CHUNK = 100  # filters per SUBSCRIBE packet (some brokers cap it)
-READS_PER_WAKE = 5000  # packets per socket wake-up, so a flood cannot starve the loop
+READ_BUDGET_S = 0.02  # reading per socket wake-up at most, so a flood cannot starve the loop
 CONNACK_TIMEOUT_S = 10.0
 CONNECT_TIMEOUT_S = 5.0
 STOP_FLUSH_S = 0.5  # how long a stop waits for the broker to confirm "offline"
@@ -134,6 +133,7 @@ class MqttSource(Source):
         self._refusal: str | None = None
         self._up_since = 0.0
         self._rx: list[Sample] = []
+        self._packets_in = 0  # messages and acks read: tells _readable the socket ran dry
         self._rx_raw: list[tuple[Handler, str, bytes]] = []
         self._sub_mids: dict[int, list[str]] = {}
         self._subscribed: set[str] = set()
@@ -374,14 +374,19 @@ class MqttSource(Source):
 
     def _readable(self, client: paho.Client) -> None:
         try:
-            for _ in range(READS_PER_WAKE):
+            deadline = time.monotonic() + READ_BUDGET_S
+            while time.monotonic() < deadline:
+                before = self._packets_in
                 rc = client.loop_read()
                 sock = client.socket()
                 if rc != MQTTErrorCode.MQTT_ERR_SUCCESS or sock is None:
                     break
+                # TLS may hold whole packets in its buffer, which the selector cannot see.
                 if isinstance(sock, ssl.SSLSocket) and sock.pending():
                     continue
-                if not select.select([sock], [], [], 0)[0]:
+                # No message or ack came out: the socket ran dry (or a ping was read, and
+                # the level-triggered reader calls again if more is waiting).
+                if self._packets_in == before:
                     break
         except Exception:
             log.exception("MQTT source %s: error reading from the broker", self.id)
@@ -465,6 +470,7 @@ class MqttSource(Source):
             self._ended.set_result(end)
 
     def _on_message(self, client: paho.Client, userdata: Any, msg: paho.MQTTMessage) -> None:
+        self._packets_in += 1
         topic = msg.topic
         data = msg.payload
         tags = self._exact.get(topic)
@@ -570,6 +576,7 @@ class MqttSource(Source):
 
     def _on_publish(self, client: paho.Client, userdata: Any, mid: int, reason: Any,
                     properties: Any) -> None:
+        self._packets_in += 1
         if client is not self._client:
             return
         if mid == self._status_mid and self._status_acked is not None:
