@@ -1,39 +1,16 @@
-"""Health fixtures: a real store and alarm engine, a stand-in runtime (health needs only
-its change stream and broker subscription), and a clock the test moves."""
+"""Health fixtures: real store and alarm engine, a clock the test moves (healthkit)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from healthkit import CONFIG, Clock, Health
 
 from app.alarms.engine import AlarmEngine
-from app.health.config import HealthConfig
 from app.health.monitor import HealthMonitor
-from app.safety.wearables import TopicPattern
 from app.store import Store
-
-
-class Clock:
-    def __init__(self, t: float = 1_800_000_000.0) -> None:
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-
-@dataclass
-class Health:
-    monitor: HealthMonitor
-    engine: AlarmEngine
-    store: Store
-    clock: Clock
-
-
-CONFIG = HealthConfig(topic=TopicPattern("t/wearables/{worker}/{signal}"),
-                      consent=frozenset({"W-3F7A", "W-5D9E"}), retention_hours=24.0)
 
 
 @pytest.fixture
@@ -45,8 +22,3 @@ def health(tmp_path: Path) -> Iterator[Health]:
     yield Health(mon, engine, store, clock)
     store.close()
 
-
-def rows(store: Store, sql: str) -> list[tuple]:
-    store.flush()
-    with store.read() as conn:
-        return list(conn.execute(sql))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import CONFIG, rows
+from healthkit import CONFIG, rows
 
 from app.alarms.model import AlarmState
 from app.auth.permissions import Role

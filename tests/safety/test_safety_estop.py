@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import audit_actions, wait_for
+from safetykit import audit_actions, wait_for
 
 from app.auth.permissions import PermissionDenied, Role
 from app.safety.estop import (

@@ -8,7 +8,7 @@ import json
 import threading
 
 import pytest
-from conftest import wait_for
+from safetykit import wait_for
 
 from app import config
 from app.alarms.config import definitions_of, settings_of

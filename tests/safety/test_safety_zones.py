@@ -7,7 +7,7 @@ import json
 import time
 
 import pytest
-from conftest import wait_for
+from safetykit import wait_for
 
 from app import config
 from app.alarms.engine import AlarmEngine
@@ -40,7 +40,7 @@ def test_topic_pattern_and_payloads() -> None:
 
 
 def test_bad_zone_config_names_file_and_key(tmp_path) -> None:
-    from conftest import SITE
+    from safetykit import SITE
 
     import app.safety.zones  # noqa: F401
     bad = SITE.replace("polygon = [[27, 6.5], [33, 6.5], [33, 13.5], [27, 13.5]]",

@@ -1,0 +1,38 @@
+"""Health test kit: a real store and alarm engine, a stand-in runtime (health needs only
+its change stream and broker subscription), and a clock the test moves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.alarms.engine import AlarmEngine
+from app.health.config import HealthConfig
+from app.health.monitor import HealthMonitor
+from app.safety.wearables import TopicPattern
+from app.store import Store
+
+
+class Clock:
+    def __init__(self, t: float = 1_800_000_000.0) -> None:
+        self.t = t
+
+    def __call__(self) -> float:
+        return self.t
+
+
+@dataclass
+class Health:
+    monitor: HealthMonitor
+    engine: AlarmEngine
+    store: Store
+    clock: Clock
+
+
+CONFIG = HealthConfig(topic=TopicPattern("t/wearables/{worker}/{signal}"),
+                      consent=frozenset({"W-3F7A", "W-5D9E"}), retention_hours=24.0)
+
+
+def rows(store: Store, sql: str) -> list[tuple]:
+    store.flush()
+    with store.read() as conn:
+        return list(conn.execute(sql))
