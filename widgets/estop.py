@@ -279,9 +279,11 @@ class EStopPanel(QFrame):
         super().changeEvent(event)
 
     def _detach_observers(self, *_: Any) -> None:
-        self._remove()
+        remove, self._remove = self._remove, lambda: None
+        remove()
         if self._remove_session is not None:
-            self._remove_session()
+            self._remove_session, remove_session = None, self._remove_session
+            remove_session()
 
     def closeEvent(self, event: Any) -> None:
         self._detach_observers()
@@ -343,6 +345,10 @@ class EStopWindow(QWidget):
         super().showEvent(event)
         if QGuiApplication.modalWindow() is not None:  # shown while a dialog is open
             self.guard.adopt()
+
+    def closeEvent(self, event: Any) -> None:
+        self.panel._detach_observers()  # the controller outlives this window
+        super().closeEvent(event)
 
 
 class EStopDock(QWidget):
