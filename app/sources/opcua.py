@@ -24,6 +24,7 @@ import asyncio
 import contextlib
 import logging
 import math
+import os
 import random
 import socket
 import struct
@@ -244,6 +245,10 @@ class OpcUaSource(Source):
         from asyncua import ua
         from asyncua.crypto import security_policies, uacrypto
 
+        for what, path in (("certificate", o.certificate), ("private_key", o.private_key),
+                           ("server_certificate", o.server_certificate)):
+            if path and not os.path.isfile(path):
+                raise SourceError(f"{what} file {path} of source {self.id!r} does not exist")
         try:
             cert = await uacrypto.load_certificate(o.certificate)
         except (OSError, ValueError) as e:
