@@ -566,10 +566,20 @@ class MqttSource(Source):
                     props.UserProperty = ("msg_id", m.msg_id)
                     props.PayloadFormatIndicator = 1
                     props.ContentType = "application/json"
-                info = client.publish(m.topic, m.payload, qos=m.qos, retain=m.retain,
-                                      properties=props)
-                if info.rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
+                try:
+                    info = client.publish(m.topic, m.payload, qos=m.qos, retain=m.retain,
+                                          properties=props)
+                except ValueError as e:  # e.g. larger than MQTT allows: can never be sent
+                    log.error("MQTT source %s: cannot send message %s on %s: %s", self.id,
+                              m.msg_id, m.topic, e)
+                    continue
+                if info.rc == MQTTErrorCode.MQTT_ERR_NO_CONN:
                     return  # the link just went; the reconnect resends from the oldest
+                if info.rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
+                    # Kept in the store and tried again after the next reconnect.
+                    log.error("MQTT source %s: cannot send message %s on %s: %s", self.id,
+                              m.msg_id, m.topic, paho.error_string(info.rc))
+                    continue
                 self._inflight[info.mid] = m
             if len(batch) < room:
                 return

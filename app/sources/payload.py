@@ -24,6 +24,7 @@ from app.config import DataType
 from app.model import Quality, Value
 
 _NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_INTEGER = re.compile(r"[-+]?\d+")
 _TRUE = ("true", "1", "on")
 _FALSE = ("false", "0", "off")
 _QUALITY = {"good": Quality.GOOD, "uncertain": Quality.UNCERTAIN, "bad": Quality.BAD}
@@ -87,6 +88,11 @@ def coerce(v: object, type_: DataType) -> Value:
         case DataType.FLOAT:
             return _number(v)
         case DataType.INT:
+            # Exact for counters beyond 2**53, which a float would round.
+            if isinstance(v, int) and not isinstance(v, bool):
+                return v
+            if isinstance(v, str) and _INTEGER.fullmatch(v.strip()):
+                return int(v)
             n = _number(v)
             if not n.is_integer():
                 raise MalformedPayload(f"{v!r} is not a whole number")
