@@ -48,17 +48,20 @@ _PANEL_KEYS = ("id", "type", "col", "row", "colspan", "rowspan", "settings")
 
 # Minimum size (px at font scale 1.0) at which a panel of a type is still usable;
 # `fit` grows a panel to this. Types not listed use DEFAULT_MIN_PX.
+# Measured from the real panels' minimumSizeHint at 100 % (tiles, trend, setpoint rows);
+# smaller spans make Qt overflow the grid sideways instead of reflowing.
 MIN_SIZE_PX: dict[str, tuple[int, int]] = {
-    "station": (300, 220),
-    "trend": (360, 200),
+    "station": (460, 640),  # with its small trend; without it STATION_NO_TREND_PX
+    "trend": (560, 240),
     "tile": (150, 100),
     "alarms": (420, 160),
     "floor_map": (360, 280),
     "vitals": (300, 200),
-    "andon": (240, 140),
+    "andon": (380, 220),
     "overview": (480, 300),
 }
 DEFAULT_MIN_PX = (200, 120)
+STATION_NO_TREND_PX = (300, 420)
 
 
 class Fallback(StrEnum):
@@ -378,6 +381,8 @@ def new_layout(owner: str, base: dict[str, Any]) -> dict[str, Any]:
 def min_span(panel: dict[str, Any], cell_w: float, cell_h: float, columns: int,
              font_scale: float = 1.0) -> tuple[int, int]:
     w, h = MIN_SIZE_PX.get(panel["type"], DEFAULT_MIN_PX)
+    if panel["type"] == "station" and panel.get("settings", {}).get("trend") is False:
+        w, h = STATION_NO_TREND_PX
     cs = min(columns, max(1, math.ceil(w * font_scale / cell_w - 1e-9)))
     rs = max(1, math.ceil(h * font_scale / cell_h - 1e-9))
     return cs, rs

@@ -111,9 +111,9 @@ class StateLamp(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.shape)
         box.addWidget(self.label, 1)
-        if bridge is not None and tag:
-            bridge.watch(tag, self.set_sample, self)
         self.set_state(StationState.UNKNOWN)
+        if bridge is not None and tag:  # after the reset: watch() delivers a known value now
+            bridge.watch(tag, self.set_sample, self)
 
     def set_sample(self, s: Sample) -> None:
         self.set_state(StationState.UNKNOWN if s.quality is Quality.BAD else parse_state(s.value))

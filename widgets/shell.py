@@ -137,6 +137,8 @@ class MainWindow(QMainWindow):
         top.addWidget(self.clock)
         top.addStretch(1)
         top.addWidget(self.worker)
+        self.frame_buttons = QHBoxLayout()  # e.g. "Edit layout", added by the application
+        top.addLayout(self.frame_buttons)
         top.addWidget(self.sign_button)
         top.addWidget(self.kiosk_button)
         links_row = QHBoxLayout()
@@ -184,6 +186,11 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.frame)
+        self.notice = QLabel()
+        self.notice.setObjectName("Notice")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        box.addWidget(self.notice)
         box.addWidget(self.layout_area, 1)
         self.setCentralWidget(central)
 
@@ -210,6 +217,15 @@ class MainWindow(QMainWindow):
     _sessionChanged = Signal()
 
     # --- slots for other engineers' widgets ------------------------------------------------
+
+    def add_frame_button(self, w: QWidget) -> None:
+        """Add a control to the fixed frame's top row (left of the sign-in button)."""
+        self.frame_buttons.addWidget(w)
+
+    def show_notice(self, text: str | None) -> None:
+        """A visible, non-blocking notice under the frame (e.g. a layout fallback)."""
+        self.notice.setText(text or "")
+        self.notice.setVisible(bool(text))
 
     def set_layout_widget(self, w: QWidget) -> None:
         """Show `w` in the layout area (replacing the previous layout widget)."""

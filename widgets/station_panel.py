@@ -32,6 +32,7 @@ class SetpointRow(QWidget):
         tc = ctx.config.tags[path]
         self.tc = tc
         self.name = QLabel(tc.description or tc.name)
+        self.name.setWordWrap(True)
         self.value = QLabel("—")
         self.value.setProperty("role", "big")
         self.button = QPushButton()
@@ -114,6 +115,17 @@ class StationPanel(PanelFrame):
         self.setpoints = [SetpointRow(ctx, p) for p in st.setpoints]
         for row in self.setpoints:
             self.body.addWidget(row)
+        # Andon, touch 1 of 2: the sheet opens with this station filled in.
+        self.andon_button: QPushButton | None = None
+        if ctx.services.get("andon") is not None:
+            from widgets.andon import open_report
+
+            self.andon_button = QPushButton()
+            self.andon_button.setObjectName("AndonButton")
+            self.andon_button.setMinimumHeight(48)
+            self.andon_button.clicked.connect(self.report_problem)
+            self.reportProblem.connect(lambda sid: open_report(self, ctx, sid))
+            self.add_header_widget(self.andon_button)
         self._retranslate()
 
     def _show_cycles(self, s: Sample) -> None:
@@ -127,6 +139,8 @@ class StationPanel(PanelFrame):
 
     def _retranslate(self) -> None:
         self.cycles_caption.setText(translate("StationPanel", "Cycles"))
+        if self.andon_button is not None:
+            self.andon_button.setText(translate("StationPanel", "Report a problem"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

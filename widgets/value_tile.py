@@ -96,6 +96,7 @@ class ValueTile(QFrame):
 
         self.title = QLabel(self._title_text)
         self.title.setProperty("role", "caption")
+        self.title.setWordWrap(True)  # long descriptions wrap instead of widening the grid
         self.title.setWordWrap(True)
         self.value = QLabel("—")
         self.value.setProperty("role", "value")

@@ -34,7 +34,7 @@ def test_defaults_are_fresh_copies() -> None:
 def test_validation_says_what_and_where() -> None:
     d = doc(theme="purple", font_scale=2.5, language="fr", colour="red")
     d["panels"][1]["colspan"] = 0
-    d["panels"][2]["col"] = 11  # robot2 at 11..13: past the 12 columns
+    d["panels"][2]["col"] = 11  # robot2 at 11..12: past the 12 columns
     d["panels"][3]["settings"] = {}  # a station panel without its station
     d["panels"][0]["wdith"] = 3
     found = model.problems(d)
@@ -43,7 +43,7 @@ def test_validation_says_what_and_where() -> None:
     assert "font_scale: must be a number from 1.0 to 2.0; got 2.5" in found
     assert "language: must be one of en, de, zh_CN; got 'fr'" in found
     assert "panels[1] (id 'robot1').colspan: must be a whole number >= 1; got 0" in found
-    assert "panels[2] (id 'robot2'): columns 11..13 reach past the grid's 12 columns" in found
+    assert "panels[2] (id 'robot2'): columns 11..12 reach past the grid's 12 columns" in found
     assert ("panels[3] (id 'robot3').settings.station: required, a non-empty string; "
             "got None") in found
     assert "panels[0] (id 'press').wdith: unknown field (misspelt?)" in found
@@ -71,9 +71,11 @@ def test_trend_settings_checked() -> None:
 
 def test_plugin_panel_types_pass() -> None:
     d = doc()
-    d["panels"].append({"id": "esg", "type": "esg_report", "col": 0, "row": 7, "colspan": 1,
-                        "rowspan": 1, "settings": {"anything": 1}})
-    d["panels"][6]["rowspan"] = 3  # make room: the trend ends at row 6
+    trend = next(p for p in d["panels"] if p["type"] == "trend")
+    trend["colspan"] -= 1  # make room at the trend's right end
+    d["panels"].append({"id": "esg", "type": "esg_report", "col": trend["colspan"],
+                        "row": trend["row"], "colspan": 1, "rowspan": 1,
+                        "settings": {"anything": 1}})
     assert model.problems(d) == []
 
 
@@ -132,7 +134,9 @@ def test_fit_reflows_for_a_1280x800_touchscreen() -> None:
     assert model.problems(out) == []  # still a valid grid: no overlaps, inside columns
     cell_w, cell_h = width / out["columns"], height / 8  # original cell height kept
     for p in out["panels"]:
-        min_w, min_h = model.MIN_SIZE_PX[p["type"]]
+        min_w, min_h = (model.STATION_NO_TREND_PX
+                        if p["type"] == "station" and p["settings"].get("trend") is False
+                        else model.MIN_SIZE_PX[p["type"]])
         assert p["colspan"] * cell_w >= min_w and p["rowspan"] * cell_h >= min_h, p["id"]
     order = [p["id"] for p in sorted(out["panels"], key=lambda p: (p["row"], p["col"]))]
     assert order.index("press") < order.index("robot1") < order.index("trend")

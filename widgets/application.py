@@ -1,0 +1,188 @@
+"""The operator terminal's window, composed from a running `app.terminal.Terminal`.
+
+Wires the fixed frame (alarm banner, e-stop, sign-in, link state), the worker's layout
+(from `layouts.active.ActiveLayout`, fitted to the screen), edit mode, and the bridge
+from the runtime. Service observers run on other threads; every hop to the GUI goes
+through a queued signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QPushButton, QScrollArea, QWidget
+
+from app.auth.permissions import Action
+from layouts import model as layout_model
+from widgets import theme
+from widgets.alarm_banner import AlarmBanner
+from widgets.alarm_table import AlarmTable
+from widgets.bridge import Bridge
+from widgets.layout_editor import LayoutEditor
+from widgets.layout_host import LayoutHost
+from widgets.overlay import Overlay
+from widgets.panels import PanelContext
+from widgets.shell import MainWindow
+from widgets.signin import SessionActivity, SignInController
+
+log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
+
+
+class TerminalWindow(QObject):
+    """Owns the main window and its wiring to the terminal's services."""
+
+    layoutChanged = Signal(object)  # layouts.model.Loaded, from any thread
+
+    def __init__(self, term: Any, *, kiosk: bool = False) -> None:
+        super().__init__()
+        self.term = term
+        s = term.services
+        self.bridge = Bridge(term.runtime, config=term.config)
+        self.ctx = PanelContext(config=term.config, runtime=term.runtime, bridge=self.bridge,
+                                store=term.store, session=s["session"], services=s)
+        self.window = MainWindow(self.ctx, kiosk=kiosk)
+        self.host = LayoutHost(self.ctx)
+        # A layout fitted to a small touchscreen grows downward; the area scrolls then.
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("LayoutScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.host)
+        self.window.set_layout_widget(self.scroll)
+        self._fitted_for: tuple[int, int] | None = None
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(250)
+        self._refit.timeout.connect(lambda: self.apply_layout(self.active.current))
+        self.window.layout_area.installEventFilter(self)
+
+        self.banner = AlarmBanner(s["alarms"])
+        self.banner.openRequested.connect(self.open_alarms)
+        self.window.set_alarm_banner(self.banner)
+        self.estop = None
+        if "estop" in s:
+            from widgets.estop import EStopDock
+
+            self.estop = EStopDock(s["estop"], s["session"])
+            self.window.set_estop_widget(self.estop)
+
+        self.signin = SignInController(s["session"], self.window.layout_area)
+        self.window.signInRequested.connect(self.signin.open)
+        self.activity = SessionActivity(s["session"])
+        self.activity.install()
+
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("EditLayoutButton")
+        self.edit_button.clicked.connect(self.open_editor)
+        self.window.add_frame_button(self.edit_button)
+        self.editor_sheet: Overlay | None = None
+
+        self.active = s["active_layout"]
+        self.layoutChanged.connect(self.apply_layout, Qt.ConnectionType.QueuedConnection)
+        self.active.add_listener(self.layoutChanged.emit)
+        s["session"].add_observer(lambda *_: QTimer.singleShot(0, self, self._session_changed))
+        self._retranslate()
+        self.apply_layout(self.active.current)
+
+    def _retranslate(self) -> None:
+        self.edit_button.setText(translate("Application", "Edit layout"))
+        self._session_changed()
+
+    def _session_changed(self) -> None:
+        who = self.ctx.session.current
+        self.edit_button.setVisible(who is not None and who.may(Action.LAYOUT_EDIT))
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def apply_layout(self, loaded: Any) -> None:
+        area = self.window.layout_area
+        size = (area.width(), area.height()) if area.width() > 200 else (1280, 640)
+        self._fitted_for = size
+        doc = layout_model.fit(loaded.doc, *size)
+        self.host.set_layout(doc)
+        self.window.show_notice(loaded.notice)
+
+    def eventFilter(self, obj: QObject, event: Any) -> bool:
+        # Re-fit when the window really changes size (rotation, kiosk, another screen).
+        if obj is self.window.layout_area and event.type() == QEvent.Type.Resize:
+            size = (obj.width(), obj.height())
+            old = self._fitted_for
+            if old is None or abs(size[0] - old[0]) > 40 or abs(size[1] - old[1]) > 40:
+                self._refit.start()
+        return False
+
+    def open_alarms(self) -> Overlay:
+        s = self.term.services
+        table = AlarmTable(s["alarms"], s["session"], s.get("alarm_journal"))
+        return Overlay.open(self.window.layout_area, table,
+                            title=translate("Application", "Alarms"))
+
+    def open_editor(self) -> Overlay | None:
+        who = self.ctx.session.current
+        if who is None or not who.may(Action.LAYOUT_EDIT) or self.editor_sheet is not None:
+            return None
+        layouts = self.term.services["layouts"]
+        editor = LayoutEditor(self.active.current.doc, role=who.role,
+                              on_save=lambda doc: layouts.save(who.user_id, doc),
+                              stations=list(self.term.config.stations))
+        editor.saved.connect(lambda doc: self.apply_layout(layout_model.Loaded(doc)))
+        sheet = Overlay.open(self.window.layout_area, editor,
+                             title=translate("Application", "Edit my layout"))
+        self.editor_sheet = sheet
+        sheet.finished.connect(lambda _r: setattr(self, "editor_sheet", None))
+        return sheet
+
+    def close(self) -> None:
+        self.activity.uninstall()
+        self.bridge.stop()
+        if self.estop is not None:
+            self.estop.estop.close()
+        self.window.close()
+
+
+def run_gui(term: Any, *, kiosk: bool = False, size: str = "1280x800",
+            seconds: float | None = None, demo: Any = None) -> int:
+    """Create the QApplication, show the terminal and run until closed."""
+    app = QApplication.instance() or QApplication([])
+    app.setApplicationName("LineSide")
+    theme.apply_theme(app, "light", 1.0)
+    tw = TerminalWindow(term, kiosk=kiosk)
+    if not kiosk:
+        w, _, h = size.partition("x")
+        tw.window.resize(int(w or 1280), int(h or 800))
+        tw.window.show()
+    if seconds:
+        QTimer.singleShot(int(seconds * 1000), app.quit)
+    if os.environ.get("LINESIDE_EXIT_ON_FIRST_FRAME"):
+        _exit_after_first_paint(tw.window, app)
+    try:
+        return app.exec()
+    finally:
+        tw.close()
+
+
+class _FirstPaint(QObject):
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self.app = app
+
+    def eventFilter(self, obj: QObject, event: Any) -> bool:
+        if event.type() == event.Type.Paint:
+            import time
+
+            print(f"first-frame {time.time():.6f}", flush=True)
+            self.app.removeEventFilter(self)
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def _exit_after_first_paint(window: QWidget, app: QApplication) -> None:
+    """For the start-up benchmark: print the time of the first paint, then quit."""
+    f = _FirstPaint(app)
+    app.installEventFilter(f)
+    window._first_paint = f  # type: ignore[attr-defined]
