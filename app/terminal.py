@@ -25,6 +25,7 @@ from app.auth.users import UserRepo
 from app.config import SiteConfig
 from app.overview import OverviewPublisher, PlantDirectory
 from app.runtime import Runtime
+from app.safety.services import SafetyServices, start_safety
 from app.secrets import get_secret
 from app.store import Store
 from layouts.active import ActiveLayout
@@ -48,6 +49,7 @@ class Terminal:
         self._stop = threading.Event()
         self._housekeeping: threading.Thread | None = None
         self._tickers: list[Callable[[float], Any]] = []
+        self._safety: SafetyServices | None = None
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -78,13 +80,17 @@ class Terminal:
                            topic_root=site.topic_root, clock=self.clock)
         self.services["andon"] = andon
 
-        self._start_safety(rt, store, engine)
-
         rt.start()
         # Topic subscriptions need the started broker source.
         andon.start()
         layouts.start()
         self.services["active_layout"] = ActiveLayout(session, layouts, self.terminal_role)
+        # E-stop, danger zones, hazards and health, where the site configures them.
+        self._safety = start_safety(rt, engine, store=store)
+        self.services.update(self._safety.as_dict())
+        health = self.services.get("health")
+        if health is not None:
+            self._tickers.append(lambda _now: health.tick())
         if shared:
             self.services["alarm_sharing"] = AlarmSharing(engine, rt, site.topic_root).start()
             directory = PlantDirectory(rt)
@@ -96,15 +102,6 @@ class Terminal:
                                               name="lineside-housekeeping")
         self._housekeeping.start()
         return self
-
-    def _start_safety(self, rt: Runtime, store: Store, engine: AlarmEngine) -> None:
-        """E-stop, danger zones and health monitoring, where the site configures them."""
-        sections = self.config.sections
-        if "estop" in sections:
-            from app.safety.estop import EStopController
-
-            self.services["estop"] = EStopController(rt, sections["estop"], store=store,
-                                                     clock=self.clock)
 
     def _tick_loop(self) -> None:
         while not self._stop.wait(1.0):
@@ -119,9 +116,8 @@ class Terminal:
         self._stop.set()
         if self._housekeeping is not None:
             self._housekeeping.join(2)
-        estop = self.services.get("estop")
-        if estop is not None:
-            estop.close()
+        if self._safety is not None:
+            self._safety.stop()
         if self.runtime is not None:
             self.runtime.stop()
         if self.store is not None:
