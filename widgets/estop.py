@@ -145,10 +145,14 @@ class EStopPanel(QFrame):
         self.message.setObjectName("EStopMessage")
         self.message.setWordWrap(True)
 
+        # Button left, what it means right: keeps the fixed frame short, so the layout
+        # area below gets the height.
         main = QWidget()
-        v = QVBoxLayout(main)
-        v.setContentsMargins(4, 4, 4, 4)
-        v.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+        h = QHBoxLayout(main)
+        h.setContentsMargins(4, 4, 4, 4)
+        h.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        v = QVBoxLayout()
+        v.setSpacing(2)
         v.addWidget(self.circuit)
         v.addWidget(self.banner)
         v.addWidget(self.note)
@@ -156,6 +160,9 @@ class EStopPanel(QFrame):
         row.addWidget(self.message, 1)
         row.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignRight)
         v.addLayout(row)
+        v.addStretch(1)
+        h.addLayout(v, 1)
+        self.note.setMinimumWidth(220)
         confirm = QWidget()
         confirm.setObjectName("EStopConfirmOverlay")
         c = QVBoxLayout(confirm)

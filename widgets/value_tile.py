@@ -63,6 +63,12 @@ def limit_state(value: Value, low: float | None, high: float | None) -> str:
     return ""
 
 
+def humanize(signal: str) -> str:
+    """'oil_temp' -> 'Oil temp': a readable caption when the site gives no description."""
+    text = signal.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
 class ValueTile(QFrame):
     """Shows one tag from the bridge. `limits=(low, high)` overrides the tag's range."""
 
@@ -89,7 +95,8 @@ class ValueTile(QFrame):
         )
         self.stale_after_s = stale_after_s
         self.decimals = decimals
-        self._title_text = title or getattr(tc, "description", "") or tag.rsplit("/", 1)[-1]
+        self._title_text = (title or getattr(tc, "description", "")
+                            or humanize(tag.rsplit("/", 1)[-1]))
         self.sample: Sample | None = None
         self.severity = Severity.NODATA
         self._history: deque[tuple[float, float]] = deque(maxlen=64)
