@@ -31,6 +31,10 @@ def run(args: argparse.Namespace) -> int:
     from app.demo import DemoStack
 
     stack = DemoStack.start(faults=args.fault, terminal_id=args.terminal_id)
+    b = stack.broker
+    print(f"LineSide demo: PLC {stack.sim.endpoint}, broker {b.host}:{b.port} ({b.kind}).\n"
+          f"  Sign in with a demo user (README), inject faults with e.g.\n"
+          f"  uv run lineside fault gas_leak --mqtt {b.host}:{b.port}", flush=True)
     term = Terminal(stack.config, store_path=stack.data_dir / "lineside.db",
                     terminal_role=args.role)
     try:
