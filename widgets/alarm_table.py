@@ -79,9 +79,11 @@ def _time(ts: float | None) -> str:
 
 
 def _duration_text(seconds: int) -> str:
+    # Counts as plain names: lupdate skips plurals whose count is an expression.
+    minutes, hours = seconds // 60, seconds // 3600
     if seconds < 3600:
-        return QCoreApplication.translate("AlarmTable", "%n min", "", seconds // 60)
-    return QCoreApplication.translate("AlarmTable", "%n h", "", seconds // 3600)
+        return QCoreApplication.translate("AlarmTable", "%n min", "", minutes)
+    return QCoreApplication.translate("AlarmTable", "%n h", "", hours)
 
 
 def who(session: Any) -> tuple[str | None, Role | None]:
@@ -382,8 +384,8 @@ class JournalView(QWidget):
             theme.set_state_property(self.status, "severity", "alarm")
             return
         theme.set_state_property(self.status, "severity", "")
-        self.status.setText(QCoreApplication.translate("AlarmTable", "%n entries", "",
-                                                       len(rows)))
+        count = len(rows)  # a plain name: lupdate skips plurals whose count is an expression
+        self.status.setText(QCoreApplication.translate("AlarmTable", "%n entries", "", count))
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             by = r.actor + (f" ({r.detail.get('role')})" if r.detail.get("role") else "")
@@ -640,8 +642,9 @@ class AlarmTable(QWidget):
     def acknowledge_visible(self) -> None:
         ids = [s.id for s in self.visible_statuses() if s.unacked]
         actor, role = self._actor()
+        count = len(ids)  # a plain name: lupdate skips plurals whose count is an expression
         self._run(lambda: self.engine.acknowledge_all(ids, actor=actor, role=role),
-                  QCoreApplication.translate("AlarmTable", "%n acknowledged", "", len(ids)))
+                  QCoreApplication.translate("AlarmTable", "%n acknowledged", "", count))
 
     def _start_shelve(self, out_of_service: bool = False) -> None:
         s = self.selected_status()

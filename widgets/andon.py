@@ -27,19 +27,19 @@ from app.auth.permissions import Action, PermissionDenied, allowed
 from widgets.overlay import Overlay
 from widgets.panels import PanelContext, register_panel
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Andon", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 def category_label(category: str) -> str:
-    return {"machine": tr("Machine"), "quality": tr("Quality"), "material": tr("Material"),
-            "safety": tr("Safety"), "other": tr("Other")}.get(category, category)
+    return {"machine": translate("Andon", "Machine"), "quality": translate("Andon", "Quality"),
+            "material": translate("Andon", "Material"), "safety": translate("Andon", "Safety"),
+            "other": translate("Andon", "Other")}.get(category, category)
 
 
 def status_label(status: AndonStatus) -> str:
-    return {AndonStatus.OPEN: tr("open"), AndonStatus.TAKEN: tr("taken"),
-            AndonStatus.CLOSED: tr("closed")}[status]
+    return {AndonStatus.OPEN: translate("Andon", "open"),
+            AndonStatus.TAKEN: translate("Andon", "taken"),
+            AndonStatus.CLOSED: translate("Andon", "closed")}[status]
 
 
 class ReportSheet(QWidget):
@@ -52,13 +52,13 @@ class ReportSheet(QWidget):
         super().__init__()
         self._board, self._station, self._reporter = board, station, reporter
         box = QVBoxLayout(self)
-        self.where = QLabel(tr("Station: %1").replace("%1", station_name))
+        self.where = QLabel(translate("Andon", "Station: %1").replace("%1", station_name))
         self.where.setProperty("role", "title")
         self.note = QLineEdit()
-        self.note.setPlaceholderText(tr("Note (optional)"))
+        self.note.setPlaceholderText(translate("Andon", "Note (optional)"))
         self.note.setMinimumHeight(48)
         box.addWidget(self.where)
-        box.addWidget(QLabel(tr("What is the problem? One touch sends it.")))
+        box.addWidget(QLabel(translate("Andon", "What is the problem? One touch sends it.")))
         grid = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         for i, cat in enumerate(CATEGORIES):
@@ -92,7 +92,7 @@ def open_report(anchor: QWidget, ctx: PanelContext, station: str) -> Overlay | N
     who = ctx.session.current if ctx.session is not None else None
     sheet = ReportSheet(board, station, cfg.name if cfg else station,
                         who.user_id if who else None)
-    overlay = Overlay.open(anchor, sheet, title=tr("Report a problem"))
+    overlay = Overlay.open(anchor, sheet, title=translate("Andon", "Report a problem"))
     sheet.reported.connect(lambda item: overlay.close_with(item))
     return overlay
 
@@ -149,10 +149,10 @@ class AndonPanel(QWidget):
         self.refresh()
 
     def _retranslate(self) -> None:
-        self.title.setText(tr("Problems (andon)"))
-        self.report_button.setText(tr("Report a problem"))
-        self.take_button.setText(tr("Take"))
-        self.close_button.setText(tr("Close as fixed"))
+        self.title.setText(translate("Andon", "Problems (andon)"))
+        self.report_button.setText(translate("Andon", "Report a problem"))
+        self.take_button.setText(translate("Andon", "Take"))
+        self.close_button.setText(translate("Andon", "Close as fixed"))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -164,7 +164,7 @@ class AndonPanel(QWidget):
         selected = self._selected_id()
         self.list.clear()
         if self._board is None:
-            self.list.addItem(tr("No andon board configured (needs a broker)"))
+            self.list.addItem(translate("Andon", "No andon board configured (needs a broker)"))
             return
         names = {k: v.name for k, v in self._ctx.config.stations.items()}
         for item in self._board.items():
@@ -173,7 +173,7 @@ class AndonPanel(QWidget):
             if item.note:
                 text += f": {item.note}"
             if item.taken_by:
-                text += "  (" + tr("taken by %1").replace("%1", item.taken_by) + ")"
+                text += "  (" + translate("Andon", "taken by %1").replace("%1", item.taken_by) + ")"
             row = QListWidgetItem(text)
             row.setData(Qt.ItemDataRole.UserRole, item.id)
             self.list.addItem(row)
@@ -195,7 +195,8 @@ class AndonPanel(QWidget):
         may_take, may_close = allowed(role, Action.ANDON_TAKE), allowed(role, Action.ANDON_CLOSE)
         self.take_button.setEnabled(bool(item and may_take and item.status is AndonStatus.OPEN))
         self.close_button.setEnabled(bool(item and may_close))
-        why = "" if may_take else tr("Sign in as maintenance or team lead to take problems")
+        why = "" if may_take else translate(
+            "Andon", "Sign in as maintenance or team lead to take problems")
         self.take_button.setToolTip(why)
         self.close_button.setToolTip(why)
 
@@ -209,7 +210,8 @@ class AndonPanel(QWidget):
         except (AndonError, PermissionDenied) as e:
             self.message.setText(str(e))
             return
-        self.message.setText(tr("%1 is now %2").replace("%1", category_label(done.category))
+        self.message.setText(translate("Andon", "%1 is now %2")
+                             .replace("%1", category_label(done.category))
                              .replace("%2", status_label(done.status)))
         self.refresh()
 

@@ -18,9 +18,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from app.safety.zones import FloorSnapshot
 from widgets.panels import PanelContext, register_panel
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FloorMap", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 class FloorMap(QWidget):
@@ -58,10 +56,11 @@ class FloorMap(QWidget):
         return QPointF(ox + x * s, oy + y * s)
 
     def zone_text(self, zv: Any) -> str:
-        state = zv.robot_state if zv.robot_state is not None else _tr("state unknown")
+        state = (zv.robot_state if zv.robot_state is not None
+                 else translate("FloorMap", "state unknown"))
         text = f"{zv.config.name}\n{state}"
         if zv.intrusion:
-            text += "\n" + _tr("INTRUSION")
+            text += "\n" + translate("FloorMap", "INTRUSION")
         return text
 
     def paintEvent(self, _event: Any) -> None:
@@ -100,13 +99,15 @@ class FloorMap(QWidget):
             p.setPen(QColor("#101010"))
             p.drawText(QPointF(c.x() + r + 2, c.y() - r), w.pseudo)
         if not self.snapshot.zones and not self.snapshot.workers:
-            p.drawText(hall, Qt.AlignmentFlag.AlignCenter, _tr("No positions received yet"))
+            p.drawText(hall, Qt.AlignmentFlag.AlignCenter,
+                       translate("FloorMap", "No positions received yet"))
 
 
 def create_panel(ctx: PanelContext, settings: dict[str, Any]) -> FloorMap:
     zones = ctx.services.get("zones")
     if zones is None:
-        raise ValueError(_tr("No danger zones are configured ([[zones]] in the site file)"))
+        raise ValueError(translate(
+            "FloorMap", "No danger zones are configured ([[zones]] in the site file)"))
     return FloorMap(zones.snapshot, width_m=float(settings.get("width_m", 60.0)),
                     height_m=float(settings.get("height_m", 22.0)))
 

@@ -17,17 +17,15 @@ from app.overview import LineSummary, PlantDirectory, TerminalSeen, line_id
 from widgets.andon import AndonPanel
 from widgets.panels import PanelContext, register_panel
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Overview", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 def age(seconds: float) -> str:
     if seconds < 90:
-        return tr("%1 s ago").replace("%1", str(int(seconds)))
+        return translate("Overview", "%1 s ago").replace("%1", str(int(seconds)))
     if seconds < 5400:
-        return tr("%1 min ago").replace("%1", str(int(seconds // 60)))
-    return tr("%1 h ago").replace("%1", str(int(seconds // 3600)))
+        return translate("Overview", "%1 min ago").replace("%1", str(int(seconds // 60)))
+    return translate("Overview", "%1 h ago").replace("%1", str(int(seconds // 3600)))
 
 
 class _Relay(QObject):
@@ -53,17 +51,19 @@ class LineCard(QFrame):
         self.name.setText(name)
         rows: list[str] = []
         for t in sorted(terminals, key=lambda t: t.terminal):
-            state = tr("online") if t.online else tr("OFFLINE")
+            state = (translate("Overview", "online") if t.online
+                     else translate("Overview", "OFFLINE"))
             rows.append(f"{'●' if t.online else '○'} {t.terminal}: {state} ({age(now - t.ts)})")
         if line is not None:
-            rows.append(tr("Summary %1").replace("%1", age(now - line.ts)))
+            rows.append(translate("Overview", "Summary %1").replace("%1", age(now - line.ts)))
             rows += [f"  {k}: {v}" for k, v in line.values.items()]
             rows += [f"  {st}: {state}" for st, state in line.stations.items()]
             unacked = line.alarms.get("unacked")
             if unacked:
-                rows.append("⚠ " + tr("%1 unacknowledged alarms").replace("%1", str(unacked)))
+                text = translate("Overview", "%1 unacknowledged alarms")
+                rows.append("⚠ " + text.replace("%1", str(unacked)))
         else:
-            rows.append(tr("no line summary received yet"))
+            rows.append(translate("Overview", "no line summary received yet"))
         self.body.setText("\n".join(rows))
 
 
@@ -94,7 +94,7 @@ class OverviewPanel(QWidget):
         self._retranslate()
 
     def _retranslate(self) -> None:
-        self.title.setText(tr("Plant overview"))
+        self.title.setText(translate("Overview", "Plant overview"))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -104,14 +104,16 @@ class OverviewPanel(QWidget):
 
     def refresh(self) -> None:
         if self._directory is None:
-            self.empty.setText(tr("No broker configured: the overview needs the plant broker."))
+            self.empty.setText(translate(
+                "Overview", "No broker configured: the overview needs the plant broker."))
             return
         terminals, lines = self._directory.snapshot()
         by_line: dict[str, list[TerminalSeen]] = {}
         for t in terminals.values():
             by_line.setdefault(line_id(t.line) if t.line else "?", []).append(t)
         keys = sorted(set(lines) | set(by_line))
-        self.empty.setText("" if keys else tr("Waiting for terminals on the broker…"))
+        self.empty.setText("" if keys
+                           else translate("Overview", "Waiting for terminals on the broker…"))
         now = time.time()
         for i, key in enumerate(keys):
             card = self.cards.get(key)
@@ -119,7 +121,8 @@ class OverviewPanel(QWidget):
                 card = self.cards[key] = LineCard()
                 self.grid.addWidget(card, i // 3, i % 3)
             line = lines.get(key)
-            name = line.name if line else (tr("Unassigned terminals") if key == "?" else key)
+            unassigned = translate("Overview", "Unassigned terminals")
+            name = line.name if line else (unassigned if key == "?" else key)
             card.show_line(line, name, by_line.get(key, []), now)
 
 

@@ -17,9 +17,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from app.health.rules import Level
 from widgets.panels import PanelContext, register_panel
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Vitals", text)
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
 
 _UNITS = {"heart_rate": "bpm", "bp_systolic": "mmHg", "bp_diastolic": "mmHg",
@@ -69,20 +67,20 @@ class VitalsPanel(QWidget):
         seen = self.health.visible_vitals(user_id, role, pseudo)
         self.list.clear()
         if not seen:
-            self.heading.setText(_tr("Vitals are personal: shown only to the worker "
-                                     "and to the safety officer."))
+            self.heading.setText(translate("Vitals", "Vitals are personal: shown only to the "
+                                           "worker and to the safety officer."))
             return
-        self.heading.setText(_tr("Worker health"))
+        self.heading.setText(translate("Vitals", "Worker health"))
         for w in seen:
-            level = _tr(_LEVELS[w.level])
+            level = translate("Vitals", _LEVELS[w.level])
             why = f" — {', '.join(w.reasons)}" if w.reasons else ""
-            head = (_tr("Your vitals (%s): %s") % (w.pseudo, level) if w.own
+            head = (translate("Vitals", "Your vitals (%s): %s") % (w.pseudo, level) if w.own
                     else f"{w.pseudo}: {level}")
             item = QListWidgetItem(head + why)
             item.setData(0x0100, w.level.word)  # Qt.UserRole: for styling and tests
             self.list.addItem(item)
             for signal, r in sorted((w.readings or {}).items()):
-                label = _tr(_LABELS.get(signal, signal))
+                label = translate("Vitals", _LABELS.get(signal, signal))
                 self.list.addItem(f"    {label}: {r.value:.0f} {_UNITS.get(signal, '')}")
 
 
@@ -106,7 +104,8 @@ def _viewer_of(ctx: PanelContext) -> Any:
 def create_panel(ctx: PanelContext, settings: dict[str, Any]) -> VitalsPanel:
     health = ctx.services.get("health")
     if health is None:
-        raise ValueError(_tr("Health monitoring is not configured ([health] in the site file)"))
+        raise ValueError(translate(
+            "Vitals", "Health monitoring is not configured ([health] in the site file)"))
     return VitalsPanel(health, _viewer_of(ctx), ctx.session or ctx.services.get("session"))
 
 
