@@ -1,0 +1,119 @@
+"""Every fault of the plant simulator reaches a whole terminal as the alarm a plant
+expects, with the documented priority: real OPC UA PLC, real Mosquitto, the shipped
+demo site files."""
+
+from __future__ import annotations
+
+import time
+
+from e2ekit import start_terminal, wait_for
+
+from app.alarms.model import AlarmState, Priority
+from app.auth.permissions import Role
+from app.health.rules import Level
+from app.model import LinkState, Quality
+from app.safety.zones import ZoneMonitor
+
+PLC = "plc-body"
+
+
+def _active(engine, alarm_id: str) -> bool:
+    return engine.get(alarm_id).state in (AlarmState.UNACK, AlarmState.ACKED)
+
+
+def test_process_faults_raise_their_alarms_with_documented_priorities(plant, tmp_path) -> None:
+    safety = plant.site_file.parent / "safety.toml"
+    # The demo waits 30 s of sustained tachycardia; 3 s keeps the test short, same rule.
+    text = safety.read_text(encoding="utf-8")
+    assert "heart_rate_sustain_s = 30" in text
+    safety.write_text(text.replace("heart_rate_sustain_s = 30", "heart_rate_sustain_s = 3"),
+                      encoding="utf-8")
+    term = start_terminal(plant, tmp_path, "e2e-faults")
+    try:
+        _process_faults(plant, term)
+    finally:
+        term.stop()
+
+
+def _process_faults(plant, term) -> None:
+    engine = term.services["alarms"]
+    health = term.services["health"]
+    zones: ZoneMonitor = term.services["zones"]
+    wait_for(lambda: term.runtime.links[PLC].state is LinkState.CONNECTED, 20, "PLC session")
+    wait_for(lambda: any(z.robot_state == "running" for z in zones.snapshot().zones
+                         if z.config.id == "robot3"), 20, "robot 3 running")
+    wait_for(lambda: len(health.visible_vitals(None, Role.SAFETY_OFFICER, None)) == 3, 20,
+             "vitals of the three consenting workers")
+    assert engine.active() == [], [a.id for a in engine.active()]
+    # Independent faults, all at once: the plant's worst minute in one test run.
+    t0 = time.monotonic()
+    for fault in ("press_overheat", "robot_fault", "gas_leak", "heart_rate_spike",
+                  "zone_intrusion"):
+        plant.sim.set_fault(fault, True, 120)
+    seen: dict[str, float] = {}
+
+    def arrived(alarm_id: str) -> bool:
+        if alarm_id not in seen and _active(engine, alarm_id):
+            seen[alarm_id] = round(time.monotonic() - t0, 1)
+        return alarm_id in seen
+
+    expected = {
+        "robot2_fault": Priority.HIGH,
+        "hall_gas_hi": Priority.CRITICAL,
+        "hall_gas_hihi": Priority.CRITICAL,
+        "zone.robot3.intrusion": Priority.CRITICAL,
+        "press1_oil_temp_hi": Priority.MEDIUM,
+        "health.W-3F7A": Priority.HIGH,
+    }
+    wait_for(lambda: all([arrived(a) for a in expected]), 60, "every fault's alarm",
+             lambda: (seen, {a.id: a.state.value for a in engine.active()},
+                      plant.sim.values()["Press.OilTemperature"]))
+    print("alarm arrival after the faults (s):", seen)
+    for alarm_id, priority in expected.items():
+        assert engine.get(alarm_id).priority is priority, alarm_id
+    assert "Welding robot 2" in engine.get("robot2_fault").message
+    assert "W-8C21" in engine.get("zone.robot3.intrusion").message
+    # The top of the list is a people-at-risk alarm.
+    assert engine.active()[0].priority is Priority.CRITICAL
+
+    # Zone intrusion: the terminal requested safe speed and the PLC has it.
+    wait_for(lambda: plant.sim.values().get("Robot3.SafeSpeed") is True, 5,
+             "safe speed read back in the simulator")
+
+    # Heart rate: the safety officer sees the alarm state, without values; an operator
+    # sees only their own vitals, never W-3F7A's.
+    officer = {w.pseudo: w for w in health.visible_vitals("so1", Role.SAFETY_OFFICER, None)}
+    assert officer["W-3F7A"].level is Level.ALARM and officer["W-3F7A"].readings is None
+    assert health.visible_vitals("op1", Role.OPERATOR, None) == []
+    assert [w.pseudo for w in health.visible_vitals("op1", Role.OPERATOR, "W-5D9E")] == [
+        "W-5D9E"]
+
+    # Robot 2 back from fault: its alarm returns to normal (unacknowledged).
+    plant.sim.set_fault("robot_fault", False)
+    wait_for(lambda: engine.get("robot2_fault").state is AlarmState.RTN_UNACK, 10,
+             "robot 2 alarm returned to normal")
+
+
+def test_plc_offline_marks_every_plc_tag_bad_and_recovers(plant, term) -> None:
+    engine, rt = term.services["alarms"], term.runtime
+    plc_tags = [t.path for t in term.config.tags_of(PLC)]
+    wait_for(lambda: all(p in rt.latest and rt.latest[p].quality is Quality.GOOD
+                         for p in plc_tags), 20, "every PLC tag GOOD",
+             lambda: [p for p in plc_tags if p not in rt.latest
+                      or rt.latest[p].quality is not Quality.GOOD][:5])
+    plant.sim.set_fault("plc_offline", True, 6)
+    wait_for(lambda: rt.links[PLC].state in (LinkState.OFFLINE, LinkState.RECONNECTING), 10,
+             "the terminal sees the PLC link lost", lambda: rt.links[PLC])
+    wait_for(lambda: all(rt.latest[p].quality is Quality.BAD for p in plc_tags), 5,
+             "every PLC tag BAD")
+    wait_for(lambda: _active(engine, "conveyor1_comm_loss"), 10, "communication-loss alarm",
+             lambda: engine.get("conveyor1_comm_loss"))
+    assert engine.get("conveyor1_comm_loss").priority is Priority.HIGH
+    # The fault clears itself after 6 s; the link and every value come back GOOD.
+    wait_for(lambda: rt.links[PLC].state is LinkState.CONNECTED, 30, "PLC reconnected",
+             lambda: rt.links[PLC])
+    wait_for(lambda: all(rt.latest[p].quality is Quality.GOOD for p in plc_tags), 10,
+             "every PLC tag GOOD again",
+             lambda: [p for p in plc_tags if rt.latest[p].quality is not Quality.GOOD][:5])
+    wait_for(lambda: engine.get("conveyor1_comm_loss").state is AlarmState.RTN_UNACK, 10,
+             "communication-loss alarm returned to normal")
