@@ -165,6 +165,30 @@ class Runtime:
 
     # --- commands from other threads --------------------------------------------------------
 
+    def every(self, seconds: float, fn: Callable[[], Any], name: str = "") -> Callable[[], None]:
+        """Run `fn()` on the runtime thread every `seconds` (the one way to schedule
+        periodic domain work: alarm timers, sign-out, sweeps). Returns a cancel function.
+        A failing `fn` is logged and keeps its schedule."""
+        handle: list[asyncio.TimerHandle | None] = [None]
+        cancelled = threading.Event()
+
+        def run() -> None:
+            if cancelled.is_set():
+                return
+            try:
+                fn()
+            except Exception:
+                log.exception("periodic task %s failed", name or fn)
+            handle[0] = self.loop.call_later(seconds, run)
+
+        def cancel() -> None:
+            cancelled.set()
+            if handle[0] is not None and not self.loop.is_closed():
+                self.loop.call_soon_threadsafe(handle[0].cancel)
+
+        self.loop.call_soon_threadsafe(run)
+        return cancel
+
     def call(self, coro: Coroutine[Any, Any, Any]) -> concurrent.futures.Future:
         return asyncio.run_coroutine_threadsafe(coro, self.loop)
 

@@ -8,7 +8,6 @@ them through `services` (the names panels look up in `PanelContext.services`).
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -46,8 +45,7 @@ class Terminal:
         self.services: dict[str, Any] = {}
         self.store: Store | None = None
         self.runtime: Runtime | None = None
-        self._stop = threading.Event()
-        self._housekeeping: threading.Thread | None = None
+        self._cancel_ticks: Callable[[], None] | None = None
         self._tickers: list[Callable[[float], Any]] = []
         self._safety: SafetyServices | None = None
 
@@ -88,9 +86,6 @@ class Terminal:
         # E-stop, danger zones, hazards and health, where the site configures them.
         self._safety = start_safety(rt, engine, store=store)
         self.services.update(self._safety.as_dict())
-        health = self.services.get("health")
-        if health is not None:
-            self._tickers.append(lambda _now: health.tick())
         if shared:
             self.services["alarm_sharing"] = AlarmSharing(engine, rt, site.topic_root).start()
             directory = PlantDirectory(rt)
@@ -98,24 +93,21 @@ class Terminal:
             self.services["directory"] = directory
             publisher = OverviewPublisher(rt, alarms=lambda: _alarm_counts(engine))
             self._tickers.append(lambda now: publisher.tick(now))
-        self._housekeeping = threading.Thread(target=self._tick_loop, daemon=True,
-                                              name="lineside-housekeeping")
-        self._housekeeping.start()
+        self._cancel_ticks = rt.every(1.0, self._tick, "housekeeping")
         return self
 
-    def _tick_loop(self) -> None:
-        while not self._stop.wait(1.0):
-            now = self.clock()
-            for tick in self._tickers:
-                try:
-                    tick(now)
-                except Exception:
-                    log.exception("housekeeping tick %r failed", tick)
+    def _tick(self) -> None:
+        """Timers of the services (alarm delays and shelve expiry, sign-out, summary)."""
+        now = self.clock()
+        for tick in self._tickers:
+            try:
+                tick(now)
+            except Exception:
+                log.exception("housekeeping tick %r failed", tick)
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._housekeeping is not None:
-            self._housekeeping.join(2)
+        if self._cancel_ticks is not None:
+            self._cancel_ticks()
         if self._safety is not None:
             self._safety.stop()
         if self.runtime is not None:

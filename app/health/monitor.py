@@ -107,22 +107,13 @@ class HealthMonitor:
             self.runtime.subscribe_topic(self.config.topic.mqtt_filter, self.on_message)
         except Exception as e:
             log.warning("health: cannot subscribe to %s: %s", self.config.topic.mqtt_filter, e)
-        loop = self.runtime.loop
-
-        def tick() -> None:
-            try:
-                self.tick()
-            except Exception:
-                log.exception("health: tick failed")
-            self._ticker = loop.call_later(1.0, tick)
-
-        loop.call_soon_threadsafe(tick)
+        self._ticker = self.runtime.every(1.0, self.tick, "health")
 
     def stop(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
         if self._ticker is not None:
-            self.runtime.loop.call_soon_threadsafe(self._ticker.cancel)
+            self._ticker()
         self.flush()
 
     def add_observer(self, fn: Callable[[], None]) -> Callable[[], None]:

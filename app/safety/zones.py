@@ -247,25 +247,13 @@ class ZoneMonitor:
             self.runtime.subscribe_topic(self.positions.topic.mqtt_filter, self.on_message)
         except Exception as e:  # no broker: positions may still come as tags
             log.warning("zones: cannot subscribe to %s: %s", self.positions.topic.mqtt_filter, e)
-        self._schedule_sweep()
-
-    def _schedule_sweep(self) -> None:
-        loop = self.runtime.loop
-
-        def tick() -> None:
-            try:
-                self.sweep()
-            except Exception:
-                log.exception("zones: sweep failed")
-            self._sweeper = loop.call_later(1.0, tick)
-
-        loop.call_soon_threadsafe(tick)
+        self._sweeper = self.runtime.every(1.0, self.sweep, "zones")
 
     def stop(self) -> None:
         if self._unsubscribe is not None:
             self._unsubscribe()
         if self._sweeper is not None:
-            self.runtime.loop.call_soon_threadsafe(self._sweeper.cancel)
+            self._sweeper()
 
     def add_observer(self, fn: Callable[[], None]) -> Callable[[], None]:
         """`fn()` after every change of the floor (views then take `snapshot()`)."""

@@ -139,3 +139,21 @@ def test_change_buffer_coalesces_to_latest_and_bounded_series() -> None:
     assert batch.latest["x"].value == 9999.0
     assert len(batch.series["x"]) == 100 and batch.series["x"][-1].value == 9999.0
     assert buf.drain().latest == {}
+
+
+def test_every_runs_periodically_survives_errors_and_cancels(runtime) -> None:
+    rt, _ = runtime
+    calls: list[int] = []
+
+    def work() -> None:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("first call fails")  # logged, schedule kept
+
+    cancel = rt.every(0.02, work, "test")
+    wait_for(lambda: len(calls) >= 3)
+    cancel()
+    time.sleep(0.1)  # let any already-scheduled call run out
+    n = len(calls)
+    time.sleep(0.1)
+    assert len(calls) == n  # no more calls after cancel
