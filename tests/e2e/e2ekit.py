@@ -32,3 +32,48 @@ def start_terminal(plant: Any, tmp_path: Path, terminal_id: str, **kw: Any) -> T
     """A whole terminal on the simulated plant, with its own store in tmp_path."""
     cfg = config.load(plant.site_file, terminal_id=terminal_id)
     return Terminal(cfg, store_path=tmp_path / f"{terminal_id}.db", **kw).start()
+
+
+# --- the whole GUI on a live terminal ----------------------------------------------------
+
+DEMO_PINS = {"anna": "1111", "ben": "2222", "tara": "3333", "max": "4444", "sofia": "5555",
+             "sam": "6666", "ada": "9999"}
+
+
+def add_demo_users(term: Terminal, *user_ids: str) -> None:
+    """Seed some of the demo's users (app/commands/demo.py DEMO_USERS) into a terminal."""
+    from app.commands.demo import DEMO_USERS
+
+    users = term.services["users"]
+    for uid, name, role, pin, badge, pseudo in DEMO_USERS:
+        if uid in user_ids:
+            users.add(uid, name, role, pin, badge=badge, pseudonym=pseudo).result(5)
+
+
+def open_window(qtbot: Any, term: Terminal) -> Any:
+    """A shown TerminalWindow on `term` (close it with `tw.close()`)."""
+    from widgets.application import TerminalWindow
+
+    tw = TerminalWindow(term)
+    tw.window.resize(1280, 800)
+    tw.window.show()
+    qtbot.waitExposed(tw.window)
+    return tw
+
+
+def sign_in(qtbot: Any, tw: Any, user_id: str) -> None:
+    """Sign in the way a worker does: the frame's button, pick the name, type the PIN."""
+    assert tw.ctx.session.current is None
+    tw.window.sign_button.click()
+    view = tw.signin.view
+    assert view is not None, "the sign-in sheet did not open"
+    assert view.select_user(user_id), f"{user_id} is not in the sign-in list"
+    for digit in DEMO_PINS[user_id]:
+        view.keypad.keys[digit].click()
+    view.keypad.ok_key.click()
+    qtbot.waitUntil(lambda: tw.ctx.session.current is not None
+                    and tw.ctx.session.current.user_id == user_id, timeout=3000)
+
+
+def panel_ids(tw: Any) -> set[str]:
+    return set(tw.host.panels)
