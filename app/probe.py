@@ -93,7 +93,8 @@ def build_site(req: ProbeRequest) -> tuple[SiteConfig, dict[str, str]]:
     return SiteConfig(Path("<command line>"), site, sources, tags, {}), names
 
 
-def run(req: ProbeRequest, out: IO[str] = sys.stdout) -> int:
+def run(req: ProbeRequest, out: IO[str] | None = None) -> int:
+    out = out or sys.stdout
     cfg, names = build_site(req)
     lock = threading.Lock()
 
