@@ -4,6 +4,13 @@
    merges them into i18n/lineside_<lang>.ts (existing translations are kept).
 2. pyside6-lrelease compiles each .ts into i18n/lineside_<lang>.qm (loaded at run time
    by widgets.i18n.set_language). The .qm files are committed so a checkout runs as is.
+
+Plurals: pyside6-lupdate marks a message as plural (numerus) only when the count in
+`translate(ctx, "%n entries", "", count)` is an integer literal, and turns numerus
+messages back into plain ones on every update. Qt then finds no translation for a
+plain message looked up with a count that needs another plural form (German: any n
+other than 1). So the .ts keeps one plural-neutral text per "%n" message ("Einträge:
+%n") and release() compiles it as a numerus message with that text in every form.
 """
 
 from __future__ import annotations
@@ -12,12 +19,16 @@ import argparse
 import shutil
 import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "i18n"
 LANGUAGES = ("en", "de", "zh_CN")
 SOURCES = ("app", "widgets", "layouts")
+# Plural forms per language (Qt's rules: German one/other, Chinese a single form).
+PLURAL_FORMS = {"en": 2, "de": 2, "zh_CN": 1}
 
 
 def tool(name: str) -> str:
@@ -41,11 +52,32 @@ def update() -> None:
         subprocess.run(cmd, check=True, cwd=ROOT)
 
 
+def with_plural_forms(ts: Path, out: Path, forms: int) -> Path:
+    """Copy `ts` to `out` with each translated "%n" message made numerus, its one
+    text repeated in all `forms` (see the module docstring for why)."""
+    tree = ET.parse(ts)
+    for m in tree.getroot().iter("message"):
+        t = m.find("translation")
+        source = m.findtext("source") or ""
+        if (t is None or m.get("numerus") == "yes" or "%n" not in source
+                or t.get("type") or not (t.text or "").strip()):
+            continue
+        text, t.text = t.text, None
+        m.set("numerus", "yes")
+        for _ in range(forms):
+            ET.SubElement(t, "numerusform").text = text
+    tree.write(out, encoding="utf-8", xml_declaration=True)
+    return out
+
+
 def release() -> None:
-    for lang in LANGUAGES:
-        qm = I18N / f"lineside_{lang}.qm"
-        subprocess.run([tool("pyside6-lrelease"), str(ts_file(lang)), "-qm", str(qm)],
-                       check=True, cwd=ROOT)
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in LANGUAGES:
+            qm = I18N / f"lineside_{lang}.qm"
+            ts = with_plural_forms(ts_file(lang), Path(tmp) / ts_file(lang).name,
+                                   PLURAL_FORMS.get(lang, 1))
+            subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(qm)],
+                           check=True, cwd=ROOT)
 
 
 def main(argv: list[str] | None = None) -> int:

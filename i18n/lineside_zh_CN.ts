@@ -32,7 +32,7 @@
 <context>
     <name>AlarmEvent</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="+703"/>
+        <location filename="../widgets/alarm_table.py" line="+778"/>
         <source>activated</source>
         <translation>触发</translation>
     </message>
@@ -143,7 +143,7 @@
 <context>
     <name>AlarmTable</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-631"/>
+        <location filename="../widgets/alarm_table.py" line="-701"/>
         <source>%n min</source>
         <translation>%n 分钟</translation>
     </message>
@@ -169,24 +169,24 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+221"/>
+        <location line="+288"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location line="-220"/>
-        <location line="+219"/>
+        <location line="-287"/>
+        <location line="+286"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location line="-219"/>
-        <location line="+219"/>
+        <location line="-286"/>
+        <location line="+286"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location line="-218"/>
+        <location line="-285"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -196,7 +196,7 @@
         <translation>备注</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+130"/>
         <source>first out</source>
         <translation>首发报警</translation>
     </message>
@@ -223,29 +223,29 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+424"/>
+        <location line="+427"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location line="-423"/>
-        <location line="+452"/>
+        <location line="-426"/>
+        <location line="+455"/>
         <source>Shelved</source>
         <translation>已搁置</translation>
     </message>
     <message>
-        <location line="-451"/>
+        <location line="-454"/>
         <source>Suppressed</source>
         <translation>已抑制</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+446"/>
+        <location line="+449"/>
         <source>Out of service</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-448"/>
         <source>All defined</source>
         <translation>全部已定义</translation>
     </message>
@@ -386,7 +386,7 @@
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Alarms not available</source>
         <translation>报警不可用</translation>
     </message>
@@ -602,7 +602,7 @@
 <context>
     <name>EStopPanel</name>
     <message>
-        <location line="+125"/>
+        <location line="+126"/>
         <source>Reset refused: %s</source>
         <translation>复位被拒绝：%s</translation>
     </message>
@@ -1215,7 +1215,7 @@ The setpoint is unchanged ({old}).</source>
 <context>
     <name>ShelveReason</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-621"/>
+        <location filename="../widgets/alarm_table.py" line="-691"/>
         <source>Sensor fault</source>
         <translation>传感器故障</translation>
     </message>
@@ -1540,7 +1540,7 @@ The setpoint is unchanged ({old}).</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../widgets/alarm_table.py" line="+669"/>
+        <location filename="../widgets/alarm_table.py" line="+739"/>
         <source>Alarms</source>
         <translation>报警</translation>
     </message>
