@@ -39,7 +39,7 @@
     <message>
         <location line="+1"/>
         <source>returned to normal</source>
-        <translation>gegangen (wieder normal)</translation>
+        <translation>gegangen</translation>
     </message>
     <message>
         <location line="+1"/>
