@@ -149,10 +149,15 @@ def apply_theme(app: QApplication, name: ThemeName | str = ThemeName.LIGHT,
         log.error("font scale %s outside %s..%s; clamped", scale, MIN_SCALE, MAX_SCALE)
         scale = min(MAX_SCALE, max(MIN_SCALE, scale))
     _state["name"], _state["scale"] = theme, scale
+    qss = stylesheet(theme, scale)
     font = QFont(app.font())
     font.setPixelSize(round(BASE_FONT_PX * scale))
+    if app.styleSheet() == qss and app.font().pixelSize() == font.pixelSize():
+        # Already applied: re-setting the application style sheet re-polishes every
+        # widget of every window (seconds on a full terminal), e.g. on each layout change.
+        return
     app.setFont(font)
-    app.setStyleSheet(stylesheet(theme, scale))
+    app.setStyleSheet(qss)
     notifier().changed.emit()
 
 
