@@ -19,3 +19,17 @@ def term(plant, tmp_path) -> Iterator:
         yield t
     finally:
         t.stop()
+
+
+@pytest.fixture
+def two_terms(plant, tmp_path) -> Iterator[tuple]:
+    """Terminals A and B of one line: one PLC, one broker, two stores."""
+    a = start_terminal(plant, tmp_path, "e2e-A")
+    try:
+        b = start_terminal(plant, tmp_path, "e2e-B")
+        try:
+            yield a, b
+        finally:
+            b.stop()
+    finally:
+        a.stop()
