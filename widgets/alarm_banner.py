@@ -160,6 +160,9 @@ class AlarmBanner(QFrame):
         self.text = QLabel(self)
         self.text.setProperty("role", "message")
         self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Next to the e-stop on a 1280 px screen the top alarm's text has ~450 px: wrap it
+        # onto a second line instead of cutting off what the operator must do.
+        self.text.setWordWrap(True)
         self.counts = QLabel(self)
         self.flood = QLabel(translate("AlarmBanner", "ALARM FLOOD"), self)
         self.flood.setProperty("severity", "alarm")

@@ -141,10 +141,28 @@ class AndonPanel(QWidget):
         self._relay = _Relay(self)
         self._relay.changed.connect(lambda _item: self.refresh(),
                                     Qt.ConnectionType.QueuedConnection)
+        # The board and the session outlive this panel (a new layout replaces it): once
+        # it is gone their callbacks must not touch its deleted relay.
+        alive = [True]
+        relay = self._relay
+
+        def relay_change(item: Any = None, *_: Any) -> None:
+            if alive[0]:
+                relay.changed.emit(item)
+
+        removers = []
         if self._board is not None:
-            self._board.subscribe(self._relay.changed.emit)
+            self._board.subscribe(relay_change)  # the board has no unsubscribe
         if ctx.session is not None and hasattr(ctx.session, "add_observer"):
-            ctx.session.add_observer(lambda *_: self._relay.changed.emit(None))
+            removers.append(ctx.session.add_observer(lambda *_: relay_change(None)))
+
+        def detach(*_: Any) -> None:
+            alive[0] = False
+            for remove in removers:
+                if callable(remove):
+                    remove()
+
+        self._relay.destroyed.connect(detach)
         self._retranslate()
         self.refresh()
 

@@ -124,6 +124,7 @@ class EStopPanel(QFrame):
         self.note.setWordWrap(True)
         self.circuit = QLabel()
         self.circuit.setObjectName("EStopCircuit")
+        self.circuit.setWordWrap(True)  # "UNKNOWN — no read-back" must not run off the edge
         self.banner = QLabel()
         self.banner.setObjectName("EStopBanner")
         self.banner.setWordWrap(True)
@@ -366,6 +367,9 @@ class EStopDock(QWidget):
         super().__init__(parent)
         self.setObjectName("EStopDock")
         self.estop = EStopWindow(controller, session)
+        # The window's content grows (NOT CONFIRMED banner, refusal message); the frame
+        # must give it that room, or the warning is clipped to the space of the calm state.
+        self.estop.installEventFilter(self)
         self.destroyed.connect(self.estop.close)
         self._top: QWidget | None = None
 
@@ -412,4 +416,6 @@ class EStopDock(QWidget):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if obj is self._top and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
             self._follow()
+        elif obj is self.estop and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
         return False

@@ -87,7 +87,16 @@ class OverviewPanel(QWidget):
         self._relay = _Relay(self)
         self._relay.changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
         if self._directory is not None:
-            self._directory.subscribe(self._relay.changed.emit)
+            # The directory outlives this panel and has no unsubscribe: once the relay
+            # is deleted (a new layout), its callback must not touch it.
+            alive, relay = [True], self._relay
+
+            def relay_change() -> None:
+                if alive[0]:
+                    relay.changed.emit()
+
+            relay.destroyed.connect(lambda *_: alive.__setitem__(0, False))
+            self._directory.subscribe(relay_change)
         self._ages = QTimer(self)  # the "seen N s ago" texts must age even when quiet
         self._ages.timeout.connect(self.refresh)
         self._ages.start(5000)

@@ -19,7 +19,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
@@ -157,8 +157,27 @@ def apply_theme(app: QApplication, name: ThemeName | str = ThemeName.LIGHT,
         # widget of every window (seconds on a full terminal), e.g. on each layout change.
         return
     app.setFont(font)
+    app.setPalette(palette(THEMES[theme]))
     app.setStyleSheet(qss)
     notifier().changed.emit()
+
+
+def palette(c: ThemeColors) -> QPalette:
+    """The theme's colours as a palette, for what the QSS does not style (table and
+    list backgrounds, scroll-area viewports, top-level windows such as the e-stop):
+    without it those stay light while the QSS makes their text light in the dark theme."""
+    pal = QPalette()
+    roles = {QPalette.ColorRole.Window: c.window, QPalette.ColorRole.WindowText: c.text,
+             QPalette.ColorRole.Base: c.panel, QPalette.ColorRole.AlternateBase: c.window,
+             QPalette.ColorRole.Text: c.text, QPalette.ColorRole.Button: c.button,
+             QPalette.ColorRole.ButtonText: c.button_text,
+             QPalette.ColorRole.PlaceholderText: c.muted,
+             QPalette.ColorRole.Highlight: c.accent,
+             QPalette.ColorRole.HighlightedText: c.window,
+             QPalette.ColorRole.ToolTipBase: c.panel, QPalette.ColorRole.ToolTipText: c.text}
+    for role, color in roles.items():
+        pal.setColor(role, QColor(color))
+    return pal
 
 
 def set_state_property(w: QWidget, name: str, value: str) -> None:
