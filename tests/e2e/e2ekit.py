@@ -58,6 +58,10 @@ def open_window(qtbot: Any, term: Terminal) -> Any:
     tw.window.resize(1280, 800)
     tw.window.show()
     qtbot.waitExposed(tw.window)
+    # Showing resizes the layout area: the layout is fitted again once (250 ms later).
+    area = tw.window.layout_area
+    qtbot.waitUntil(lambda: not tw._refit.isActive()
+                    and tw._fitted_for == (area.width(), area.height()), timeout=3000)
     return tw
 
 
@@ -70,7 +74,9 @@ def sign_in(qtbot: Any, tw: Any, user_id: str) -> None:
     assert view.select_user(user_id), f"{user_id} is not in the sign-in list"
     for digit in DEMO_PINS[user_id]:
         view.keypad.keys[digit].click()
-    view.keypad.ok_key.click()
+    # The worker's layout replaces the terminal's (queued): wait for it to be built.
+    with qtbot.waitSignal(tw.host.layoutApplied, timeout=3000):
+        view.keypad.ok_key.click()
     qtbot.waitUntil(lambda: tw.ctx.session.current is not None
                     and tw.ctx.session.current.user_id == user_id, timeout=3000)
 
