@@ -19,7 +19,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -81,7 +82,8 @@ class GridCanvas(QWidget):
             tile.setObjectName("LayoutEditorTile")
             tile.setCheckable(True)
             tile.setChecked(p["id"] == current)
-            tile.setText(f"{_panel_title(p['type'])}\n{p['id']}")
+            tile.setProperty("fullText", f"{_panel_title(p['type'])}\n{p['id']}")
+            tile.setToolTip(tile.property("fullText"))
             tile.clicked.connect(lambda _=False, pid=p["id"]: self.selected.emit(pid))
             tile.show()
             self.tiles[p["id"]] = tile
@@ -94,11 +96,22 @@ class GridCanvas(QWidget):
         return QRect(x + 2, y + 2, round(panel["colspan"] * cw) - 4,
                      round(panel["rowspan"] * rh) - 4)
 
+    def sizeHint(self) -> QSize:
+        # Room for "Station" / "robot1" in a two-column tile; the minimum stays small.
+        return QSize(56 * int(self.doc.get("columns", 12)), 48 * int(self.doc.get("rows", 8)))
+
     def _place(self) -> None:
         for p in self.doc.get("panels", []):
             tile = self.tiles.get(p["id"])
             if tile is not None:
-                tile.setGeometry(self.tile_rect(p))
+                rect = self.tile_rect(p)
+                tile.setGeometry(rect)
+                # A narrow tile cut "Station" to "tatio" on both sides: elide each line.
+                fm = tile.fontMetrics()
+                width = max(8, rect.width() - 12)
+                tile.setText("\n".join(
+                    fm.elidedText(line, Qt.TextElideMode.ElideRight, width)
+                    for line in str(tile.property("fullText")).split("\n")))
 
     def resizeEvent(self, event: Any) -> None:
         self._place()
@@ -217,9 +230,15 @@ class LayoutEditor(QWidget):
         side.addLayout(actions)
         side.addWidget(self.message)
 
+        # The controls keep their natural width (their labels were clipped when the
+        # sheet was narrow); the canvas takes the rest.
+        side_box = QWidget()
+        side_box.setLayout(side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side_box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         box = QHBoxLayout(self)
         box.addWidget(self.canvas, 3)
-        box.addLayout(side, 2)
+        box.addWidget(side_box, 0)
 
         self._retranslate()
         self._sync()

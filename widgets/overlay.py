@@ -121,7 +121,14 @@ class Overlay(QWidget):
         r = self.host.rect()
         self.setGeometry(r)
         hint = self.sheet.sizeHint()
-        w = min(max(hint.width(), int(r.width() * 0.5)), r.width() - 24)
-        h = min(max(hint.height(), 200), r.height() - 24)
+        # A scroll area's size hint is capped at a few dozen characters, so a wide sheet
+        # (the layout editor) was squeezed and clipped its labels: ask the content too.
+        content = self.content.sizeHint()
+        m = self.sheet.layout().contentsMargins()
+        head = max(self.title.sizeHint().height(), self.close_button.sizeHint().height())
+        want_w = content.width() + m.left() + m.right() + 24  # + a vertical scroll bar
+        want_h = content.height() + head + m.top() + m.bottom() + 12
+        w = min(max(hint.width(), want_w, int(r.width() * 0.5)), r.width() - 24)
+        h = min(max(hint.height(), want_h, 200), r.height() - 24)
         self.sheet.setGeometry((r.width() - w) // 2, (r.height() - h) // 2, max(w, 100),
                                max(h, 100))

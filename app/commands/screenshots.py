@@ -298,6 +298,8 @@ def _edit_mode(s: Scene) -> None:
     s.settle()
     if sheet is None:
         raise RuntimeError("edit mode did not open for the signed-in operator")
+    sheet.content.select("press")  # a tapped panel: the move and size buttons come alive
+    s.settle()
     s.after.append(sheet.close_with)
 
 
