@@ -24,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import dataclasses
 import json
 import logging
 import socket
@@ -63,6 +64,11 @@ MALFORMED_LOG_EVERY_S = 60.0
 STABLE_S = 1.0  # a connection that lasted this long resets the reconnect backoff
 
 
+# CONNACK codes for "this broker does not speak the requested protocol version":
+# 0x84 (MQTT 5 reason code) and 1 (MQTT 3.1.1 return code, sent by 3.1.1-only brokers).
+UNSUPPORTED_VERSION = frozenset({0x84, 1})
+
+
 @dataclass(frozen=True)
 class MqttOptions:
     host: str
@@ -86,6 +92,7 @@ class _End:
 
     detail: str
     refused: bool = False  # the broker said no: a setting to fix, not a network fault
+    no_connack: bool = False  # TCP worked but no CONNACK came: maybe a 3.1.1-only broker
 
 
 @register("mqtt")
@@ -113,6 +120,9 @@ class MqttSource(Source):
                  on_status: StatusSink, secret: str | None = None) -> None:
         super().__init__(config, tags, sink, on_status, secret)
         self.options: MqttOptions = config.options
+        # The protocol spoken now: "5" falls back to "3.1.1" for a broker that refuses
+        # MQTT 5 as an unsupported version (MQTT 5 spec 3.1.2.2; older brokers).
+        self.protocol = self.options.protocol
         self.malformed: collections.Counter[str] = collections.Counter()
         self._malformed_logged: dict[str, float] = {}
         self._exact: dict[str, list[TagConfig]] = {}
@@ -190,11 +200,19 @@ class MqttSource(Source):
     async def run(self) -> None:
         self._loop = asyncio.get_running_loop()
         delay = 0.5
+        silent = 0  # consecutive MQTT 5 attempts that got no CONNACK at all
         try:
             while True:
                 end, up_for = await self._session()
                 if up_for >= STABLE_S:
                     delay = 0.5
+                silent = silent + 1 if end.no_connack and self.protocol == "5" else 0
+                if silent >= 2 and self.options.protocol == "5":
+                    # A 3.1.1-only server may just close on an MQTT 5 CONNECT (MQTT 5
+                    # spec 3.1.2.2) instead of answering 0x84; speak 3.1.1 from now on.
+                    log.warning("MQTT source %s: broker %s gave no CONNACK to MQTT 5 twice; "
+                                "trying MQTT 3.1.1", self.id, self.address)
+                    self.protocol, silent = "3.1.1", 0
                 state = LinkState.OFFLINE if end.refused else LinkState.RECONNECTING
                 if (state, end.detail) != (self.status.state, self.status.detail):
                     log.warning("MQTT source %s: %s; retrying in %.1f s", self.id, end.detail,
@@ -238,7 +256,8 @@ class MqttSource(Source):
             except TimeoutError:
                 self._abort(client)
                 self._end(client, _End(f"broker {self.address} did not answer CONNECT within "
-                                       f"{CONNACK_TIMEOUT_S:.0f} s (not an MQTT port?)"))
+                                       f"{CONNACK_TIMEOUT_S:.0f} s (not an MQTT port?)",
+                                       no_connack=True))
             end = await self._ended
         except asyncio.CancelledError:
             misc.cancel()
@@ -251,7 +270,7 @@ class MqttSource(Source):
 
     def _new_client(self) -> paho.Client:
         o = self.options
-        v5 = o.protocol == "5"
+        v5 = self.protocol == "5"
         kwargs: dict[str, Any] = {} if v5 else {"clean_session": True}
         client = paho.Client(CallbackAPIVersion.VERSION2, client_id=self.client_id(),
                              protocol=paho.MQTTv5 if v5 else paho.MQTTv311, **kwargs)
@@ -298,7 +317,7 @@ class MqttSource(Source):
         def work() -> None:
             exc: BaseException | None = None
             try:
-                if o.protocol == "5":
+                if self.protocol == "5":
                     client.connect(o.host, o.port, o.keepalive_s, clean_start=True)
                 else:
                     client.connect(o.host, o.port, o.keepalive_s)
@@ -422,7 +441,12 @@ class MqttSource(Source):
                     properties: Any) -> None:
         if client is not self._client:
             return
-        if reason.is_failure:
+        if reason.is_failure and self.protocol == "5" and reason.value in UNSUPPORTED_VERSION:
+            # Not a setting to fix: the broker only speaks 3.1.1. Retry at once in 3.1.1.
+            log.warning("MQTT source %s: broker %s does not support MQTT 5; using 3.1.1",
+                        self.id, self.address)
+            self.protocol = "3.1.1"
+        elif reason.is_failure:
             self._refusal = f"broker {self.address} refused: {str(reason).lower()}"
         else:
             receive_max = getattr(properties, "ReceiveMaximum", None)
@@ -438,7 +462,7 @@ class MqttSource(Source):
         if client is not self._client or not self._online:
             return
         log.info("MQTT source %s: connected to %s as %s (MQTT %s)", self.id, self.address,
-                 self.client_id(), self.options.protocol)
+                 self.client_id(), self.protocol)
         self.set_state(LinkState.CONNECTED, f"broker {self.address}")
         filters = list(dict.fromkeys([t.address for t in self.tags]
                                      + [f for f, _ in self._handlers]))
@@ -457,12 +481,15 @@ class MqttSource(Source):
         elif self._online:
             end = _End(f"connection to broker {self.address} lost")
         else:
-            end = _End(f"broker {self.address} closed the connection before CONNACK")
+            end = _End(f"broker {self.address} closed the connection before CONNACK",
+                       no_connack=True)
         self._end(client, end)
 
     def _end(self, client: paho.Client, end: _End) -> None:
         if client is not self._client:
             return
+        if not self._online and not end.refused:  # the socket worked, no CONNACK came
+            end = dataclasses.replace(end, no_connack=True)
         self._online = False
         if self._connack is not None and not self._connack.done():
             self._connack.set_result(None)
@@ -548,7 +575,7 @@ class MqttSource(Source):
         client = self._client
         if self._outbox is None or not self._online or client is None:
             return
-        v5 = self.options.protocol == "5"
+        v5 = self.protocol == "5"
         while (room := self._window - len(self._inflight)) > 0:
             try:
                 batch = self._outbox.pending(limit=room, after_seq=self._sent_seq)
