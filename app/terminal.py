@@ -108,12 +108,16 @@ class Terminal:
     def stop(self) -> None:
         if self._cancel_ticks is not None:
             self._cancel_ticks()
+            self._cancel_ticks = None
         if self._safety is not None:
             self._safety.stop()
+            self._safety = None
         if self.runtime is not None:
             self.runtime.stop()
+            self.runtime = None
         if self.store is not None:
             self.store.close()
+            self.store = None
 
 
 def _alarm_counts(engine: AlarmEngine) -> dict[str, int]:

@@ -86,3 +86,25 @@ def test_terminal_announces_itself_retained_with_a_last_will(plant, terminal) ->
     finally:
         c.loop_stop()
         c.disconnect()
+
+
+def test_supervisor_directory_sees_other_terminals_and_their_line(plant, terminal,
+                                                                   tmp_path: Path) -> None:
+    sup = Terminal(config.load(plant.site_file, terminal_id="sup-desk"),
+                   store_path=tmp_path / "sup.db", terminal_role="supervisor").start()
+    try:
+        directory = sup.services["directory"]
+
+        def seen() -> bool:
+            terminals, lines = directory.snapshot()
+            line = lines.get("body-shop-line-1")
+            return ("t-a" in terminals and terminals["t-a"].online and line is not None
+                    and line.stations.get("Press 1") == "running")
+
+        wait_for(seen, 30, "terminal t-a and its running line at the supervisor desk")
+        assert directory.snapshot()[1]["body-shop-line-1"].values["power"].endswith("kW")
+        terminal.stop()  # clean stop: the terminal says it is offline
+        wait_for(lambda: not directory.snapshot()[0]["t-a"].online, 10,
+                 "terminal t-a shown offline")
+    finally:
+        sup.stop()
