@@ -14,7 +14,17 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
@@ -234,6 +244,14 @@ class AlarmBanner(QFrame):
         else:
             self._flash.stop()
         self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A worker's language applies at sign-in; a quiet engine sends no change, so
+        # "No active alarms" stayed English until the next alarm.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.flood.setText(translate("AlarmBanner", "ALARM FLOOD"))
+            self.refresh()
+        super().changeEvent(event)
 
     def _toggle_flash(self) -> None:
         self.flash_on = not self.flash_on

@@ -32,6 +32,21 @@ log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
 
 
+def fallback_notice(loaded: Any) -> str | None:
+    """The worker-facing notice for a layout that could not be used (translated here;
+    the domain's English detail is in the log)."""
+    if loaded.notice:
+        log.warning("layout notice: %s", loaded.notice)
+    if loaded.fallback is layout_model.Fallback.BROKEN:
+        return translate("Application", "Your saved layout could not be read, so your "
+                         "role's default layout is shown. Saving a layout replaces it.")
+    if loaded.fallback is layout_model.Fallback.FUTURE:
+        return translate("Application", "Your saved layout was made by a newer LineSide, "
+                         "so your role's default layout is shown until this terminal is "
+                         "updated.")
+    return None
+
+
 class TerminalWindow(QObject):
     """Owns the main window and its wiring to the terminal's services."""
 
@@ -60,6 +75,7 @@ class TerminalWindow(QObject):
         self._refit.setInterval(250)
         self._refit.timeout.connect(lambda: self.apply_layout(self.active.current))
         self.window.layout_area.installEventFilter(self)
+        self.window.installEventFilter(self)  # LanguageChange: this QObject gets none itself
 
         self.banner = AlarmBanner(s["alarms"])
         self.banner.openRequested.connect(self.open_alarms)
@@ -105,7 +121,7 @@ class TerminalWindow(QObject):
         self._fitted_for = size
         doc = layout_model.fit(loaded.doc, *size)
         self.host.set_layout(doc)
-        self.window.show_notice(loaded.notice)
+        self.window.show_notice(fallback_notice(loaded))
 
     def eventFilter(self, obj: QObject, event: Any) -> bool:
         # Re-fit when the window really changes size (rotation, kiosk, another screen).
@@ -114,6 +130,8 @@ class TerminalWindow(QObject):
             old = self._fitted_for
             if old is None or abs(size[0] - old[0]) > 40 or abs(size[1] - old[1]) > 40:
                 self._refit.start()
+        elif obj is self.window and event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
         return False
 
     def open_alarms(self) -> Overlay:
