@@ -74,30 +74,30 @@ SHOTS: tuple[Shot, ...] = (
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("screenshots", help="capture the README screenshots of the demo terminal")
     p.add_argument("outdir", type=Path)
-    p.add_argument("--size", default="1280x800", help="window size WxH (default 1280x800)")
+    p.add_argument("--size", type=parse_size, default=(1280, 800),
+                   help="window size WxH (default 1280x800; the supervisor scene is 1920x1080)")
     p.add_argument("--only", action="append", default=[], metavar="NAME",
                    choices=[s.name for s in SHOTS], help="capture only this scene (repeatable)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    size = parse_size(args.size)
-    written = capture(args.outdir, size=size, only=args.only or None)
+    written = capture(args.outdir, size=args.size, only=args.only or None)
     for path in written:
         print(path)
     return 0
 
 
 def parse_size(text: str) -> tuple[int, int]:
-    from app.config import ConfigError
-
+    """"1280x800" -> (1280, 800); argparse reports the error against --size."""
     w, sep, h = text.lower().partition("x")
     try:
         size = (int(w), int(h))
     except ValueError:
         size = (0, 0)
     if not sep or min(size) < 200:
-        raise ConfigError(f"--size: expected WIDTHxHEIGHT of at least 200x200, got {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"expected WIDTHxHEIGHT of at least 200x200, got {text!r}")
     return size
 
 
