@@ -94,7 +94,8 @@ class Runtime:
         async def _cancel() -> None:
             for t in self._tasks:
                 t.cancel()
-            await asyncio.wait(self._tasks, timeout=timeout * 0.75)
+            if self._tasks:  # a site may have no sources (a desk that only views the broker)
+                await asyncio.wait(self._tasks, timeout=timeout * 0.75)
 
         try:
             asyncio.run_coroutine_threadsafe(_cancel(), self.loop).result(timeout)

@@ -1,0 +1,48 @@
+"""The composed window: a broken saved layout shows the role default with a visible,
+translated notice, never a crash; the e-stop and banner stay in the frame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from app import config
+from app.terminal import Terminal
+from widgets.application import TerminalWindow
+
+SITE = """
+[site]
+id = "t"
+name = "Test plant"
+line = "Line 1"
+"""
+
+
+@pytest.fixture
+def term(tmp_path: Path):
+    (tmp_path / "site.toml").write_text(SITE)
+    t = Terminal(config.load(tmp_path / "site.toml", terminal_id="t1"),
+                 store_path=tmp_path / "t.db").start()
+    yield t
+    t.stop()
+
+
+def test_broken_saved_layout_falls_back_with_a_notice(qtbot, term) -> None:
+    users = term.services["users"]
+    users.add("anna", "Anna", "operator", "1111").result(5)
+    term.store.submit(lambda c: c.execute(
+        "INSERT INTO layouts (user_id, doc, revision, updated, origin) VALUES (?,?,?,?,?)",
+        ("anna", '{"schema": 1, "panels": [ BROKEN', 3, 1.0, "local"))).result(5)
+    tw = TerminalWindow(term)
+    qtbot.addWidget(tw.window)
+    tw.window.resize(1280, 800)
+    tw.window.show()
+    assert tw.window.notice.isHidden()
+    assert term.services["session"].sign_in_pin("anna", "1111").ok
+    qtbot.waitUntil(lambda: tw.window.notice.isVisible(), timeout=5000)
+    assert "could not be read" in tw.window.notice.text()
+    assert tw.host.panels, "the role's default layout is shown"
+    term.services["session"].sign_out()
+    qtbot.waitUntil(lambda: tw.window.notice.isHidden(), timeout=5000)
+    tw.close()
