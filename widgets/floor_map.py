@@ -77,7 +77,9 @@ class FloorMap(QWidget):
         p.setBrush(QColor("#e6e6e6"))
         p.drawRect(hall)
         font = QFont(self.font())
-        font.setPixelSize(max(9, int(s * 0.8)))
+        # 9 px (the old floor) was unreadable at arm's length on a small map; 13 px is the
+        # theme's smallest text. Zone names wrap inside their zone instead.
+        font.setPixelSize(max(13, int(s * 0.8)))
         p.setFont(font)
         for zv in self.snapshot.zones:
             poly = QPolygonF([self.to_px(x, y) for x, y in zv.config.polygon])
@@ -93,7 +95,9 @@ class FloorMap(QWidget):
             p.setBrush(QBrush(fill))
             p.drawPolygon(poly)
             p.setPen(QColor("#101010"))
-            p.drawText(poly.boundingRect(), Qt.AlignmentFlag.AlignCenter, self.zone_text(zv))
+            p.drawText(poly.boundingRect(),
+                       Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                       self.zone_text(zv))
         r = max(4.0, s * 0.45)
         for w in self.snapshot.workers:
             c = self.to_px(w.x, w.y)
