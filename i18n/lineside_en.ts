@@ -4,17 +4,18 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../widgets/alarm_banner.py" line="+150"/>
+        <location filename="../widgets/alarm_banner.py" line="+160"/>
         <source>Alarm banner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
+        <location line="+75"/>
         <source>ALARM FLOOD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="-53"/>
         <source>Alarms not available</source>
         <translation type="unfinished"></translation>
     </message>
@@ -105,7 +106,7 @@
 <context>
     <name>AlarmState</name>
     <message>
-        <location filename="../widgets/alarm_banner.py" line="-177"/>
+        <location filename="../widgets/alarm_banner.py" line="-180"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -522,7 +523,7 @@
     </message>
     <message>
         <location line="+34"/>
-        <location line="+58"/>
+        <location line="+76"/>
         <source>Report a problem</source>
         <translation type="unfinished"></translation>
     </message>
@@ -565,12 +566,22 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../widgets/application.py" line="+93"/>
+        <location filename="../widgets/application.py" line="+41"/>
+        <source>Your saved layout could not be read, so your role&apos;s default layout is shown. Saving a layout replaces it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your saved layout was made by a newer LineSide, so your role&apos;s default layout is shown until this terminal is updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>Edit layout</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,7 +684,7 @@
 <context>
     <name>FloorMap</name>
     <message>
-        <location filename="../widgets/floor_map.py" line="+60"/>
+        <location filename="../widgets/floor_map.py" line="+65"/>
         <source>state unknown</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,7 +694,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+44"/>
         <source>No positions received yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -696,7 +707,7 @@
 <context>
     <name>LayoutEditor</name>
     <message>
-        <location filename="../widgets/layout_editor.py" line="+229"/>
+        <location filename="../widgets/layout_editor.py" line="+248"/>
         <source>Sign in to edit your layout.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1042,7 +1053,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+40"/>
         <source>Plant overview</source>
         <translation type="unfinished"></translation>
     </message>
