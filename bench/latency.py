@@ -78,9 +78,7 @@ def tiles_latency(rt: Any, seconds: float) -> tuple[list[float], list[float]]:
     qt.process(seconds)
     unsubscribe()
     bridge.stop()
-    host.close()
-    host.deleteLater()
-    qt.process(0.05)
+    qt.dispose(host)
     return lat, inner
 
 

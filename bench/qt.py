@@ -54,3 +54,15 @@ def frames_per_second(frame: Callable[[], None], seconds: float) -> float:
         t = time.perf_counter() - t0
         if t >= seconds:
             return n / t
+
+
+def dispose(widget: Any) -> None:
+    """Close and really delete a top-level widget now, so its timers (a TrendPlot redraws
+    at 10 Hz) cannot load the GUI thread of the next benchmark in this process."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    widget.close()
+    widget.deleteLater()
+    # processEvents() leaves DeferredDelete events of its own loop level alone.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    process(0.05)

@@ -89,9 +89,7 @@ def live_lineside(workdir: Path, seconds: float, rate: float) -> float:
 
         fps = qt.frames_per_second(frame, seconds)
         points = [len(p.curve_data(t)[0]) for p in plots for t in p.tags]
-        grid.close()
-        grid.deleteLater()
-        qt.process(0.1)
+        qt.dispose(grid)
         return fps, int(np.median(points))
     finally:
         term.close()
@@ -139,9 +137,7 @@ def live_bare(seconds: float) -> float:
         grid.grab()
 
     fps = qt.frames_per_second(frame, seconds)
-    grid.close()
-    grid.deleteLater()
-    qt.process(0.1)
+    qt.dispose(grid)
     return fps
 
 
@@ -167,9 +163,7 @@ def day_lineside(day_db: Path, paths: list[str], seconds: float, rate: float,
             grid.grab()
 
         fps = qt.frames_per_second(frame, seconds)
-        grid.close()
-        grid.deleteLater()
-        qt.process(0.1)
+        qt.dispose(grid)
         return fps
     finally:
         term.close()
@@ -203,9 +197,7 @@ def day_bare(day_db: Path, paths: list[str], t0: float, t1: float, seconds: floa
         grid.grab()
 
     fps = qt.frames_per_second(frame, seconds)
-    grid.close()
-    grid.deleteLater()
-    qt.process(0.1)
+    qt.dispose(grid)
     return fps
 
 

@@ -98,9 +98,7 @@ def run(minutes: float) -> list[Result]:
             rt.stop(5)
             bridge.stop()
             store.close(30)
-            host.close()
-            host.deleteLater()
-            qt.process(0.1)
+            qt.dispose(host)
     t = np.array([s["t_s"] for s in samples]) / 3600
     rss = np.array([s["rss_mb"] for s in samples])
     half = t >= t[-1] / 2
