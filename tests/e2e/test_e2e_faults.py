@@ -103,6 +103,12 @@ def _process_faults(plant, term) -> None:
     plant.sim.set_fault("robot_fault", False)
     wait_for(lambda: engine.get("robot2_fault").state is AlarmState.RTN_UNACK, 10,
              "robot 2 alarm returned to normal")
+    # The intruder walks out of cell 3: the alarm clears and full speed is allowed again.
+    plant.sim.set_fault("zone_intrusion", False)
+    wait_for(lambda: engine.get("zone.robot3.intrusion").state is AlarmState.RTN_UNACK, 15,
+             "intrusion alarm returned to normal")
+    wait_for(lambda: plant.sim.values().get("Robot3.SafeSpeed") is False, 5,
+             "safe speed released in the simulator")
 
 
 def test_plc_offline_marks_every_plc_tag_bad_and_recovers(plant, term) -> None:
