@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -535,6 +536,7 @@ class AlarmTable(QWidget):
         header.setSectionResizeMode(COL_ALARM, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(theme.TOUCH_PX)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.installEventFilter(self)  # re-share the columns when the view resizes
 
         self.history = QListWidget(self)
         self.history_title = QLabel(translate("AlarmTable", "History of the selected alarm"), self)
@@ -611,6 +613,35 @@ class AlarmTable(QWidget):
             self.select(selected)
         self._show_history()
         self.update_actions()
+        self._fit_columns()
+
+    def eventFilter(self, obj: Any, event: QEvent) -> bool:
+        if obj is self.view and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(obj, event)
+
+    def _fit_columns(self) -> None:
+        """Keep the alarm text readable in a narrow panel: with every other column at its
+        content width, a 600 px panel left "Flam… gas i…"; then State and Notes
+        give up width (their text elides) until the alarm text has 40 % of the row.
+        The value keeps its width: an elided number misleads."""
+        header = self.view.horizontalHeader()
+        avail = self.view.viewport().width()
+        if avail <= 0:
+            return
+        squeezable = (COL_STATE, COL_NOTES)
+        want = {c: max(header.sectionSizeHint(c), self.view.sizeHintForColumn(c))
+                for c in range(len(COLUMNS)) if c != COL_ALARM}
+        room = avail - sum(want.values())
+        need = min(260, int(avail * 0.4))
+        if room >= need:
+            for c in squeezable:
+                header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+            return
+        total = sum(want[c] for c in squeezable) or 1
+        for c in squeezable:
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(c, max(theme.TOUCH_PX, want[c] - (need - room) * want[c] // total))
 
     def visible_statuses(self) -> list[AlarmStatus]:
         return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)
