@@ -339,8 +339,15 @@ def _estop(s: Scene) -> None:
                  "NOT CONFIRMED")
     # The banner grows the e-stop window; the frame makes room for it a moment later.
     window = s.tw.estop.estop
-    s.wait_until(lambda: panel.banner.isVisible() and panel.banner.height() > 20
-                 and window.height() >= window.sizeHint().height(), "the NOT CONFIRMED banner", 5)
+    if not s.wait_until(lambda: panel.banner.isVisible() and panel.banner.height() > 20
+                        and window.height() >= window.sizeHint().height(),
+                        "the NOT CONFIRMED banner", 5):
+        # Seen intermittently (about 1 run in 4): the controller says NOT_CONFIRMED but
+        # the panel shows no banner. Leave the facts for whoever chases it.
+        log.error("e-stop panel shows no NOT CONFIRMED banner: controller %s, observers %d, "
+                  "banner hidden %s, window %s (hint %s)", panel.controller.status,
+                  len(getattr(panel.controller, "_observers", ())), panel.banner.isHidden(),
+                  window.size(), window.sizeHint())
     s.settle()
 
 
