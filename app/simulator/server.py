@@ -31,6 +31,38 @@ def endpoint_url(port: int, host: str = "127.0.0.1") -> str:
     return f"opc.tcp://{host}:{port}{ENDPOINT_PATH}"
 
 
+def _use_spec_deadband() -> None:
+    """Make asyncua's server apply an absolute deadband as OPC UA Part 4 (7.22.2) says:
+    against the last value *reported* to the client, not the previous sample.
+
+    With the library's rule (asyncua 2.1) a value that drifts by less than the deadband
+    per sample is never reported: the terminal showed the demo's press oil and hall
+    temperatures frozen, as GOOD, for minutes. Idempotent; affects servers only.
+    """
+    from asyncua.server.monitored_item_service import MonitoredItemService
+
+    original = MonitoredItemService._is_deadband_exceeded
+    if getattr(original, "lineside_spec", False):
+        return
+
+    def exceeded(self: Any, values: Any, flt: ua.DataChangeFilter) -> bool:
+        cur, last = values.get_current_datavalue(), getattr(values, "lineside_reported", None)
+        if (flt.DeadbandType != ua.DeadbandType.Absolute or last is None or cur is None
+                or cur.Value is None or last.Value is None):
+            passed = original(self, values, flt)
+        else:
+            try:
+                passed = abs(cur.Value.Value - last.Value.Value) > flt.DeadbandValue
+            except TypeError:  # not a number: any change is reported
+                passed = True
+        if passed:  # the caller reports it now (the data-change check ran first)
+            values.lineside_reported = cur
+        return passed
+
+    exceeded.lineside_spec = True  # type: ignore[attr-defined]
+    MonitoredItemService._is_deadband_exceeded = exceeded  # type: ignore[method-assign]
+
+
 class PlcServer:
     """One run of the OPC UA server; build a new one to come back after `stop()`."""
 
@@ -47,6 +79,7 @@ class PlcServer:
 
     async def start(self) -> None:
         """Build the address space and listen. Raises OSError if the port is taken."""
+        _use_spec_deadband()
         server = Server()
         await server.init()
         server.set_endpoint(self.endpoint)
