@@ -66,7 +66,10 @@ def test_station_panel_live_setpoint_write_and_trend_history(qtbot, plant, term)
 
         # The trend panel draws live values from the simulator.
         plot = tw.host.panels["trend"].plot
-        qtbot.waitUntil(lambda: len(plot.curve_data(OIL)[0]) >= 3, timeout=10000)
+        live = plot.series[OIL].ring
+        qtbot.waitUntil(lambda: len(live.arrays()[0]) >= 3, timeout=10000)
+        t, v = live.arrays()
+        assert t[-1] > t[0] and 0 < v[-1] < 120  # seconds apart, plausible °C
     finally:
         tw.close()
 
