@@ -8,6 +8,8 @@ the screenshot script and the benchmarks all start the plant this one way.
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,19 +24,29 @@ log = logging.getLogger(__name__)
 @dataclass
 class DemoStack:
     broker: LocalBroker
-    sim: object  # app.simulator.SimulatorThread
+    sim: object  # SimulatorThread (in-process) or SimulatorProcess
     config: SiteConfig
     data_dir: Path
 
     @classmethod
     def start(cls, *, faults: Iterable[str] = (), terminal_id: str | None = None,
               mqtt_port: int = 1883, opcua_port: int = 4840,
-              data_dir: Path | None = None, site_file: Path | None = None) -> DemoStack:
+              data_dir: Path | None = None, site_file: Path | None = None,
+              background: bool = False) -> DemoStack:
+        """`background=True` runs the plant as its own process and returns before its
+        PLC listens (that takes 2-6 s): the terminal comes up at once and connects when
+        the PLC is there, as a real terminal does. Otherwise the simulator runs
+        in-process and is listening on return (tests, benchmarks)."""
         from app.simulator import SimulatorThread
 
         broker = LocalBroker.ensure("127.0.0.1", mqtt_port)
         port = opcua_port if not reachable("127.0.0.1", opcua_port) else free_port()
-        sim = SimulatorThread(opcua_port=port, mqtt=(broker.host, broker.port), faults=faults)
+        sim: SimulatorThread | SimulatorProcess
+        if background:
+            sim = SimulatorProcess(port, broker.host, broker.port, broker.protocol, faults)
+        else:
+            sim = SimulatorThread(opcua_port=port, mqtt=(broker.host, broker.port),
+                                  faults=faults)
         try:
             sim.start()
             cfg = config.load(site_file or paths.DEMO_SITE,
@@ -53,6 +65,70 @@ class DemoStack:
     def stop(self) -> None:
         self.sim.stop()  # type: ignore[attr-defined]
         self.broker.stop()
+
+
+class SimulatorProcess:
+    """The simulated plant as its own process, like a real PLC on its own machine: its
+    start (2-6 s) and its load never hold up the terminal. `start` returns at once; the
+    terminal connects when the PLC listens."""
+
+    def __init__(self, port: int, mqtt_host: str, mqtt_port: int, protocol: str,
+                 faults: Iterable[str]) -> None:
+        from app.simulator.server import endpoint_url
+
+        self.endpoint = endpoint_url(port)
+        self.mqtt = (mqtt_host, mqtt_port, protocol)
+        self._cmd = [sys.executable, "-m", "app.cli", "simulate", "--opcua-port", str(port),
+                     "--mqtt", f"{mqtt_host}:{mqtt_port}"]
+        for f in faults:
+            self._cmd += ["--fault", f]
+        self._proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        self._proc = subprocess.Popen(self._cmd, stdout=subprocess.DEVNULL,
+                                      preexec_fn=_die_with_parent if sys.platform == "linux"
+                                      else None)
+
+    def set_fault(self, name: str, on: bool = True, seconds: float | None = None) -> None:
+        """Through the simulator's command topic, as `lineside fault` does."""
+        import json
+
+        import paho.mqtt.client as mqtt
+
+        from app.simulator.faults import CMD_TOPIC
+
+        cmd: dict[str, object] = {"fault": name, "on": on}
+        if seconds:
+            cmd["seconds"] = seconds
+        host, port, _ = self.mqtt
+        client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, protocol=mqtt.MQTTv311)
+        client.connect(host, port)
+        client.loop_start()
+        try:
+            client.publish(CMD_TOPIC, json.dumps(cmd), qos=1).wait_for_publish(5)
+        finally:
+            client.loop_stop()
+            client.disconnect()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        if self._proc is None:
+            return
+        self._proc.terminate()  # the simulator stops cleanly on SIGTERM
+        try:
+            self._proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait(timeout)
+        self._proc = None
+
+
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM when the demo dies, however it dies (no orphan PLC)."""
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM)
 
 
 def demo_overrides(endpoint: str, broker: LocalBroker) -> dict[str, dict[str, object]]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from bench.common import Result, Scale, bench_env, free_port, log, median
 
 HOOK = "LINESIDE_BENCH_FIRST_FRAME"
-DEMO_COMMAND = Path(__file__).resolve().parent.parent / "app" / "commands" / "demo.py"
+DEMO_COMMAND = Path(__file__).resolve().parent.parent / "widgets" / "application.py"
 
 
 def _time(cmd: list[str], env: dict[str, str], marker: str, timeout: float = 120) -> float:

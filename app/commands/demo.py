@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.demo import DemoStack
 
-    stack = DemoStack.start(faults=args.fault, terminal_id=args.terminal_id)
+    stack = DemoStack.start(faults=args.fault, terminal_id=args.terminal_id, background=True)
     b = stack.broker
     print(f"LineSide demo: PLC {stack.sim.endpoint}, broker {b.host}:{b.port} ({b.kind}).\n"
           f"  Sign in with a demo user (README), inject faults with e.g.\n"
