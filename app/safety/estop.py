@@ -210,8 +210,10 @@ class EStopController:
                 self._timer.daemon = True
                 self._timer.start()
             st = self._status
-            request = st.request if st.request is RequestState.CONFIRMED \
-                else RequestState.REQUESTED
+            # Already confirmed only while the PLC still reads back "stopped".
+            confirmed = (st.request is RequestState.CONFIRMED
+                         and st.circuit is CircuitState.STOPPED)
+            request = RequestState.CONFIRMED if confirmed else RequestState.REQUESTED
             self._set(replace(st, request=request, detail="", pressed_at=pressed_at,
                               confirmed_after_ms=st.confirmed_after_ms
                               if request is RequestState.CONFIRMED else None))
@@ -276,8 +278,11 @@ class EStopController:
                 else st.circuit
             healthy = self._healthy_from(latest) if c.healthy_tag in latest else st.healthy
             request = st.request
-            if request is RequestState.CONFIRMED and circuit is CircuitState.RUNNING:
-                request = RequestState.IDLE  # the PLC was reset (here or at the machine)
+            if request is RequestState.CONFIRMED and circuit is not CircuitState.STOPPED:
+                # RUNNING: the PLC was reset (here or at the machine). UNKNOWN: the
+                # read-back is lost, so nothing confirms the stop any more; a new press
+                # must then end in CONFIRMED or NOT_CONFIRMED on its own.
+                request = RequestState.IDLE
             self._set(replace(st, circuit=circuit, healthy=healthy, request=request))
         self._confirm_if_stopped()
 

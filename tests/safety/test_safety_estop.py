@@ -115,3 +115,17 @@ def test_reset_accepted_when_healthy_and_circuit_runs_again(rig) -> None:
     assert c.status.request is RequestState.IDLE
     wait_for(lambda: "estop.reset" in audit_actions(rig.store), 2, "audit")
     assert "estop.reset" in [p["event"] for _, p in rig.published]
+
+
+def test_press_after_a_confirmed_stop_and_a_lost_plc_is_not_confirmed(rig) -> None:
+    """A stop confirmed earlier must not vouch for a later press: once the read-back is
+    lost, the screen cannot claim the circuit is stopped."""
+    c = controller(rig)
+    _press_and_confirm(c)
+    rig.plc.lose_link()
+    wait_for(lambda: c.status.circuit is CircuitState.UNKNOWN, 2, "UNKNOWN")
+    assert c.status.request is not RequestState.CONFIRMED  # no confirmation without read-back
+    rig.plc.mode = "hang"
+    c.press("u1")
+    wait_for(lambda: c.status.request is RequestState.NOT_CONFIRMED, 0.7, "NOT_CONFIRMED")
+    assert c.status.alarm_text == NOT_CONFIRMED_MESSAGE
