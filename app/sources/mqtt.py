@@ -660,7 +660,8 @@ class MqttSource(Source):
     def _presence(self, online: bool) -> bytes:
         site = self._site
         assert site is not None
-        return json.dumps({"online": online, "terminal": site.terminal_id, "ts": now()},
+        return json.dumps({"online": online, "terminal": site.terminal_id, "line": site.line,
+                           "ts": now()},
                           separators=(",", ":")).encode()
 
 

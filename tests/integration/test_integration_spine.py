@@ -102,6 +102,8 @@ def test_supervisor_directory_sees_other_terminals_and_their_line(plant, termina
                     and line.stations.get("Press 1") == "running")
 
         wait_for(seen, 30, "terminal t-a and its running line at the supervisor desk")
+        # Presence names the line, so the overview files the terminal under its line.
+        assert directory.snapshot()[0]["t-a"].line == "Body shop line 1"
         assert directory.snapshot()[1]["body-shop-line-1"].values["power"].endswith("kW")
         terminal.stop()  # clean stop: the terminal says it is offline
         wait_for(lambda: not directory.snapshot()[0]["t-a"].online, 10,
