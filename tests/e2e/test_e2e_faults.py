@@ -96,6 +96,9 @@ def _process_faults(plant, term) -> None:
     officer = {w.pseudo: w for w in health.visible_vitals("so1", Role.SAFETY_OFFICER, None)}
     assert officer["W-3F7A"].level is Level.ALARM and officer["W-3F7A"].readings is None
     assert health.visible_vitals("op1", Role.OPERATOR, None) == []
+    # The general alarm list says only that the worker needs attention; phones get nothing.
+    assert engine.get("health.W-3F7A").value is None
+    assert not any(str(h.get("alarm_id", "")).startswith("health.") for h in hazards)
     assert [w.pseudo for w in health.visible_vitals("op1", Role.OPERATOR, "W-5D9E")] == [
         "W-5D9E"]
 
