@@ -432,8 +432,11 @@ class MqttSource(Source):
 
     def _on_socket_close(self, client: paho.Client, userdata: Any, sock: Any) -> None:
         if self._loop is not None and _on_loop_thread(self._loop):
-            self._loop.remove_reader(sock)
-            self._loop.remove_writer(sock)
+            # paho may call this from its destructor after the socket closed (fd -1):
+            # then the selector holds nothing of it any more.
+            with contextlib.suppress(ValueError, KeyError):
+                self._loop.remove_reader(sock)
+                self._loop.remove_writer(sock)
 
     # --- protocol events (loop thread, inside paho) --------------------------------------
 
