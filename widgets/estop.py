@@ -187,6 +187,14 @@ class EStopPanel(QFrame):
         self._flash.setInterval(400)
         self._flash.timeout.connect(self._toggle_flash)
         self.statusChanged.connect(self._render)
+        # Reconcile: the observer signal is the fast path, but the display must never
+        # depend on one event arriving. Every 100 ms the panel checks that what it
+        # shows is the controller's current status and renders again if not.
+        self._rendered: EStopStatus | None = None
+        self._reconcile = QTimer(self)
+        self._reconcile.setInterval(100)
+        self._reconcile.timeout.connect(self._check_rendered)
+        self._reconcile.start()
         self.sessionChanged.connect(self._update_reset)
         # Observers run on other threads; the signal queues the status to this thread.
         self._remove = controller.add_observer(self.statusChanged.emit)
@@ -227,7 +235,15 @@ class EStopPanel(QFrame):
 
     # --- view ----------------------------------------------------------------------------
 
+    def _check_rendered(self) -> None:
+        st = self.controller.status
+        if st is not self._rendered:
+            self._render(st)
+
     def _render(self, st: EStopStatus) -> None:
+        # A queued signal may carry an older status than the controller holds now.
+        st = self.controller.status
+        self._rendered = st
         circuit = {CircuitState.RUNNING: self.tr("Stop circuit (PLC): RUNNING"),
                    CircuitState.STOPPED: self.tr("Stop circuit (PLC): STOPPED"),
                    CircuitState.UNKNOWN: self.tr("Stop circuit (PLC): UNKNOWN — no read-back")
