@@ -71,27 +71,38 @@ class LocalBroker:
 
         port = free_port()
         loop = asyncio.new_event_loop()
-        broker = Broker({
-            "listeners": {"default": {"type": "tcp", "bind": f"127.0.0.1:{port}"}},
-            "plugins": {"amqtt.plugins.authentication.AnonymousAuthPlugin":
-                        {"allow_anonymous": True}},
-        }, loop=loop)
+        made: dict[str, object] = {}
         started = threading.Event()
 
         def run() -> None:
             asyncio.set_event_loop(loop)
-            loop.run_until_complete(broker.start())
-            started.set()
+            try:
+                # amqtt binds futures to the current loop at construction: build it here,
+                # on its own loop, not on whatever thread called us.
+                broker = Broker({
+                    "listeners": {"default": {"type": "tcp", "bind": f"127.0.0.1:{port}"}},
+                    "plugins": {"amqtt.plugins.authentication.AnonymousAuthPlugin":
+                                {"allow_anonymous": True}},
+                }, loop=loop)
+                loop.run_until_complete(broker.start())
+                made["broker"] = broker
+            except Exception as e:
+                made["error"] = e
+                return
+            finally:
+                started.set()
             loop.run_forever()
 
         thread = threading.Thread(target=run, name="lineside-amqtt", daemon=True)
         thread.start()
         started.wait(10)
+        if "broker" not in made:
+            raise RuntimeError(f"the built-in broker did not start: {made.get('error')}")
         _wait(port, None)
         log.info("no Mosquitto on this machine; started the built-in broker (amqtt, MQTT "
                  "3.1.1) on 127.0.0.1:%d", port)
         return cls("127.0.0.1", port, "3.1.1", "amqtt", _thread=thread, _loop=loop,
-                   _broker=broker)
+                   _broker=made["broker"])
 
     def stop(self) -> None:
         if self._proc is not None:

@@ -100,8 +100,11 @@ class TerminalWindow(QObject):
 
         self.active = s["active_layout"]
         self.layoutChanged.connect(self.apply_layout, Qt.ConnectionType.QueuedConnection)
-        self.active.add_listener(self.layoutChanged.emit)
-        s["session"].add_observer(lambda *_: QTimer.singleShot(0, self, self._session_changed))
+        self._detach = [
+            self.active.add_listener(self.layoutChanged.emit),
+            s["session"].add_observer(
+                lambda *_: QTimer.singleShot(0, self, self._session_changed)),
+        ]
         self._retranslate()
         self.apply_layout(self.active.current)
 
@@ -156,6 +159,12 @@ class TerminalWindow(QObject):
         return sheet
 
     def close(self) -> None:
+        """Detach from the terminal's services first: they outlive this window."""
+        for detach in self._detach:
+            detach()
+        self._detach = []
+        self._refit.stop()
+        self.window.layout_area.removeEventFilter(self)
         self.activity.uninstall()
         self.bridge.stop()
         if self.estop is not None:

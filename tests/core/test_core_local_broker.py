@@ -45,3 +45,19 @@ def test_fallback_broker_carries_messages(kind: str, monkeypatch) -> None:
         assert roundtrip(b.host, b.port, b.protocol) == b"hello"
     finally:
         b.stop()
+
+
+def test_builtin_broker_starts_from_a_thread_without_an_event_loop(monkeypatch) -> None:
+    """After any asyncio.run() the main thread has no current loop; the demo's
+    fallback broker must not depend on the caller's loop."""
+    import asyncio
+
+    asyncio.set_event_loop(None)
+    monkeypatch.setattr("shutil.which", lambda _name: None)
+    monkeypatch.setattr("pathlib.Path.exists", lambda _self: False)
+    b = LocalBroker.ensure("127.0.0.1", free_port())
+    monkeypatch.undo()
+    try:
+        assert roundtrip(b.host, b.port, b.protocol) == b"hello"
+    finally:
+        b.stop()
