@@ -32,7 +32,7 @@
 <context>
     <name>AlarmEvent</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="+778" />
+        <location filename="../widgets/alarm_table.py" line="+809" />
         <source>activated</source>
         <translation>gekommen</translation>
     </message>
@@ -143,7 +143,7 @@
 <context>
     <name>AlarmTable</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-701" />
+        <location filename="../widgets/alarm_table.py" line="-731" />
         <source>%n min</source>
         <translation>%n min</translation>
     </message>
@@ -223,29 +223,29 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+427" />
+        <location line="+457" />
         <source>Acknowledged</source>
         <translation>Quittiert</translation>
     </message>
     <message>
-        <location line="-426" />
-        <location line="+455" />
+        <location line="-456" />
+        <location line="+485" />
         <source>Shelved</source>
         <translation>Zurückgestellt</translation>
     </message>
     <message>
-        <location line="-454" />
+        <location line="-484" />
         <source>Suppressed</source>
         <translation>Unterdrückt</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+449" />
+        <location line="+479" />
         <source>Out of service</source>
         <translation>Außer Betrieb</translation>
     </message>
     <message>
-        <location line="-448" />
+        <location line="-478" />
         <source>All defined</source>
         <translation>Alle definierten</translation>
     </message>
@@ -351,7 +351,7 @@
         <translation>Journal</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+36" />
         <source>History of the selected alarm</source>
         <translation>Verlauf des gewählten Alarms</translation>
     </message>
@@ -391,7 +391,7 @@
         <translation>Alarme nicht verfügbar</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+84" />
         <location line="+3" />
         <source>acknowledge alarms</source>
         <translation>Alarme quittieren</translation>
@@ -575,7 +575,7 @@
         <translation>Ihr gespeichertes Layout stammt aus einer neueren LineSide-Version; bis zum Update dieses Terminals wird das Standardlayout Ihrer Rolle angezeigt.</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+68" />
         <source>Edit layout</source>
         <translation>Layout bearbeiten</translation>
     </message>
@@ -612,12 +612,12 @@
 <context>
     <name>EStopPanel</name>
     <message>
-        <location line="+126" />
+        <location line="+134" />
         <source>Reset refused: %s</source>
         <translation>Rücksetzen abgelehnt: %s</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+13" />
         <source>Stop circuit (PLC): RUNNING</source>
         <translation>Not-Halt-Kreis (SPS): LÄUFT</translation>
     </message>
@@ -1225,7 +1225,7 @@ Der Sollwert ist unverändert ({old}).</translation>
 <context>
     <name>ShelveReason</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-691" />
+        <location filename="../widgets/alarm_table.py" line="-721" />
         <source>Sensor fault</source>
         <translation>Sensorfehler</translation>
     </message>
@@ -1253,7 +1253,7 @@ Der Sollwert ist unverändert ({old}).</translation>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../widgets/signin.py" line="+155" />
+        <location filename="../widgets/signin.py" line="+156" />
         <source>Signed in as {name}.</source>
         <translation>Angemeldet als {name}.</translation>
     </message>
@@ -1278,7 +1278,7 @@ Der Sollwert ist unverändert ({old}).</translation>
         <translation>Zu viele falsche PINs. Anmeldung noch {time} gesperrt.</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+63" />
         <source>The user list cannot be read; badge sign-in may still work. Tell your team lead.</source>
         <translation>Benutzerliste nicht lesbar; Anmeldung per Ausweis geht evtl. noch. Bitte Teamleitung informieren.</translation>
     </message>
@@ -1298,7 +1298,12 @@ Der Sollwert ist unverändert ({old}).</translation>
         <translation>Bitte zuerst Namen wählen.</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+3" />
+        <source>Checking…</source>
+        <translation>Wird geprüft…</translation>
+    </message>
+    <message>
+        <location line="+41" />
         <source>You can try again now.</source>
         <translation>Sie können es jetzt erneut versuchen.</translation>
     </message>
@@ -1550,7 +1555,7 @@ Der Sollwert ist unverändert ({old}).</translation>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../widgets/alarm_table.py" line="+739" />
+        <location filename="../widgets/alarm_table.py" line="+769" />
         <source>Alarms</source>
         <translation>Alarme</translation>
     </message>

@@ -33,7 +33,7 @@
 <context>
     <name>AlarmEvent</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="+778"/>
+        <location filename="../widgets/alarm_table.py" line="+809"/>
         <source>activated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -144,7 +144,7 @@
 <context>
     <name>AlarmTable</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-701"/>
+        <location filename="../widgets/alarm_table.py" line="-731"/>
         <source>%n min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -224,29 +224,29 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+427"/>
+        <location line="+457"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-426"/>
-        <location line="+455"/>
+        <location line="-456"/>
+        <location line="+485"/>
         <source>Shelved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-454"/>
+        <location line="-484"/>
         <source>Suppressed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+449"/>
+        <location line="+479"/>
         <source>Out of service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-448"/>
+        <location line="-478"/>
         <source>All defined</source>
         <translation type="unfinished"></translation>
     </message>
@@ -352,7 +352,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>History of the selected alarm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -392,7 +392,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+84"/>
         <location line="+3"/>
         <source>acknowledge alarms</source>
         <translation type="unfinished"></translation>
@@ -576,7 +576,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+68"/>
         <source>Edit layout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -613,12 +613,12 @@
 <context>
     <name>EStopPanel</name>
     <message>
-        <location line="+126"/>
+        <location line="+134"/>
         <source>Reset refused: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+13"/>
         <source>Stop circuit (PLC): RUNNING</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1222,7 +1222,7 @@ The setpoint is unchanged ({old}).</source>
 <context>
     <name>ShelveReason</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-691"/>
+        <location filename="../widgets/alarm_table.py" line="-721"/>
         <source>Sensor fault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1250,7 +1250,7 @@ The setpoint is unchanged ({old}).</source>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../widgets/signin.py" line="+155"/>
+        <location filename="../widgets/signin.py" line="+156"/>
         <source>Signed in as {name}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1275,7 +1275,7 @@ The setpoint is unchanged ({old}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>The user list cannot be read; badge sign-in may still work. Tell your team lead.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1295,7 +1295,12 @@ The setpoint is unchanged ({old}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+3"/>
+        <source>Checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>You can try again now.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,7 +1552,7 @@ The setpoint is unchanged ({old}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/alarm_table.py" line="+739"/>
+        <location filename="../widgets/alarm_table.py" line="+769"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>

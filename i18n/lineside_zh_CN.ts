@@ -32,7 +32,7 @@
 <context>
     <name>AlarmEvent</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="+778" />
+        <location filename="../widgets/alarm_table.py" line="+809" />
         <source>activated</source>
         <translation>触发</translation>
     </message>
@@ -143,7 +143,7 @@
 <context>
     <name>AlarmTable</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-701" />
+        <location filename="../widgets/alarm_table.py" line="-731" />
         <source>%n min</source>
         <translation>%n 分钟</translation>
     </message>
@@ -223,29 +223,29 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+427" />
+        <location line="+457" />
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location line="-426" />
-        <location line="+455" />
+        <location line="-456" />
+        <location line="+485" />
         <source>Shelved</source>
         <translation>已搁置</translation>
     </message>
     <message>
-        <location line="-454" />
+        <location line="-484" />
         <source>Suppressed</source>
         <translation>已抑制</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+449" />
+        <location line="+479" />
         <source>Out of service</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location line="-448" />
+        <location line="-478" />
         <source>All defined</source>
         <translation>全部已定义</translation>
     </message>
@@ -351,7 +351,7 @@
         <translation>日志</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+36" />
         <source>History of the selected alarm</source>
         <translation>所选报警的历史记录</translation>
     </message>
@@ -391,7 +391,7 @@
         <translation>报警不可用</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+84" />
         <location line="+3" />
         <source>acknowledge alarms</source>
         <translation>确认报警</translation>
@@ -575,7 +575,7 @@
         <translation>您保存的布局来自更新版本的 LineSide，在本终端更新前显示您角色的默认布局。</translation>
     </message>
     <message>
-        <location line="+65" />
+        <location line="+68" />
         <source>Edit layout</source>
         <translation>编辑布局</translation>
     </message>
@@ -612,12 +612,12 @@
 <context>
     <name>EStopPanel</name>
     <message>
-        <location line="+126" />
+        <location line="+134" />
         <source>Reset refused: %s</source>
         <translation>复位被拒绝：%s</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+13" />
         <source>Stop circuit (PLC): RUNNING</source>
         <translation>急停回路（PLC）：运行</translation>
     </message>
@@ -1225,7 +1225,7 @@ The setpoint is unchanged ({old}).</source>
 <context>
     <name>ShelveReason</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-691" />
+        <location filename="../widgets/alarm_table.py" line="-721" />
         <source>Sensor fault</source>
         <translation>传感器故障</translation>
     </message>
@@ -1253,7 +1253,7 @@ The setpoint is unchanged ({old}).</source>
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../widgets/signin.py" line="+155" />
+        <location filename="../widgets/signin.py" line="+156" />
         <source>Signed in as {name}.</source>
         <translation>已登录：{name}。</translation>
     </message>
@@ -1278,7 +1278,7 @@ The setpoint is unchanged ({old}).</source>
         <translation>PIN 错误次数过多。登录还将锁定 {time}。</translation>
     </message>
     <message>
-        <location line="+55" />
+        <location line="+63" />
         <source>The user list cannot be read; badge sign-in may still work. Tell your team lead.</source>
         <translation>无法读取用户列表；刷卡登录可能仍然可用。请告知班组长。</translation>
     </message>
@@ -1298,7 +1298,12 @@ The setpoint is unchanged ({old}).</source>
         <translation>请先选择姓名。</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+3" />
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location line="+41" />
         <source>You can try again now.</source>
         <translation>现在可以重试。</translation>
     </message>
@@ -1550,7 +1555,7 @@ The setpoint is unchanged ({old}).</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../widgets/alarm_table.py" line="+739" />
+        <location filename="../widgets/alarm_table.py" line="+769" />
         <source>Alarms</source>
         <translation>报警</translation>
     </message>

@@ -14,6 +14,7 @@ the e-stop in the frame stays usable while someone signs in.
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import time
 from collections.abc import Callable
@@ -171,10 +172,17 @@ def locked_message(remaining_s: float) -> str:
         time=format_duration(remaining_s))
 
 
+# The PIN check hashes (scrypt, tens of ms by design) and reads the store: never on the
+# GUI thread. One worker keeps attempts in order.
+_PIN_CHECKS = concurrent.futures.ThreadPoolExecutor(max_workers=1,
+                                                    thread_name_prefix="lineside-pin")
+
+
 class SignInView(QWidget):
     """Pick your name, type your PIN; or hold your badge to the reader."""
 
     signedIn = Signal(object)  # app.auth.session.SignedIn
+    _checked = Signal(object)  # SignInResult from the PIN worker
 
     def __init__(self, session: SessionManager, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -197,6 +205,7 @@ class SignInView(QWidget):
         self.who.setObjectName("SignInWho")
         self.keypad = NumericKeypad(masked=True)
         self.keypad.submitted.connect(self._submit_pin)
+        self._checked.connect(self._pin_checked)
         self.message = QLabel()
         self.message.setObjectName("SignInMessage")
         self.message.setWordWrap(True)
@@ -259,7 +268,24 @@ class SignInView(QWidget):
         if user_id is None:
             self.show_message(translate("SignIn", "Pick your name first."), error=True)
             return
-        self.show_result(self.session.sign_in_pin(user_id, pin))
+        self.keypad.setEnabled(False)
+        self.show_message(translate("SignIn", "Checking…"))
+        fut = _PIN_CHECKS.submit(self.session.sign_in_pin, user_id, pin)
+        fut.add_done_callback(self._relay_check)
+
+    def _relay_check(self, fut: concurrent.futures.Future) -> None:
+        """Worker thread: hand the outcome to the GUI thread (the view may be gone)."""
+        if fut.exception() is not None:
+            log.error("sign-in check failed: %s", fut.exception())
+            return
+        try:
+            self._checked.emit(fut.result())
+        except RuntimeError:  # the sheet was closed meanwhile
+            log.debug("sign-in result for a closed sheet dropped")
+
+    def _pin_checked(self, result: SignInResult) -> None:
+        self.keypad.setEnabled(self.selected_user is not None)
+        self.show_result(result)
 
     def sign_in_badge(self, badge: str) -> SignInResult:
         result = self.session.sign_in_badge(badge)

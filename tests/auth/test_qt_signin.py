@@ -46,6 +46,12 @@ def test_keypad_takes_physical_keys(qtbot) -> None:
     assert sig.args == ["123"]
 
 
+def submit(qtbot, view: SignInView) -> None:
+    """Touch OK and wait for the answer (the PIN is checked off the GUI thread)."""
+    qtbot.mouseClick(view.keypad.ok_key, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.message.text() != "Checking…", timeout=5000)
+
+
 def test_sign_in_with_pin_on_the_keypad(qtbot, session: SessionManager) -> None:
     view = SignInView(session)
     qtbot.addWidget(view)
@@ -54,7 +60,7 @@ def test_sign_in_with_pin_on_the_keypad(qtbot, session: SessionManager) -> None:
     assert not view.keypad.isEnabled()  # pick a name first
     assert view.select_user("anna")
     tap(qtbot, view.keypad, "0000")
-    qtbot.mouseClick(view.keypad.ok_key, Qt.MouseButton.LeftButton)
+    submit(qtbot, view)
     assert view.message.text() == (
         "Wrong user or PIN. Attempts left before sign-in is locked: 4.")
     assert session.current is None and view.keypad.text == ""
@@ -71,11 +77,11 @@ def test_lockout_shows_remaining_time(qtbot, session: SessionManager, clock) -> 
     view.select_user("ben")
     for _ in range(5):
         tap(qtbot, view.keypad, "9999")
-        qtbot.mouseClick(view.keypad.ok_key, Qt.MouseButton.LeftButton)
+        submit(qtbot, view)
     assert view.message.text() == "Too many wrong PINs. Sign-in is locked for another 5 min."
     clock.advance(100)
     tap(qtbot, view.keypad, "2580")
-    qtbot.mouseClick(view.keypad.ok_key, Qt.MouseButton.LeftButton)
+    submit(qtbot, view)
     assert view.message.text() == (
         "Too many wrong PINs. Sign-in is locked for another 3 min 20 s.")
     assert session.current is None
