@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.auth.permissions import Action, Role, require
+from app.observers import Observers
 from app.store.schema import register_schema
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ class AndonBoard:
         self._clock = clock
         self._lock = threading.Lock()
         self._items: dict[str, AndonItem] = {}
-        self._observers: list[Callable[[AndonItem], None]] = []
+        self._observers: Observers = Observers("andon")
 
     @property
     def topic(self) -> str:
@@ -98,9 +99,9 @@ class AndonBoard:
         if self._runtime is not None and self._runtime.config.site.broker:
             self._runtime.subscribe_topic(f"{self.topic}/+", self._on_message)
 
-    def subscribe(self, observer: Callable[[AndonItem], None]) -> None:
-        with self._lock:
-            self._observers = [*self._observers, observer]
+    def subscribe(self, observer: Callable[[AndonItem], None]) -> Callable[[], None]:
+        """`observer(item)` after every change of an item; returns a remover."""
+        return self._observers.add(observer)
 
     def items(self, *, include_closed: bool = False) -> list[AndonItem]:
         with self._lock:
@@ -163,7 +164,6 @@ class AndonBoard:
             if old is not None and not item.newer_than(old):
                 return False
             self._items[item.id] = item
-            observers = self._observers
         body = json.dumps(item.to_json())
         self._store.submit(lambda c: c.execute(
             "INSERT OR REPLACE INTO andon_items (id, updated, body) VALUES (?, ?, ?)",
@@ -171,11 +171,7 @@ class AndonBoard:
         if publish and self._runtime is not None and self._runtime.config.site.broker:
             fut = self._runtime.publish(f"{self.topic}/{item.id}", item.to_json(), retain=True)
             fut.add_done_callback(_log_failure)
-        for observer in observers:
-            try:
-                observer(item)
-            except Exception:
-                log.exception("andon observer failed")
+        self._observers.notify(item)
         return True
 
     def _on_message(self, topic: str, payload: bytes) -> None:

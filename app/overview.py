@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.model import Quality
+from app.observers import Observers
 
 log = logging.getLogger(__name__)
 
@@ -103,16 +104,16 @@ class PlantDirectory:
         self._lock = threading.Lock()
         self.terminals: dict[str, TerminalSeen] = {}
         self.lines: dict[str, LineSummary] = {}
-        self._observers: list[Callable[[], None]] = []
+        self._observers: Observers = Observers("plant directory")
 
     def start(self) -> None:
         root = self._runtime.config.site.topic_root
         self._runtime.subscribe_topic(f"{root}/terminals/+/status", self._on_status)
         self._runtime.subscribe_topic(f"{root}/lines/+/summary", self._on_summary)
 
-    def subscribe(self, observer: Callable[[], None]) -> None:
-        with self._lock:
-            self._observers = [*self._observers, observer]
+    def subscribe(self, observer: Callable[[], None]) -> Callable[[], None]:
+        """`observer()` after any terminal or line changed; returns a remover."""
+        return self._observers.add(observer)
 
     def snapshot(self) -> tuple[dict[str, TerminalSeen], dict[str, LineSummary]]:
         with self._lock:
@@ -145,11 +146,7 @@ class PlantDirectory:
         self._notify()
 
     def _notify(self) -> None:
-        for observer in self._observers:
-            try:
-                observer()
-            except Exception:
-                log.exception("overview observer failed")
+        self._observers.notify()
 
 
 def _json(topic: str, payload: bytes) -> dict[str, Any] | None:

@@ -21,6 +21,7 @@ from typing import Any
 
 from app.config import DataType, SiteConfig, TagConfig
 from app.model import LinkState, LinkStatus, Quality, Sample, Value, now
+from app.observers import Observers
 from app.sources import registry
 from app.sources.base import Source, SourceError
 
@@ -39,9 +40,8 @@ class Runtime:
         self.latest: dict[str, Sample] = {}
         self.links: dict[str, LinkStatus] = {}
         self.sources: dict[str, Source] = {}
-        self._listeners: list[Listener] = []
-        self._status_listeners: list[StatusListener] = []
-        self._lock = threading.Lock()
+        self._listeners: Observers = Observers("change stream")
+        self._status_listeners: Observers = Observers("link status")
         self.loop = asyncio.new_event_loop()
         self._thread: threading.Thread | None = None
         self._tasks: list[asyncio.Task] = []
@@ -109,18 +109,11 @@ class Runtime:
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """Call `listener(batch)` on the runtime thread for each batch of changes."""
-        with self._lock:
-            self._listeners = [*self._listeners, listener]
+        return self._listeners.add(listener)
 
-        def unsubscribe() -> None:
-            with self._lock:
-                self._listeners = [x for x in self._listeners if x is not listener]
-
-        return unsubscribe
-
-    def subscribe_status(self, listener: StatusListener) -> None:
-        with self._lock:
-            self._status_listeners = [*self._status_listeners, listener]
+    def subscribe_status(self, listener: StatusListener) -> Callable[[], None]:
+        """Call `listener(status)` on the runtime thread when a link changes state."""
+        return self._status_listeners.add(listener)
 
     def _ingest(self, samples: list[Sample]) -> None:
         tags = self.config.tags
@@ -137,21 +130,13 @@ class Runtime:
             self.emit(changed)
 
     def emit(self, batch: list[Sample]) -> None:
-        for listener in self._listeners:
-            try:
-                listener(batch)
-            except Exception:
-                log.exception("change listener %r failed", listener)
+        self._listeners.notify(batch)
 
     def _status(self, status: LinkStatus) -> None:
         self.links[status.source] = status
         if status.state in (LinkState.OFFLINE, LinkState.RECONNECTING):
             self._mark_bad(status.source, status.detail)
-        for listener in self._status_listeners:
-            try:
-                listener(status)
-            except Exception:
-                log.exception("status listener %r failed", listener)
+        self._status_listeners.notify(status)
 
     def _mark_bad(self, source_id: str, detail: str) -> None:
         """A lost link makes every tag of the source BAD at once, never silently stale."""

@@ -16,6 +16,7 @@ from typing import Any
 
 from app.auth.permissions import Role
 from app.auth.session import SessionManager, SignedIn
+from app.observers import Observers
 from layouts import model
 from layouts.model import Fallback, Loaded
 from layouts.store import LayoutStore
@@ -32,18 +33,14 @@ class ActiveLayout:
         self.layouts = layouts
         self.terminal_role = Role(terminal_role)
         self._lock = threading.Lock()
-        self._listeners: list[Listener] = []
+        self._listeners: Observers = Observers("active layout")
         self.current = self._compute(session.current)
         session.add_observer(self._on_session)
         layouts.add_listener(self._on_layout)
 
     def add_listener(self, listener: Listener) -> Callable[[], None]:
-        self._listeners = [*self._listeners, listener]
-
-        def remove() -> None:
-            self._listeners = [x for x in self._listeners if x is not listener]
-
-        return remove
+        """`listener(loaded)` whenever the layout to show changes; returns a remover."""
+        return self._listeners.add(listener)
 
     def _compute(self, who: SignedIn | None) -> Loaded:
         if who is None:
@@ -53,11 +50,7 @@ class ActiveLayout:
     def _set(self, loaded: Loaded) -> None:
         with self._lock:
             self.current = loaded
-        for listener in self._listeners:
-            try:
-                listener(loaded)
-            except Exception:
-                log.exception("active layout listener %r failed", listener)
+        self._listeners.notify(loaded)
 
     def _on_session(self, who: SignedIn | None, _reason: str) -> None:
         self._set(self._compute(who))

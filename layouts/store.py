@@ -27,6 +27,7 @@ from collections.abc import Callable
 from typing import Any
 
 from app.auth.permissions import Role
+from app.observers import Observers
 from app.store.schema import register_schema
 from layouts import model
 from layouts.model import Fallback, LayoutError, Loaded
@@ -61,7 +62,7 @@ class LayoutStore:
         self.runtime = runtime
         self.topic_root = topic_root.rstrip("/")
         self.clock = clock
-        self._listeners: list[Listener] = []
+        self._listeners: Observers = Observers("layout store")
         self.rejected: list[str] = []  # why broker documents were refused (latest last)
 
     def topic(self, user_id: str) -> str:
@@ -77,12 +78,7 @@ class LayoutStore:
 
     def add_listener(self, listener: Listener) -> Callable[[], None]:
         """`listener(user_id, doc)` whenever a newer layout of a worker is stored."""
-        self._listeners = [*self._listeners, listener]
-
-        def remove() -> None:
-            self._listeners = [x for x in self._listeners if x is not listener]
-
-        return remove
+        return self._listeners.add(listener)
 
     # --- reading -------------------------------------------------------------------------
 
@@ -164,11 +160,7 @@ class LayoutStore:
             f.exception()))
 
     def _notify(self, user_id: str, doc: dict[str, Any]) -> None:
-        for listener in self._listeners:
-            try:
-                listener(user_id, copy.deepcopy(doc))
-            except Exception:
-                log.exception("layout listener %r failed", listener)
+        self._listeners.notify(user_id, copy.deepcopy(doc))
 
     # --- receiving -----------------------------------------------------------------------
 

@@ -152,7 +152,7 @@ class AndonPanel(QWidget):
 
         removers = []
         if self._board is not None:
-            self._board.subscribe(relay_change)  # the board has no unsubscribe
+            removers.append(self._board.subscribe(relay_change))
         if ctx.session is not None and hasattr(ctx.session, "add_observer"):
             removers.append(ctx.session.add_observer(lambda *_: relay_change(None)))
 

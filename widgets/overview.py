@@ -87,16 +87,21 @@ class OverviewPanel(QWidget):
         self._relay = _Relay(self)
         self._relay.changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
         if self._directory is not None:
-            # The directory outlives this panel and has no unsubscribe: once the relay
-            # is deleted (a new layout), its callback must not touch it.
+            # The directory outlives this panel: stop listening when the relay goes
+            # (a new layout), and never touch it after that.
             alive, relay = [True], self._relay
 
             def relay_change() -> None:
                 if alive[0]:
                     relay.changed.emit()
 
-            relay.destroyed.connect(lambda *_: alive.__setitem__(0, False))
-            self._directory.subscribe(relay_change)
+            remove = self._directory.subscribe(relay_change)
+
+            def detach(*_: object) -> None:
+                alive[0] = False
+                remove()
+
+            relay.destroyed.connect(detach)
         self._ages = QTimer(self)  # the "seen N s ago" texts must age even when quiet
         self._ages.timeout.connect(self.refresh)
         self._ages.start(5000)

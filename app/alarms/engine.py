@@ -32,6 +32,7 @@ from app.alarms.model import (
 from app.alarms.settings import AlarmSettings
 from app.auth.permissions import Action, Role, allowed, require
 from app.model import Quality, Sample, Value
+from app.observers import Observers
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +131,7 @@ class AlarmEngine:
         self._flood = False
         self._cascade_last: dict[str, float] = {}  # area -> last activation (first-out)
         self._seen: OrderedDict[str, None] = OrderedDict()
-        self._observers: list[Observer] = []
+        self._observers: Observers = Observers("alarm engine")
         self._pending: list[AlarmEvent] = []
         self._deliver_lock = threading.Lock()
         self.version = 0  # bumped on every event; views poll it on a timer
@@ -600,14 +601,7 @@ class AlarmEngine:
 
     def subscribe(self, observer: Observer) -> Callable[[], None]:
         """Call `observer(events)` after each change (on the thread that caused it)."""
-        with self._lock:
-            self._observers = [*self._observers, observer]
-
-        def unsubscribe() -> None:
-            with self._lock:
-                self._observers = [o for o in self._observers if o is not observer]
-
-        return unsubscribe
+        return self._observers.add(observer)
 
     def _event(self, a: _Alarm, kind: EventKind, now: float, prev: AlarmState,
                events: list[AlarmEvent], *, actor: str = "", action: ActionRecord | None = None,
@@ -633,14 +627,9 @@ class AlarmEngine:
                 while True:
                     with self._lock:
                         batch, self._pending = self._pending, []
-                        observers = self._observers
                     if not batch:
                         break
-                    for o in observers:
-                        try:
-                            o(batch)
-                        except Exception:
-                            log.exception("alarm observer %r failed", o)
+                    self._observers.notify(batch)
             finally:
                 self._deliver_lock.release()
             with self._lock:

@@ -23,6 +23,7 @@ from typing import Any
 from app.auth.permissions import Action, Role, allowed
 from app.auth.pin import PIN_RE, PIN_RULE, verify_pin
 from app.auth.users import User, UserRepo
+from app.observers import Observers
 
 log = logging.getLogger(__name__)
 
@@ -91,26 +92,16 @@ class SessionManager:
         self._current: SignedIn | None = None
         self._last_activity = 0.0
         self._attempts: dict[str, _Attempts] = {}
-        self._observers: list[Observer] = []
+        self._observers: Observers = Observers("session")
 
     # --- observers -----------------------------------------------------------------------
 
     def add_observer(self, observer: Observer) -> Callable[[], None]:
-        with self._lock:
-            self._observers = [*self._observers, observer]
-
-        def remove() -> None:
-            with self._lock:
-                self._observers = [o for o in self._observers if o is not observer]
-
-        return remove
+        """`observer(who, reason)` after every sign-in and sign-out; returns a remover."""
+        return self._observers.add(observer)
 
     def _notify(self, who: SignedIn | None, reason: str) -> None:
-        for observer in self._observers:
-            try:
-                observer(who, reason)
-            except Exception:
-                log.exception("session observer %r failed", observer)
+        self._observers.notify(who, reason)
 
     def _audit(self, actor: str, action: str, target: str = "", detail: str = "") -> None:
         try:

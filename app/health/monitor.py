@@ -31,6 +31,7 @@ from app.health import retention
 from app.health.config import HealthConfig
 from app.health.rules import Assessment, Level, Reading, assess
 from app.model import Quality, Sample
+from app.observers import Observers
 from app.safety.wearables import BadReading, parse_reading
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ class HealthMonitor:
         self._dropped: set[str] = set()
         self._last_purge = 0.0
         self._view_audits: dict[str, float] = {}
-        self._observers: list[Callable[[], None]] = []
+        self._observers: Observers = Observers("health")
         self._unsubscribe: Callable[[], None] | None = None
         self._ticker: Any = None
         self._define_alarms()
@@ -118,13 +119,7 @@ class HealthMonitor:
 
     def add_observer(self, fn: Callable[[], None]) -> Callable[[], None]:
         """`fn()` after a worker's state changes (views then ask `visible_vitals`)."""
-        with self._lock:
-            self._observers = [*self._observers, fn]
-
-        def remove() -> None:
-            with self._lock:
-                self._observers = [o for o in self._observers if o is not fn]
-        return remove
+        return self._observers.add(fn)
 
     # --- ingest -----------------------------------------------------------------------------
 
@@ -191,7 +186,6 @@ class HealthMonitor:
             a = assess(self.config, w.readings, now=now, hr_high_since=w.hr_high_since,
                        last_seen=w.last_seen, hall_temperature=self._hall)
             prev, w.assessment = w.assessment, a
-            observers = self._observers
         if a == prev:
             return
         if (a.level is Level.ALARM) != (prev.level is Level.ALARM):
@@ -204,11 +198,7 @@ class HealthMonitor:
             ts = now
             self.store.submit(lambda c: retention.insert_alert(
                 c, ts, pseudo, a.level.word, reasons)).add_done_callback(_log_failure)
-        for o in observers:
-            try:
-                o()
-            except Exception:
-                log.exception("health: observer %r failed", o)
+        self._observers.notify()
 
     def tick(self, now: float | None = None) -> None:
         """Once a second: store readings, re-evaluate (sustain, silence), purge if due."""

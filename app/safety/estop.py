@@ -33,6 +33,7 @@ from typing import Any
 from app.auth.permissions import Action, PermissionDenied, Role, require
 from app.config import SiteConfig, Table, register_section
 from app.model import Quality, Sample
+from app.observers import Observers
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +145,7 @@ class EStopController:
         self._store = store if store is not None else getattr(runtime, "store", None)
         self._clock = clock
         self._lock = threading.RLock()
-        self._observers: list[Observer] = []
+        self._observers: Observers = Observers("e-stop")
         self._press_id = 0
         self._press_mono = 0.0
         self._timer: threading.Timer | None = None
@@ -163,14 +164,7 @@ class EStopController:
 
     def add_observer(self, observer: Observer) -> Callable[[], None]:
         """Call `observer(status)` on every change, on the thread that caused it."""
-        with self._lock:
-            self._observers = [*self._observers, observer]
-
-        def remove() -> None:
-            with self._lock:
-                self._observers = [o for o in self._observers if o is not observer]
-
-        return remove
+        return self._observers.add(observer)
 
     def can_reset(self, role: Role | str | None) -> tuple[bool, str]:
         """Whether `role` may reset now, and if not, why (for the view's tooltip)."""
@@ -348,11 +342,7 @@ class EStopController:
         if status == self._status:
             return
         self._status = status
-        for o in self._observers:
-            try:
-                o(status)
-            except Exception:
-                log.exception("e-stop observer %r failed", o)
+        self._observers.notify(status)
 
     def _journal(self, actor: str, action: str, detail: str) -> None:
         """Audit and publish one e-stop event; never blocks, failures are logged."""

@@ -40,6 +40,7 @@ from typing import Any
 
 from app.config import SiteConfig, Table, register_section
 from app.model import Quality, Sample, Value
+from app.observers import Observers
 from app.safety.wearables import BadReading, TopicPattern, parse_reading
 
 log = logging.getLogger(__name__)
@@ -219,7 +220,7 @@ class ZoneMonitor:
         for z in self._zones.values():
             self._by_state_tag.setdefault(z.config.robot_state_tag, []).append(z)
         self._xy: dict[str, dict[str, float]] = {}  # worker -> {"x", "y", "ts"}
-        self._observers: list[Callable[[], None]] = []
+        self._observers: Observers = Observers("zones")
         self._unsubscribe: Callable[[], None] | None = None
         self._sweeper: Any = None
         self._define_alarms()
@@ -257,13 +258,7 @@ class ZoneMonitor:
 
     def add_observer(self, fn: Callable[[], None]) -> Callable[[], None]:
         """`fn()` after every change of the floor (views then take `snapshot()`)."""
-        with self._lock:
-            self._observers = [*self._observers, fn]
-
-        def remove() -> None:
-            with self._lock:
-                self._observers = [o for o in self._observers if o is not fn]
-        return remove
+        return self._observers.add(fn)
 
     # --- inputs ------------------------------------------------------------------------------
 
@@ -352,17 +347,12 @@ class ZoneMonitor:
                     elif not occupants and z.slowed:
                         z.slowed = False
                         actions.append(_bind(self._write, c.safe_speed_tag, c.release_value))
-            observers = self._observers
         for act in actions:  # outside the lock: the engine has its own and calls observers
             try:
                 act()
             except Exception:
                 log.exception("zones: action failed")
-        for o in observers:
-            try:
-                o()
-            except Exception:
-                log.exception("zones: observer %r failed", o)
+        self._observers.notify()
 
     def _write(self, tag: str, value: Value) -> None:
         fut = self.runtime.write(tag, value)
