@@ -22,6 +22,8 @@ def render(term: Terminal) -> str:
     cfg = term.config
     lines = [f"{cfg.site.name} — {cfg.site.line} — terminal {cfg.site.terminal_id} — "
              f"{time.strftime('%H:%M:%S')}"]
+    if term.store is not None and not term.store.health.ok:
+        lines.append(f"  STORE PROBLEM: {term.store.health.message}")
     for link in rt.links.values():
         age = f", last data {time.time() - link.last_data:.0f} s ago" if link.last_data else ""
         lines.append(f"  link {link.source}: {link.state}{age} {link.detail}".rstrip())

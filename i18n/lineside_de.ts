@@ -575,12 +575,17 @@
         <translation>Ihr gespeichertes Layout stammt aus einer neueren LineSide-Version; bis zum Update dieses Terminals wird das Standardlayout Ihrer Rolle angezeigt.</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+74" />
         <source>Edit layout</source>
         <translation>Layout bearbeiten</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+19" />
+        <source>Local store problem: {problem}. Values are kept in memory and written when there is room again; messages this terminal cannot store are refused with a message. Tell plant IT.</source>
+        <translation>Problem mit dem lokalen Speicher: {problem}. Werte bleiben im Arbeitsspeicher und werden geschrieben, sobald wieder Platz ist; Meldungen, die nicht gespeichert werden können, werden mit Hinweis abgelehnt. Bitte die Werks-IT informieren.</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>Alarms</source>
         <translation>Alarme</translation>
     </message>
@@ -1053,7 +1058,7 @@
         <translation>noch keine Linienübersicht empfangen</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+45" />
         <source>Plant overview</source>
         <translation>Werksübersicht</translation>
     </message>

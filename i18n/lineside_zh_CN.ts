@@ -575,12 +575,17 @@
         <translation>您保存的布局来自更新版本的 LineSide，在本终端更新前显示您角色的默认布局。</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+74" />
         <source>Edit layout</source>
         <translation>编辑布局</translation>
     </message>
     <message>
-        <location line="+32" />
+        <location line="+19" />
+        <source>Local store problem: {problem}. Values are kept in memory and written when there is room again; messages this terminal cannot store are refused with a message. Tell plant IT.</source>
+        <translation>本地存储故障：{problem}。数值暂存于内存，空间恢复后写入；无法保存的消息将被拒绝并提示。请通知工厂 IT。</translation>
+    </message>
+    <message>
+        <location line="+25" />
         <source>Alarms</source>
         <translation>报警</translation>
     </message>
@@ -1053,7 +1058,7 @@
         <translation>尚未收到产线汇总</translation>
     </message>
     <message>
-        <location line="+40" />
+        <location line="+45" />
         <source>Plant overview</source>
         <translation>工厂总览</translation>
     </message>

@@ -51,6 +51,7 @@ class TerminalWindow(QObject):
     """Owns the main window and its wiring to the terminal's services."""
 
     layoutChanged = Signal(object)  # layouts.model.Loaded, from any thread
+    storeHealth = Signal(object)  # app.store.StoreHealth, from the writer thread
 
     def __init__(self, term: Any, *, kiosk: bool = False) -> None:
         super().__init__()
@@ -100,13 +101,18 @@ class TerminalWindow(QObject):
 
         self.active = s["active_layout"]
         self.layoutChanged.connect(self.apply_layout, Qt.ConnectionType.QueuedConnection)
+        self._layout_notice: str | None = None
+        self._store_notice: str | None = None
+        self.storeHealth.connect(self._show_store_health, Qt.ConnectionType.QueuedConnection)
         self._detach = [
+            term.store.on_health(self.storeHealth.emit),
             self.active.add_listener(self.layoutChanged.emit),
             s["session"].add_observer(
                 lambda *_: QTimer.singleShot(0, self, self._session_changed)),
         ]
         self._retranslate()
         self.apply_layout(self.active.current)
+        self._show_store_health(term.store.health)
 
     def _retranslate(self) -> None:
         self.edit_button.setText(translate("Application", "Edit layout"))
@@ -124,7 +130,19 @@ class TerminalWindow(QObject):
         self._fitted_for = size
         doc = layout_model.fit(loaded.doc, *size)
         self.host.set_layout(doc)
-        self.window.show_notice(fallback_notice(loaded))
+        self._layout_notice = fallback_notice(loaded)
+        self._show_notices()
+
+    def _show_store_health(self, health: Any) -> None:
+        self._store_notice = None if health.ok else translate(
+            "Application", "Local store problem: {problem}. Values are kept in memory and "
+            "written when there is room again; messages this terminal cannot store are "
+            "refused with a message. Tell plant IT.").format(problem=health.message)
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        notices = [n for n in (self._store_notice, self._layout_notice) if n]
+        self.window.show_notice("\n".join(notices) or None)
 
     def eventFilter(self, obj: QObject, event: Any) -> bool:
         # Re-fit when the window really changes size (rotation, kiosk, another screen).

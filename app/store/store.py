@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
+from app.observers import Observers
 from app.store import schema
 from app.store.audit import AuditLog
 from app.store.errors import StoreError, StoreHealth
@@ -41,7 +42,7 @@ class Store:
         self.outbox = Outbox(self)
         self.audit = AuditLog(self)
         self._health = StoreHealth(True)
-        self._health_cbs: list[Callable[[StoreHealth], None]] = []
+        self._health_cbs: Observers = Observers("store health")
         self._health_lock = threading.Lock()
         self._writer: Writer | None = None
         self._local = threading.local()
@@ -128,26 +129,21 @@ class Store:
     def health(self) -> StoreHealth:
         return self._health
 
-    def on_health(self, callback: Callable[[StoreHealth], None]) -> None:
-        """Call `callback(health)` (on the writer thread) whenever health changes."""
-        with self._health_lock:
-            self._health_cbs.append(callback)
+    def on_health(self, callback: Callable[[StoreHealth], None]) -> Callable[[], None]:
+        """Call `callback(health)` (on the writer thread) whenever health changes;
+        returns the function that stops it."""
+        return self._health_cbs.add(callback)
 
     def _set_health(self, health: StoreHealth) -> None:
         with self._health_lock:
             if health == self._health:
                 return
             self._health = health
-            cbs = list(self._health_cbs)
         if health.ok:
             log.info("store %s: healthy again", self.path)
         else:
             log.error("store %s: %s", self.path, health.message)
-        for cb in cbs:
-            try:
-                cb(health)
-            except Exception:
-                log.exception("store health callback %r failed", cb)
+        self._health_cbs.notify(health)
 
     # --- writing and reading ----------------------------------------------------------------
 

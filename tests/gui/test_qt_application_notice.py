@@ -46,3 +46,26 @@ def test_broken_saved_layout_falls_back_with_a_notice(qtbot, term) -> None:
     term.services["session"].sign_out()
     qtbot.waitUntil(lambda: tw.window.notice.isHidden(), timeout=5000)
     tw.close()
+
+
+def test_a_full_store_is_said_on_screen_and_cleared_when_there_is_room(qtbot, term) -> None:
+    from app.model import Sample
+
+    def limit(extra: int):
+        def job(c):
+            pages = c.execute("PRAGMA page_count").fetchone()[0]
+            return c.execute(f"PRAGMA max_page_count={pages + extra}").fetchone()[0]
+        return job
+
+    tw = TerminalWindow(term)
+    qtbot.addWidget(tw.window)
+    tw.window.show()
+    term.store.writer.retry_s = 0.05
+    term.store.submit(limit(0)).result(5)
+    term.store.historian.append([Sample(f"t/a/s{i % 5}", float(i + 1), float(i))
+                                 for i in range(20_000)])
+    qtbot.waitUntil(lambda: tw.window.notice.isVisible(), timeout=5000)
+    assert "Local store problem: local store full" in tw.window.notice.text()
+    term.store.submit(limit(100_000)).result(5)  # plant IT freed space
+    qtbot.waitUntil(lambda: tw.window.notice.isHidden(), timeout=5000)
+    tw.close()
