@@ -119,6 +119,26 @@ class _BackfillJob(QRunnable):
         self.signals.done.emit(self.generation, result, None)
 
 
+REDRAW_MS = 100
+MAX_REDRAW_MS = 2000
+DUTY = 0.25  # trend drawing may use at most this share of the GUI thread
+
+
+def _pace(took_ms: float) -> int:
+    """The delay before the next redraw: 10 Hz normally; when a redraw takes long (a busy
+    machine, many curves), wait long enough that drawing stays under DUTY of the time."""
+    return int(min(MAX_REDRAW_MS, max(REDRAW_MS, took_ms * (1.0 - DUTY) / DUTY)))
+
+
+def _visible(t: np.ndarray, v: np.ndarray, t0: float) -> tuple[np.ndarray, np.ndarray]:
+    """Only what the window shows, plus the last point before it (so the line enters
+    from the left edge): path building then costs the window, not the whole buffer."""
+    if len(t) == 0 or t[0] >= t0:
+        return t, v
+    i = max(0, int(np.searchsorted(t, t0)) - 1)
+    return t[i:], v[i:]
+
+
 class TrendPlot(QWidget):
     """Trend of `tags`. `limits` maps tag -> (low, high) bands (default: the tag's range)."""
 
@@ -233,9 +253,12 @@ class TrendPlot(QWidget):
         if bridge is not None:
             for tag in self.tags:
                 bridge.watch_series(tag, lambda ss, t=tag: self.append(t, ss), self)
+        # 10 Hz is smooth for scrolling; under load the pace adapts (see _pace) so trend
+        # drawing never takes more than about a quarter of the GUI thread.
         self._redraw = QTimer(self)
-        self._redraw.setInterval(100)  # 10 Hz is smooth for scrolling, cheap to paint
-        self._redraw.timeout.connect(self.refresh)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(REDRAW_MS)
+        self._redraw.timeout.connect(self._paced_refresh)
         self._redraw.start()
         theme.notifier().changed.connect(self._apply_theme)
         self._apply_theme()
@@ -338,12 +361,22 @@ class TrendPlot(QWidget):
             lv = np.concatenate([s.hist_avg[keep], lv])
         return lt, lv
 
+    def _paced_refresh(self) -> None:
+        start = time.perf_counter()
+        if self.isVisible():
+            self.refresh()
+        took_ms = (time.perf_counter() - start) * 1000.0
+        self._redraw.start(_pace(took_ms))
+
     def refresh(self) -> None:
-        """Redraw changed curves and scroll (the redraw timer calls this)."""
+        """Redraw changed curves and scroll (the paced redraw timer calls this)."""
         now = time.time()
         for s in self.series.values():
             if s.dirty:
-                t, v = self.curve_data(s.tag)
+                # Live: only the window is drawn. Paused: the whole buffer, so panning
+                # back in time finds everything that is held.
+                since = -math.inf if self.paused else now - self.window_s
+                t, v = _visible(*self.curve_data(s.tag), since)
                 last = s.ring.last()
                 if last is not None and not math.isnan(last[1]) and not self.paused:
                     # Values arrive by exception: hold the last good value up to now.

@@ -34,7 +34,7 @@ def test_kiosk_is_full_screen_refuses_close_and_needs_a_supervisor_to_leave(qtbo
                                                                            ctx) -> None:
     win = MainWindow(ctx, kiosk=True)
     qtbot.addWidget(win)
-    assert win.isFullScreen()
+    qtbot.waitUntil(win.isFullScreen, timeout=3000)  # window states apply asynchronously
     assert win.windowFlags() & Qt.WindowType.FramelessWindowHint
     win.close()  # Alt+F4 on the line
     assert win.isVisible() and win.kiosk
@@ -48,5 +48,6 @@ def test_kiosk_is_full_screen_refuses_close_and_needs_a_supervisor_to_leave(qtbo
     ctx.session.sign_out()
     assert ctx.session.sign_in_pin("sup", "6666").ok
     assert win.request_exit_kiosk() is True
-    assert not win.kiosk and not win.isFullScreen()
+    qtbot.waitUntil(lambda: not win.isFullScreen(), timeout=3000)
+    assert not win.kiosk
     assert not win.windowFlags() & Qt.WindowType.FramelessWindowHint

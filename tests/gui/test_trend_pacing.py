@@ -1,0 +1,25 @@
+"""Trend redraw pacing and windowing: under load the GUI thread stays responsive."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from widgets.trend import DUTY, MAX_REDRAW_MS, REDRAW_MS, _pace, _visible
+
+
+def test_fast_redraws_run_at_10_hz_and_slow_ones_back_off_to_a_bounded_duty() -> None:
+    assert _pace(5.0) == REDRAW_MS
+    slow = 300.0  # a busy 2-core machine, 80 curves
+    delay = _pace(slow)
+    assert slow / (slow + delay) <= DUTY + 1e-9
+    assert _pace(10_000.0) == MAX_REDRAW_MS  # never slower than this, however busy
+
+
+def test_only_the_visible_window_and_one_point_before_it_are_drawn() -> None:
+    t = np.arange(0.0, 1000.0)
+    v = t * 2
+    vt, vv = _visible(t, v, 900.5)
+    assert vt[0] == 900.0 and vt[-1] == 999.0 and len(vt) == len(vv) == 100
+    assert _visible(t, v, -math.inf)[0] is t  # paused: everything held
