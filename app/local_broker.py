@@ -61,7 +61,7 @@ class LocalBroker:
         conf.write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\n")
         proc = subprocess.Popen([binary, "-c", str(conf)], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL)
-        _wait(port, proc)
+        wait_listening(port, proc)
         log.info("started Mosquitto on 127.0.0.1:%d", port)
         return cls("127.0.0.1", port, "5", "mosquitto", _proc=proc)
 
@@ -98,7 +98,7 @@ class LocalBroker:
         started.wait(10)
         if "broker" not in made:
             raise RuntimeError(f"the built-in broker did not start: {made.get('error')}")
-        _wait(port, None)
+        wait_listening(port)
         log.info("no Mosquitto on this machine; started the built-in broker (amqtt, MQTT "
                  "3.1.1) on 127.0.0.1:%d", port)
         return cls("127.0.0.1", port, "3.1.1", "amqtt", _thread=thread, _loop=loop,
@@ -122,12 +122,15 @@ class LocalBroker:
             self._loop = None
 
 
-def _wait(port: int, proc: subprocess.Popen | None, timeout: float = 10.0) -> None:
+def wait_listening(port: int, proc: subprocess.Popen | None = None,
+                   timeout: float = 10.0) -> None:
+    """Return once something listens on 127.0.0.1:`port`; fail early if `proc` exits."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if reachable("127.0.0.1", port, 0.2):
             return
         if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"the local broker exited at start (code {proc.returncode})")
+            raise RuntimeError(f"the process for port {port} exited at start "
+                               f"(code {proc.returncode})")
         time.sleep(0.05)
-    raise RuntimeError(f"the local broker did not listen on 127.0.0.1:{port} in {timeout} s")
+    raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")

@@ -130,6 +130,12 @@ def _pace(took_ms: float) -> int:
     return int(min(MAX_REDRAW_MS, max(REDRAW_MS, took_ms * (1.0 - DUTY) / DUTY)))
 
 
+def _pixel_ms(window_s: float, width_px: int) -> int:
+    """How long one pixel of the time axis lasts: scrolling more often than that moves
+    nothing on screen but repaints axes and grid every time (the dominant cost)."""
+    return int(min(MAX_REDRAW_MS, 1000.0 * window_s / max(100, width_px)))
+
+
 def _visible(t: np.ndarray, v: np.ndarray, t0: float) -> tuple[np.ndarray, np.ndarray]:
     """Only what the window shows, plus the last point before it (so the line enters
     from the left edge): path building then costs the window, not the whole buffer."""
@@ -366,7 +372,8 @@ class TrendPlot(QWidget):
         if self.isVisible():
             self.refresh()
         took_ms = (time.perf_counter() - start) * 1000.0
-        self._redraw.start(_pace(took_ms))
+        self._redraw.start(max(_pace(took_ms),
+                               _pixel_ms(self.window_s, self.plot.viewport().width())))
 
     def refresh(self) -> None:
         """Redraw changed curves and scroll (the paced redraw timer calls this)."""

@@ -6,7 +6,7 @@ import math
 
 import numpy as np
 
-from widgets.trend import DUTY, MAX_REDRAW_MS, REDRAW_MS, _pace, _visible
+from widgets.trend import DUTY, MAX_REDRAW_MS, REDRAW_MS, _pace, _pixel_ms, _visible
 
 
 def test_fast_redraws_run_at_10_hz_and_slow_ones_back_off_to_a_bounded_duty() -> None:
@@ -23,3 +23,9 @@ def test_only_the_visible_window_and_one_point_before_it_are_drawn() -> None:
     vt, vv = _visible(t, v, 900.5)
     assert vt[0] == 900.0 and vt[-1] == 999.0 and len(vt) == len(vv) == 100
     assert _visible(t, v, -math.inf)[0] is t  # paused: everything held
+
+
+def test_a_long_window_scrolls_once_per_pixel_not_ten_times() -> None:
+    assert _pixel_ms(60, 600) == 100  # 1 min over 600 px: 10 Hz
+    assert _pixel_ms(600, 600) == 1000  # 10 min: one pixel a second
+    assert _pixel_ms(86_400, 600) == MAX_REDRAW_MS  # 24 h: bounded
