@@ -130,6 +130,16 @@ def _pace(took_ms: float) -> int:
     return int(min(MAX_REDRAW_MS, max(REDRAW_MS, took_ms * (1.0 - DUTY) / DUTY)))
 
 
+STORE_LAG_SAMPLES = 50_000  # historian samples waiting for the writer
+
+
+def _store_lagging(store: Any) -> bool:
+    """True while the historian's writer is behind: the GUI then yields the CPU (and the
+    interpreter lock) to it. Reads a counter only, never the disk."""
+    writer = getattr(store, "writer", None)
+    return writer is not None and getattr(writer, "queued", 0) > STORE_LAG_SAMPLES
+
+
 def _pixel_ms(window_s: float, width_px: int) -> int:
     """How long one pixel of the time axis lasts: scrolling more often than that moves
     nothing on screen but repaints axes and grid every time (the dominant cost)."""
@@ -372,8 +382,10 @@ class TrendPlot(QWidget):
         if self.isVisible():
             self.refresh()
         took_ms = (time.perf_counter() - start) * 1000.0
-        self._redraw.start(max(_pace(took_ms),
-                               _pixel_ms(self.window_s, self.plot.viewport().width())))
+        delay = max(_pace(took_ms), _pixel_ms(self.window_s, self.plot.viewport().width()))
+        if _store_lagging(self.store):
+            delay = MAX_REDRAW_MS  # storing what arrives comes before drawing it
+        self._redraw.start(delay)
 
     def refresh(self) -> None:
         """Redraw changed curves and scroll (the paced redraw timer calls this)."""

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import numpy as np
 
-from widgets.trend import DUTY, MAX_REDRAW_MS, REDRAW_MS, _pace, _pixel_ms, _visible
+from widgets.trend import (
+    DUTY,
+    MAX_REDRAW_MS,
+    REDRAW_MS,
+    STORE_LAG_SAMPLES,
+    _pace,
+    _pixel_ms,
+    _store_lagging,
+    _visible,
+)
 
 
 def test_fast_redraws_run_at_10_hz_and_slow_ones_back_off_to_a_bounded_duty() -> None:
@@ -29,3 +39,12 @@ def test_a_long_window_scrolls_once_per_pixel_not_ten_times() -> None:
     assert _pixel_ms(60, 600) == 100  # 1 min over 600 px: 10 Hz
     assert _pixel_ms(600, 600) == 1000  # 10 min: one pixel a second
     assert _pixel_ms(86_400, 600) == MAX_REDRAW_MS  # 24 h: bounded
+
+
+def test_trends_yield_to_the_historian_when_its_writer_lags() -> None:
+    def store(queued: int) -> SimpleNamespace:
+        return SimpleNamespace(writer=SimpleNamespace(queued=queued))
+
+    assert not _store_lagging(store(100))
+    assert _store_lagging(store(STORE_LAG_SAMPLES + 1))
+    assert not _store_lagging(None)  # a trend without a store
