@@ -9,7 +9,6 @@ run on a worker thread and come back through a queued signal.
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
 import time
 from typing import Any
@@ -22,10 +21,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
-    QPoint,
-    QRect,
     QRectF,
-    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -38,8 +34,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLayout,
-    QLayoutItem,
     QLineEdit,
     QListWidget,
     QPushButton,
@@ -48,8 +42,6 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +50,8 @@ from app.alarms.model import AlarmEvent, AlarmState, AlarmStatus, EventKind
 from app.auth.permissions import Action, PermissionDenied, Role, allowed
 from widgets import theme
 from widgets.alarm_banner import EngineWatch, paint_priority, state_text
+from widgets.alarm_journal import JournalView
+from widgets.flow_layout import FlowLayout
 from widgets.panels import PanelContext, register_panel
 
 log = logging.getLogger(__name__)
@@ -119,73 +113,6 @@ COLUMNS = (QT_TRANSLATE_NOOP("AlarmTable", "Priority"), QT_TRANSLATE_NOOP("Alarm
            QT_TRANSLATE_NOOP("AlarmTable", "Value"), QT_TRANSLATE_NOOP("AlarmTable", "Notes"))
 COL_PRIORITY, COL_STATE, COL_TIME, COL_ALARM, COL_VALUE, COL_NOTES = range(6)
 _ROOT = QModelIndex()
-
-
-class FlowLayout(QLayout):
-    """Buttons in a row that wraps onto the next line when the panel is narrow.
-
-    Six touch-size action buttons in one QHBoxLayout need ~950 px; the layout grid
-    gives an alarm panel 420 px on a small touchscreen (layouts.model.MIN_SIZE_PX), so
-    a fixed row pushed the whole layout wider than the screen and cut panels off.
-    """
-
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
-        super().__init__(parent)
-        self._items: list[QLayoutItem] = []
-        self.setSpacing(spacing)
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def addItem(self, item: QLayoutItem) -> None:
-        self._items.append(item)
-
-    def count(self) -> int:
-        return len(self._items)
-
-    def itemAt(self, index: int) -> QLayoutItem | None:
-        return self._items[index] if 0 <= index < len(self._items) else None
-
-    def takeAt(self, index: int) -> QLayoutItem | None:
-        return self._items.pop(index) if 0 <= index < len(self._items) else None
-
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
-
-    def setGeometry(self, rect: QRect) -> None:
-        super().setGeometry(rect)
-        self._arrange(rect, move=True)
-
-    def sizeHint(self) -> QSize:
-        w = sum(i.sizeHint().width() for i in self._visible()) \
-            + self.spacing() * max(0, len(self._visible()) - 1)
-        h = max((i.sizeHint().height() for i in self._visible()), default=0)
-        return QSize(w, h)
-
-    def minimumSize(self) -> QSize:
-        size = QSize()
-        for item in self._visible():
-            size = size.expandedTo(item.minimumSize())
-        return size
-
-    def _visible(self) -> list[QLayoutItem]:
-        return [i for i in self._items if not (i.widget() and i.widget().isHidden())]
-
-    def _arrange(self, rect: QRect, *, move: bool) -> int:
-        x, y, line_h, gap = rect.x(), rect.y(), 0, self.spacing()
-        for item in self._visible():
-            hint = item.sizeHint()
-            if x > rect.x() and x + hint.width() > rect.right() + 1:
-                x, y, line_h = rect.x(), y + line_h + gap, 0
-            if move:
-                item.setGeometry(QRect(QPoint(x, y), hint))
-            x += hint.width() + gap
-            line_h = max(line_h, hint.height())
-        return y + line_h - rect.y()
 
 
 class AlarmModel(QAbstractTableModel):
@@ -393,82 +320,6 @@ class ShelvePane(QWidget):
             max(0, self.durations.checkedId())]
         self.accepted.emit(item.text(), secs)
 
-
-# --- the journal ----------------------------------------------------------------------
-
-class JournalView(QWidget):
-    """The alarm journal (newest first), queried off the GUI thread."""
-
-    _loaded = Signal(object, object)  # rows or None, error or None
-
-    HEADERS = (QT_TRANSLATE_NOOP("AlarmTable", "Time"), QT_TRANSLATE_NOOP("AlarmTable", "Alarm"),
-               QT_TRANSLATE_NOOP("AlarmTable", "Event"), QT_TRANSLATE_NOOP("AlarmTable", "State"),
-               QT_TRANSLATE_NOOP("AlarmTable", "By"), QT_TRANSLATE_NOOP("AlarmTable", "Terminal"),
-               QT_TRANSLATE_NOOP("AlarmTable", "Message"))
-
-    def __init__(self, journal: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.journal = journal
-        self._pool = concurrent.futures.ThreadPoolExecutor(1, "alarm-journal-query")
-        self.table = QTableWidget(0, len(self.HEADERS), self)
-        self.table.setHorizontalHeaderLabels([_tr(h) for h in self.HEADERS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
-        self.status = QLabel(self)
-        self.refresh_button = QPushButton(translate("AlarmTable", "Refresh"), self)
-        self.refresh_button.setMinimumHeight(theme.TOUCH_PX)
-        self.refresh_button.clicked.connect(lambda: self.load())
-        self._loaded.connect(self._show)
-        self.loading = False
-        top = QHBoxLayout()
-        top.addWidget(self.status, 1)
-        top.addWidget(self.refresh_button)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(top)
-        lay.addWidget(self.table, 1)
-        self.destroyed.connect(lambda *_: self._pool.shutdown(wait=False))
-        if journal is None:
-            self.status.setText(
-                translate("AlarmTable", "No journal: this terminal has no local store"))
-            self.refresh_button.setEnabled(False)
-
-    def load(self, alarm_id: str | None = None, text: str | None = None) -> None:
-        if self.journal is None:
-            return
-        self.loading = True
-        self.status.setText(translate("AlarmTable", "Loading…"))
-        fut = self._pool.submit(self.journal.query, alarm_id=alarm_id, text=text or None)
-        fut.add_done_callback(self._done)
-
-    def _done(self, fut: concurrent.futures.Future) -> None:
-        exc = fut.exception()
-        if exc is not None:
-            log.error("alarm journal query failed: %s", exc)
-        # Emitted on the worker thread; the connection is queued to the GUI thread.
-        self._loaded.emit(None if exc else fut.result(), exc)
-
-    def _show(self, rows: Any, exc: Any) -> None:
-        self.loading = False
-        if exc is not None:
-            text = translate("AlarmTable", "The journal could not be read: %1")
-            self.status.setText(text.replace("%1", str(exc)))
-            theme.set_state_property(self.status, "severity", "alarm")
-            return
-        theme.set_state_property(self.status, "severity", "")
-        count = len(rows)  # a plain name: lupdate skips plurals whose count is an expression
-        self.status.setText(QCoreApplication.translate("AlarmTable", "%n entries", "", count))
-        self.table.setRowCount(len(rows))
-        for i, r in enumerate(rows):
-            by = r.actor + (f" ({r.detail.get('role')})" if r.detail.get("role") else "")
-            values = (time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(r.ts)), r.alarm_id,
-                      r.event, r.state or "", by, r.terminal, r.message)
-            for j, v in enumerate(values):
-                self.table.setItem(i, j, QTableWidgetItem(v))
-
-
-# --- the panel ------------------------------------------------------------------------
 
 class AlarmTable(QWidget):
     """Alarm list with filter, sort, acknowledge and shelve; history; journal."""
