@@ -136,8 +136,7 @@ STORE_LAG_SAMPLES = 50_000  # historian samples waiting for the writer
 def _store_lagging(store: Any) -> bool:
     """True while the historian's writer is behind: the GUI then yields the CPU (and the
     interpreter lock) to it. Reads a counter only, never the disk."""
-    writer = getattr(store, "writer", None)
-    return writer is not None and getattr(writer, "queued", 0) > STORE_LAG_SAMPLES
+    return getattr(store, "pending_samples", 0) > STORE_LAG_SAMPLES
 
 
 def _pixel_ms(window_s: float, width_px: int) -> int:

@@ -186,6 +186,12 @@ class Store:
         self._require_writer().flush(timeout)
 
     @property
+    def pending_samples(self) -> int:
+        """Samples waiting for the writer (0 when closed): safe to read from any thread."""
+        writer = self._writer
+        return writer.queued if writer is not None else 0
+
+    @property
     def writer(self) -> Writer:
         return self._require_writer()
 

@@ -43,7 +43,7 @@ def test_a_long_window_scrolls_once_per_pixel_not_ten_times() -> None:
 
 def test_trends_yield_to_the_historian_when_its_writer_lags() -> None:
     def store(queued: int) -> SimpleNamespace:
-        return SimpleNamespace(writer=SimpleNamespace(queued=queued))
+        return SimpleNamespace(pending_samples=queued)
 
     assert not _store_lagging(store(100))
     assert _store_lagging(store(STORE_LAG_SAMPLES + 1))

@@ -70,3 +70,12 @@ def test_folder_that_cannot_be_created_gives_store_error(tmp_path: Path) -> None
     blocker.write_text("x")
     with pytest.raises(StoreError, match="folder"):
         Store(blocker / "sub" / "s.db", terminal_id="T1").open()
+
+
+def test_pending_samples_is_safe_to_read_after_close(tmp_path) -> None:
+    from app.store import Store
+
+    s = Store(tmp_path / "p.db", terminal_id="t").open()
+    assert s.pending_samples == 0
+    s.close()
+    assert s.pending_samples == 0  # a view outliving the store must not crash
