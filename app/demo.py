@@ -91,24 +91,10 @@ class SimulatorProcess:
 
     def set_fault(self, name: str, on: bool = True, seconds: float | None = None) -> None:
         """Through the simulator's command topic, as `lineside fault` does."""
-        import json
+        from app.simulator.faults import send_fault_command
 
-        import paho.mqtt.client as mqtt
-
-        from app.simulator.faults import CMD_TOPIC
-
-        cmd: dict[str, object] = {"fault": name, "on": on}
-        if seconds:
-            cmd["seconds"] = seconds
         host, port, _ = self.mqtt
-        client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, protocol=mqtt.MQTTv311)
-        client.connect(host, port)
-        client.loop_start()
-        try:
-            client.publish(CMD_TOPIC, json.dumps(cmd), qos=1).wait_for_publish(5)
-        finally:
-            client.loop_stop()
-            client.disconnect()
+        send_fault_command(host, port, name, on, seconds)
 
     def stop(self, timeout: float = 5.0) -> None:
         if self._proc is None:

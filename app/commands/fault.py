@@ -4,12 +4,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-import paho.mqtt.client as mqtt
-
-from app.simulator.faults import CMD_TOPIC, Fault
+from app.simulator.faults import Fault, send_fault_command
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,25 +21,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     host, _, port = args.mqtt.rpartition(":")
-    cmd: dict[str, object] = {"fault": args.name, "on": not args.off}
-    if args.seconds:
-        cmd["seconds"] = args.seconds
-    client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, protocol=mqtt.MQTTv311)
     try:
-        client.connect(host or "127.0.0.1", int(port or 1883), keepalive=10)
+        sent = send_fault_command(host or "127.0.0.1", int(port or 1883), args.name,
+                                  on=not args.off, seconds=args.seconds)
     except (OSError, ValueError) as e:
         print(f"lineside fault: cannot reach the broker at {args.mqtt}: {e}", file=sys.stderr)
         return 3
-    client.loop_start()
-    try:
-        info = client.publish(CMD_TOPIC, json.dumps(cmd), qos=1)
-        info.wait_for_publish(5)
-        if not info.is_published():
-            print(f"lineside fault: the broker at {args.mqtt} did not accept the command",
-                  file=sys.stderr)
-            return 3
-    finally:
-        client.loop_stop()
-        client.disconnect()
+    if not sent:
+        print(f"lineside fault: the broker at {args.mqtt} did not accept the command",
+              file=sys.stderr)
+        return 3
     print(f"{'cleared' if args.off else 'injected'} {args.name}")
     return 0

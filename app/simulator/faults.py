@@ -38,3 +38,28 @@ def parse_fault(text: str) -> tuple[Fault, float | None]:
     if seconds <= 0:
         raise ValueError(f"fault {name}: seconds must be positive; got {secs}")
     return fault, seconds
+
+
+def send_fault_command(host: str, port: int, name: str, on: bool = True,
+                       seconds: float | None = None, timeout: float = 5.0) -> bool:
+    """Publish a fault command to a running simulator's command topic (QoS 1).
+
+    Returns whether the broker accepted it; raises OSError when it cannot be reached.
+    """
+    import json
+
+    import paho.mqtt.client as mqtt
+
+    cmd: dict[str, object] = {"fault": name, "on": on}
+    if seconds:
+        cmd["seconds"] = seconds
+    client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, protocol=mqtt.MQTTv311)
+    client.connect(host, port, keepalive=10)
+    client.loop_start()
+    try:
+        info = client.publish(CMD_TOPIC, json.dumps(cmd), qos=1)
+        info.wait_for_publish(timeout)
+        return info.is_published()
+    finally:
+        client.loop_stop()
+        client.disconnect()
