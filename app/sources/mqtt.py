@@ -256,8 +256,7 @@ class MqttSource(Source):
             except TimeoutError:
                 self._abort(client)
                 self._end(client, _End(f"broker {self.address} did not answer CONNECT within "
-                                       f"{CONNACK_TIMEOUT_S:.0f} s (not an MQTT port?)",
-                                       no_connack=True))
+                                       f"{CONNACK_TIMEOUT_S:.0f} s (not an MQTT port?)"))
             end = await self._ended
         except asyncio.CancelledError:
             misc.cancel()
@@ -484,8 +483,7 @@ class MqttSource(Source):
         elif self._online:
             end = _End(f"connection to broker {self.address} lost")
         else:
-            end = _End(f"broker {self.address} closed the connection before CONNACK",
-                       no_connack=True)
+            end = _End(f"broker {self.address} closed the connection before CONNACK")
         self._end(client, end)
 
     def _end(self, client: paho.Client, end: _End) -> None:
