@@ -203,14 +203,14 @@ class EStopPanel(QFrame):
                                 else None)
         self.destroyed.connect(self._detach_observers)
         self._retranslate()
-        self._render(controller.status)
+        self._render()
 
     # --- actions ------------------------------------------------------------------------
 
     def _press(self) -> None:
         who = self.session.current if self.session is not None else None
         self.controller.press(who.user_id if who is not None else None)
-        self._render(self.controller.status)
+        self._render()
 
     def _signed_in(self) -> Any:
         return self.session.current if self.session is not None else None
@@ -236,12 +236,12 @@ class EStopPanel(QFrame):
     # --- view ----------------------------------------------------------------------------
 
     def _check_rendered(self) -> None:
-        st = self.controller.status
-        if st is not self._rendered:
-            self._render(st)
+        if self.controller.status is not self._rendered:
+            self._render()
 
-    def _render(self, st: EStopStatus) -> None:
-        # A queued signal may carry an older status than the controller holds now.
+    def _render(self, *_: object) -> None:
+        """Show the controller's current status. A queued statusChanged may carry an
+        older one, so its argument is only a wake-up, never what is shown."""
         st = self.controller.status
         self._rendered = st
         circuit = {CircuitState.RUNNING: self.tr("Stop circuit (PLC): RUNNING"),
@@ -299,7 +299,7 @@ class EStopPanel(QFrame):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
-            self._render(self.controller.status)
+            self._render()
         super().changeEvent(event)
 
     def _detach_observers(self, *_: Any) -> None:
