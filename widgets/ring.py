@@ -1,7 +1,9 @@
 """TimeRing: a fixed-capacity NumPy ring of (time, value) for live trend samples.
 
-Trends never grow Python lists per sample: memory is fixed at creation, appends are
-slice copies, and reading returns the samples in time order.
+Trends never grow Python lists per sample: memory is fixed at creation (and committed
+then: np.empty would leave its pages to be mapped as the ring fills, so a terminal's
+footprint would creep up for hours), appends are slice copies, and reading returns the
+samples in time order.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ class TimeRing:
         if capacity < 2:
             raise ValueError("capacity must be at least 2")
         self.capacity = capacity
-        self._t = np.empty(capacity, dtype=np.float64)
-        self._v = np.empty(capacity, dtype=np.float64)
+        self._t = np.full(capacity, np.nan)
+        self._v = np.full(capacity, np.nan)
         self._start = 0  # index of the oldest sample
         self._n = 0
 

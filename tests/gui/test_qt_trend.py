@@ -148,3 +148,36 @@ def test_backfill_from_a_real_store_file(qtbot, bridge, tmp_path):
         assert ey.max() == 109.0  # the envelope keeps each bucket's peak
     finally:
         store.close()
+
+
+def test_dense_data_is_drawn_as_min_max_per_pixel(qtbot, bridge):
+    """Drawing cost follows the plot's width, not the data rate; peaks stay visible."""
+    plot = TrendPlot(bridge, [PRESSURE], window_s=600)
+    qtbot.addWidget(plot)
+    plot.resize(800, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    now = time.time()
+    t = now - 200 + np.arange(16_000) * (200 / 16_000)  # 80 samples a second
+    v = np.sin(t)
+    v[8_000] = 500.0  # one spike among them
+    plot.series[PRESSURE].ring.extend(t, v)
+    plot.series[PRESSURE].dirty = True
+    plot.refresh()
+    plot.plot.grab()
+    drawn_x, drawn_y = plot.series[PRESSURE].curve.curve.getData()
+    width = plot.main_vb.width()
+    assert len(drawn_x) <= 2 * width + 8
+    assert drawn_y.max() == 500.0
+
+
+def test_redraw_pace_counts_the_paint_it_causes(qtbot, bridge):
+    from widgets.trend import _pace
+
+    plot = TrendPlot(bridge, [PRESSURE], window_s=60)
+    qtbot.addWidget(plot)
+    plot.show()
+    qtbot.waitExposed(plot)
+    plot.plot.paint_ms = 400.0  # a slow machine: painting this plot took 400 ms
+    plot._paced_refresh()
+    assert plot._redraw.interval() >= _pace(400.0)

@@ -48,3 +48,11 @@ def test_trends_yield_to_the_historian_when_its_writer_lags() -> None:
     assert not _store_lagging(store(100))
     assert _store_lagging(store(STORE_LAG_SAMPLES + 1))
     assert not _store_lagging(None)  # a trend without a store
+
+
+def test_trends_opened_together_start_their_redraws_apart() -> None:
+    from widgets.trend import _phase_ms
+
+    offsets = [_phase_ms(k) for k in range(8)]  # a screen of 8 trends
+    assert len(set(offsets)) == 8
+    assert all(0 <= o < REDRAW_MS for o in offsets)
