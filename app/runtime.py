@@ -258,32 +258,49 @@ class Batch:
 class ChangeBuffer:
     """Coalesces the change stream between two GUI frames (thread-safe, Qt-free).
 
-    The runtime thread pushes; the GUI thread drains on a timer. Per tag it keeps the
-    latest sample and at most `max_series` trend samples, so a slow frame cannot grow
-    memory without bound.
+    The runtime thread pushes; the GUI thread drains. Per tag it keeps the latest sample
+    and at most `max_series` trend samples, so a slow frame cannot grow memory without
+    bound. `on_first()` is called (on the pushing thread, outside the lock) by the first
+    push after a drain: the consumer can wake for it at once instead of polling, and
+    hears at most once per frame however fast changes come.
     """
 
-    def __init__(self, runtime: Runtime | None = None, max_series: int = 5000) -> None:
+    def __init__(self, runtime: Runtime | None = None, max_series: int = 5000,
+                 on_first: Callable[[], None] | None = None) -> None:
         self._lock = threading.Lock()
         self._batch = Batch()
         self._max = max_series
+        self._on_first = on_first
+        self._detach: list[Callable[[], None]] = []
         if runtime is not None:
-            runtime.subscribe(self.push)
-            runtime.subscribe_status(self.push_status)
+            self._detach = [runtime.subscribe(self.push),
+                            runtime.subscribe_status(self.push_status)]
+
+    def close(self) -> None:
+        """Stop taking the runtime's changes (what is buffered can still be drained)."""
+        for detach in self._detach:
+            detach()
+        self._detach = []
 
     def push(self, samples: list[Sample]) -> None:
         with self._lock:
             b = self._batch
+            first = not b.latest and not b.links
             for s in samples:
                 b.latest[s.tag] = s
                 series = b.series.setdefault(s.tag, [])
                 series.append(s)
                 if len(series) > self._max:
                     del series[: len(series) - self._max]
+        if first and samples and self._on_first is not None:
+            self._on_first()
 
     def push_status(self, status: LinkStatus) -> None:
         with self._lock:
+            first = not self._batch.latest and not self._batch.links
             self._batch.links[status.source] = status
+        if first and self._on_first is not None:
+            self._on_first()
 
     def drain(self) -> Batch:
         with self._lock:

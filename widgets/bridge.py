@@ -1,20 +1,23 @@
 """The Qt bridge: the runtime's change stream, coalesced and dispatched once per frame.
 
-The runtime thread pushes into a `ChangeBuffer`; a QTimer on the GUI thread drains it
-(default 25 Hz) and walks ONE table tag -> listeners. Widgets never get a queued
-signal per value (PyDM's flood): they get the latest sample per frame (`watch`) or
-every sample since the last frame (`watch_series`, for trends). Listeners go away
-when their owner QObject is destroyed.
+The runtime thread pushes into a `ChangeBuffer`; the GUI thread drains it and walks ONE
+table tag -> listeners. A frame runs as soon as the first change after the previous frame
+arrives, but never sooner than one frame period (default 25 Hz) after it: an idle
+terminal shows a change within milliseconds, a busy one is capped at the frame rate.
+Widgets never get a queued signal per value (PyDM's flood): they get the latest sample
+per frame (`watch`) or every sample since the last frame (`watch_series`, for trends).
+Listeners go away when their owner QObject is destroyed.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from app.model import LinkStatus, Sample
 from app.runtime import Batch, ChangeBuffer
@@ -37,13 +40,14 @@ class Bridge(QObject):
 
     linkChanged = Signal(object)  # LinkStatus
     frame = Signal(object)  # Batch, after the listeners of this frame ran
+    _wake = Signal()  # from the runtime thread: the first change after a frame
 
     def __init__(self, runtime: Any = None, *, hz: float = 25.0, config: Any = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.runtime = runtime
         self.config = config if config is not None else getattr(runtime, "config", None)
-        self._buffer = ChangeBuffer(runtime)
+        self._buffer = ChangeBuffer(runtime, on_first=self._wake_gui)
         self._latest: dict[str, Sample] = {}
         self._links: dict[str, LinkStatus] = {}
         self._table: dict[str, list[_Listener]] = {}
@@ -53,10 +57,13 @@ class Bridge(QObject):
             # Values that arrived before the GUI existed; copying a dict never blocks.
             self._latest.update(_snapshot(runtime.latest))
             self._links.update(_snapshot(runtime.links))
+        self._period_s = 1.0 / hz
+        self._last_tick = -1e9
+        self._stopped = False
         self._timer = QTimer(self)
-        self._timer.setInterval(max(1, round(1000 / hz)))
+        self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.tick)
-        self._timer.start()
+        self._wake.connect(self._schedule, Qt.ConnectionType.QueuedConnection)
 
     # --- feeding (tests, or sources living on the GUI side) --------------------------------
 
@@ -68,7 +75,23 @@ class Bridge(QObject):
         self._buffer.push_status(status)
 
     def stop(self) -> None:
+        """No more frames on their own (tests may still call `tick`); detach from the
+        runtime."""
+        self._stopped = True
         self._timer.stop()
+        self._buffer.close()
+
+    def _wake_gui(self) -> None:  # any thread
+        try:
+            self._wake.emit()
+        except RuntimeError:  # this bridge's Qt object is gone: stop being fed
+            self._buffer.close()
+
+    def _schedule(self) -> None:
+        if self._stopped or self._timer.isActive():
+            return
+        wait_s = self._last_tick + self._period_s - time.monotonic()
+        self._timer.start(max(0, round(wait_s * 1000)))
 
     # --- listening ---------------------------------------------------------------------
 
@@ -115,6 +138,7 @@ class Bridge(QObject):
 
     def tick(self) -> None:
         """Drain the buffer and run every interested listener once (GUI thread)."""
+        self._last_tick = time.monotonic()
         batch: Batch = self._buffer.drain()
         if not batch.latest and not batch.links:
             return

@@ -80,3 +80,36 @@ def test_link_status_is_signalled_and_mapped_to_tags(qtbot, bridge):
         bridge.tick()
     assert sig.args[0] == st
     assert bridge.link_of(PRESSURE) == st
+
+
+def test_an_idle_terminal_shows_a_change_at_once_and_a_busy_one_at_the_frame_rate(qtbot, site):
+    from widgets.bridge import Bridge
+
+    bridge = Bridge(None, config=site, hz=1.0)  # a 1 s frame period makes the cap visible
+    try:
+        owner = QWidget()
+        seen: list[Sample] = []
+        bridge.watch(PRESSURE, seen.append, owner)
+        bridge.push([Sample(PRESSURE, 1.0, 1.0)])
+        # Idle: not held back to the next 1 s frame.
+        qtbot.waitUntil(lambda: len(seen) == 1, timeout=500)
+        bridge.push([Sample(PRESSURE, 2.0, 2.0)])
+        bridge.push([Sample(PRESSURE, 3.0, 3.0)])
+        qtbot.wait(200)
+        assert len(seen) == 1  # busy: the next frame waits for its period
+        qtbot.waitUntil(lambda: len(seen) == 2, timeout=3000)
+        assert seen[-1].value == 3.0  # and carries the latest value, once
+    finally:
+        bridge.stop()
+
+
+def test_a_stopped_bridge_runs_no_frames_of_its_own(qtbot, bridge):
+    owner = QWidget()
+    seen: list[Sample] = []
+    bridge.watch(PRESSURE, seen.append, owner)
+    bridge.stop()
+    bridge.push([Sample(PRESSURE, 1.0, 1.0)])
+    qtbot.wait(100)
+    assert seen == []
+    bridge.tick()
+    assert len(seen) == 1
