@@ -13,7 +13,7 @@ import os
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QPushButton, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QPushButton, QScrollArea
 
 from app.auth.permissions import Action
 from layouts import model as layout_model
@@ -205,7 +205,7 @@ def run_gui(term: Any, *, kiosk: bool = False, size: str = "1280x800",
         QTimer.singleShot(int(seconds * 1000), app.quit)
     _quit_on_signals(app)
     if os.environ.get(FIRST_FRAME_HOOK):
-        _exit_after_first_paint(tw.window, app)
+        _exit_after_first_paint(tw, app)
     try:
         return app.exec()
     finally:
@@ -225,30 +225,47 @@ def _quit_on_signals(app: QApplication) -> None:
     wake.start(250)
 
 
-# bench/startup.py sets this: print seconds from process start to the first paint, exit.
+# bench/startup.py sets this: print the seconds from process start to the first paint
+# (`first-frame`) and to the first paint that shows a live value (`first-value`), then exit.
 FIRST_FRAME_HOOK = "LINESIDE_BENCH_FIRST_FRAME"
 
 
 class _FirstPaint(QObject):
-    def __init__(self, app: QApplication) -> None:
+    """Watches every paint: the first one is the first frame; the first after the bridge
+    delivered values is the first live value an operator can read."""
+
+    def __init__(self, app: QApplication, bridge: Bridge) -> None:
         super().__init__()
         self.app = app
+        self.framed = False
+        self.has_values = False
+        bridge.frame.connect(self._on_frame)
+
+    def _on_frame(self, batch: Any) -> None:
+        self.has_values = self.has_values or bool(batch.latest)
 
     def eventFilter(self, obj: QObject, event: Any) -> bool:
-        if event.type() == event.Type.Paint:
-            import time
-
-            import psutil  # installed with amqtt
-
-            started = psutil.Process().create_time()
-            print(f"first-frame {time.time() - started:.3f}", flush=True)
-            self.app.removeEventFilter(self)
-            QTimer.singleShot(0, self.app.quit)
+        if event.type() == QEvent.Type.Paint:
+            if not self.framed:
+                self.framed = True
+                _print_since_start("first-frame")
+            if self.has_values:
+                _print_since_start("first-value")
+                self.app.removeEventFilter(self)
+                QTimer.singleShot(0, self.app.quit)
         return False
 
 
-def _exit_after_first_paint(window: QWidget, app: QApplication) -> None:
-    """For the start-up benchmark: print the time of the first paint, then quit."""
-    f = _FirstPaint(app)
+def _print_since_start(marker: str) -> None:
+    import time
+
+    import psutil  # installed with amqtt
+
+    print(f"{marker} {time.time() - psutil.Process().create_time():.3f}", flush=True)
+
+
+def _exit_after_first_paint(tw: TerminalWindow, app: QApplication) -> None:
+    """For the start-up benchmark: print the times of the first paints, then quit."""
+    f = _FirstPaint(app, tw.bridge)
     app.installEventFilter(f)
-    window._first_paint = f  # type: ignore[attr-defined]
+    tw.window._first_paint = f  # type: ignore[attr-defined]

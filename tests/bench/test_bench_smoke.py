@@ -15,7 +15,7 @@ def test_every_benchmark_module_imports() -> None:
     from bench.__main__ import BENCHMARKS
 
     for module in [*BENCHMARKS.values(), "bench.soak", "bench.rawpub", "bench.opcua_server",
-                   "bench.startup_probe", "bench.loadgen"]:
+                   "bench.loadgen"]:
         importlib.import_module(module)
 
 
@@ -33,3 +33,19 @@ def test_quick_run_writes_a_table_with_both_figures(tmp_path: Path) -> None:
     assert data["machine"]["cores"] >= 1
     table = (tmp_path / "quick.md").read_text()
     assert "| MQTT ingest QoS 1 |" in table and "| benchmark | LineSide |" in table
+
+
+def test_start_up_is_timed_to_the_first_frame_and_the_first_live_value(tmp_path: Path) -> None:
+    p = subprocess.run([sys.executable, "-m", "bench", "--quick", "--only", "startup",
+                        "--out", str(tmp_path)],
+                       cwd=ROOT, capture_output=True, text=True, timeout=240)
+    assert p.returncode == 0, p.stdout + p.stderr
+    rows = {r["benchmark"]: r for r in json.loads((tmp_path / "quick.json").read_text())
+            ["results"]}
+    frame = rows["Start-up: lineside demo -> first painted frame"]
+    value = rows["Start-up: lineside run -> first live PLC value painted"]
+    for r in (frame, value):
+        assert r["lineside"] > 0 and r["baseline"] > 0
+    # A live value is painted after (or with) the first frame of the same process.
+    run = value["extra"]["lineside"][0]
+    assert run["first-value"] >= run["first-frame"]
