@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+WAL_LIMIT_BYTES = 16 * 2**20  # the write-ahead log is cut back to this after a checkpoint
+
+
 class Store:
     """The terminal's local store: historian, outbox and audit log in one file.
 
@@ -88,6 +91,9 @@ class Store:
                                    timeout=10.0)
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
+            # A large transaction (retention deleting a tenth of the store) grows the WAL
+            # file; without a limit it keeps that size on disk beside the capped store.
+            conn.execute(f"PRAGMA journal_size_limit={WAL_LIMIT_BYTES}")
             return conn
         except sqlite3.Error as e:
             raise StoreError(f"cannot open the local store {self.path}: {e}") from e

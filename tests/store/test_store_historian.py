@@ -143,3 +143,25 @@ def test_writer_runs_retention_on_its_own(store_path: Path,
         s.historian.append([Sample("a/b", time.time(), 2.0)])
         wait_for(lambda: [x.value for x in s.historian.samples("a/b", 0, 1e12)] == [2.0],
                  what="the hour-old sample to be deleted by periodic retention")
+
+
+def test_the_write_ahead_log_does_not_keep_the_size_of_a_big_retention(
+        store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deleting a tenth of a full store is one large transaction; its log is given back to
+    the disk after the checkpoint, so the store stays near its cap on disk."""
+    WAL_LIMIT_BYTES = 1024**2  # scaled down with the store
+    monkeypatch.setattr("app.store.store.WAL_LIMIT_BYTES", WAL_LIMIT_BYTES)
+    wal = Path(str(store_path) + "-wal")
+    limit = 8 * 1024**2
+    with Store(store_path, terminal_id="T1", max_bytes=limit, retention_s=1e12) as s:
+        for k in range(3):
+            s.historian.append([Sample(f"line/tag{i % 10}", float(k * 100_000 + i), float(i))
+                                for i in range(100_000)])
+            s.flush(30)
+        assert s.historian.enforce_retention().result(60) > 0
+        grown = wal.stat().st_size
+        for k in range(3):  # the writer goes on; its checkpoints reset the log
+            s.historian.append([Sample("line/tag0", 1e7 + k * 10 + i, 1.0) for i in range(10)])
+            s.flush(30)
+        assert grown > WAL_LIMIT_BYTES  # the test really made a big log
+        assert wal.stat().st_size <= WAL_LIMIT_BYTES
