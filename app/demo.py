@@ -37,14 +37,14 @@ class DemoStack:
         PLC listens (that takes 2-6 s): the terminal comes up at once and connects when
         the PLC is there, as a real terminal does. Otherwise the simulator runs
         in-process and is listening on return (tests, benchmarks)."""
-        from app.simulator import SimulatorThread
-
         broker = LocalBroker.ensure("127.0.0.1", mqtt_port)
         port = opcua_port if not reachable("127.0.0.1", opcua_port) else free_port()
         sim: SimulatorThread | SimulatorProcess
         if background:
             sim = SimulatorProcess(port, broker.host, broker.port, broker.protocol, faults)
         else:
+            from app.simulator import SimulatorThread
+
             sim = SimulatorThread(opcua_port=port, mqtt=(broker.host, broker.port),
                                   faults=faults)
         try:
@@ -74,7 +74,7 @@ class SimulatorProcess:
 
     def __init__(self, port: int, mqtt_host: str, mqtt_port: int, protocol: str,
                  faults: Iterable[str]) -> None:
-        from app.simulator.server import endpoint_url
+        from app.simulator.signals import endpoint_url
 
         self.endpoint = endpoint_url(port)
         self.mqtt = (mqtt_host, mqtt_port, protocol)

@@ -17,7 +17,7 @@ from asyncua import Server, ua
 from asyncua.common.callback import CallbackType, ServerItemCallback
 from asyncua.server.binary_server_asyncio import BinaryServer
 
-from app.simulator.signals import ENDPOINT_PATH, NAMESPACE_URI, SIGNALS, Signal
+from app.simulator.signals import NAMESPACE_URI, SIGNALS, Signal, endpoint_url
 
 log = logging.getLogger(__name__)
 
@@ -25,10 +25,6 @@ Value = float | int | bool | str
 VARIANT = {"Double": ua.VariantType.Double, "Int32": ua.VariantType.Int32,
            "Boolean": ua.VariantType.Boolean, "String": ua.VariantType.String}
 INITIAL = {"Double": 0.0, "Int32": 0, "Boolean": False, "String": ""}
-
-
-def endpoint_url(port: int, host: str = "127.0.0.1") -> str:
-    return f"opc.tcp://{host}:{port}{ENDPOINT_PATH}"
 
 
 def _use_spec_deadband() -> None:

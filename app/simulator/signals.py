@@ -13,6 +13,10 @@ from enum import StrEnum
 
 NAMESPACE_URI = "urn:lineside:simulator"
 ENDPOINT_PATH = "/lineside/sim"
+
+
+def endpoint_url(port: int, host: str = "127.0.0.1") -> str:
+    return f"opc.tcp://{host}:{port}{ENDPOINT_PATH}"
 UNS_PREFIX = "demo/body/line1"  # site/area/line of every simulated signal
 ROBOTS = 4
 

@@ -18,8 +18,8 @@ from typing import Any
 from app.simulator.faults import CMD_TOPIC, Fault, parse_fault
 from app.simulator.model import PlantModel
 from app.simulator.publisher import MqttLink
-from app.simulator.server import PlcServer, endpoint_url
-from app.simulator.signals import UNS_PREFIX
+from app.simulator.server import PlcServer
+from app.simulator.signals import UNS_PREFIX, endpoint_url
 
 log = logging.getLogger(__name__)
 
