@@ -67,9 +67,12 @@ class Runtime:
 
     def _run(self, ready: threading.Event) -> None:
         asyncio.set_event_loop(self.loop)
+        # Ready once the loop runs, before any source's first step: a source may work
+        # for a while before it first awaits (the OPC UA source imports asyncua, ~0.5 s),
+        # and the caller (a window being built) need not wait for that.
+        self.loop.call_soon(ready.set)
         for src in self.sources.values():
             self._tasks.append(self.loop.create_task(self._supervise(src), name=src.id))
-        self.loop.call_soon(ready.set)
         self.loop.run_forever()
         self.loop.close()
 
