@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from app.model import Quality, Sample
 from widgets import theme
+from widgets import trend_pacing as pacing
 from widgets.ring import TimeRing
 from widgets.value_tile import format_value
 
@@ -120,50 +121,10 @@ class _BackfillJob(QRunnable):
         self.signals.done.emit(self.generation, result, None)
 
 
-REDRAW_MS = 100
-MAX_REDRAW_MS = 2000
-DUTY = 0.25  # trend drawing may use at most this share of the GUI thread
 # Axes draw major and minor ticks and grid lines only: the third, finest level added about
 # 40 % to a plot's paint time (8 plots x 10 curves, measured) and nothing an operator reads.
 TICK_LEVELS = 1
 _phases = itertools.count()
-
-
-def _phase_ms(k: int) -> int:
-    """Start offset of the k-th trend's redraw timer. Trends of one screen opened together
-    would otherwise redraw in the same event-loop turn, and Qt paints every dirty plot in
-    one pass: 8 plots of 10 curves froze the GUI for 300-600 ms each time (soak)."""
-    return (k * 37) % REDRAW_MS
-
-
-def _pace(took_ms: float) -> int:
-    """The delay before the next redraw: 10 Hz normally; when a redraw takes long (a busy
-    machine, many curves), wait long enough that drawing stays under DUTY of the time."""
-    return int(min(MAX_REDRAW_MS, max(REDRAW_MS, took_ms * (1.0 - DUTY) / DUTY)))
-
-
-STORE_LAG_SAMPLES = 50_000  # historian samples waiting for the writer
-
-
-def _store_lagging(store: Any) -> bool:
-    """True while the historian's writer is behind: the GUI then yields the CPU (and the
-    interpreter lock) to it. Reads a counter only, never the disk."""
-    return getattr(store, "pending_samples", 0) > STORE_LAG_SAMPLES
-
-
-def _pixel_ms(window_s: float, width_px: int) -> int:
-    """How long one pixel of the time axis lasts: scrolling more often than that moves
-    nothing on screen but repaints axes and grid every time (the dominant cost)."""
-    return int(min(MAX_REDRAW_MS, 1000.0 * window_s / max(100, width_px)))
-
-
-def _visible(t: np.ndarray, v: np.ndarray, t0: float) -> tuple[np.ndarray, np.ndarray]:
-    """Only what the window shows, plus the last point before it (so the line enters
-    from the left edge): path building then costs the window, not the whole buffer."""
-    if len(t) == 0 or t[0] >= t0:
-        return t, v
-    i = max(0, int(np.searchsorted(t, t0)) - 1)
-    return t[i:], v[i:]
 
 
 class _TimedPlotWidget(pg.PlotWidget):
@@ -299,9 +260,9 @@ class TrendPlot(QWidget):
         # drawing never takes more than about a quarter of the GUI thread.
         self._redraw = QTimer(self)
         self._redraw.setSingleShot(True)
-        self._redraw.setInterval(REDRAW_MS)
+        self._redraw.setInterval(pacing.REDRAW_MS)
         self._redraw.timeout.connect(self._paced_refresh)
-        self._redraw.start(REDRAW_MS + _phase_ms(next(_phases)))
+        self._redraw.start(pacing.REDRAW_MS + pacing.phase_ms(next(_phases)))
         theme.notifier().changed.connect(self._apply_theme)
         self._apply_theme()
         self._retranslate()
@@ -414,9 +375,10 @@ class TrendPlot(QWidget):
             self.refresh()
         # The paint this refresh causes comes later; the previous one stands in for it.
         took_ms = (time.perf_counter() - start) * 1000.0 + self.plot.paint_ms
-        delay = max(_pace(took_ms), _pixel_ms(self.window_s, self.plot.viewport().width()))
-        if _store_lagging(self.store):
-            delay = MAX_REDRAW_MS  # storing what arrives comes before drawing it
+        delay = max(pacing.pace(took_ms),
+                    pacing.pixel_ms(self.window_s, self.plot.viewport().width()))
+        if pacing.store_lagging(self.store):
+            delay = pacing.MAX_REDRAW_MS  # storing what arrives comes before drawing it
         self._redraw.start(delay)
 
     def refresh(self) -> None:
@@ -427,7 +389,7 @@ class TrendPlot(QWidget):
                 # Live: only the window is drawn. Paused: the whole buffer, so panning
                 # back in time finds everything that is held.
                 since = -math.inf if self.paused else now - self.window_s
-                t, v = _visible(*self.curve_data(s.tag), since)
+                t, v = pacing.visible(*self.curve_data(s.tag), since)
                 last = s.ring.last()
                 if last is not None and not math.isnan(last[1]) and not self.paused:
                     # Values arrive by exception: hold the last good value up to now.

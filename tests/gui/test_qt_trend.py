@@ -172,7 +172,7 @@ def test_dense_data_is_drawn_as_min_max_per_pixel(qtbot, bridge):
 
 
 def test_redraw_pace_counts_the_paint_it_causes(qtbot, bridge):
-    from widgets.trend import _pace
+    from widgets.trend_pacing import pace
 
     plot = TrendPlot(bridge, [PRESSURE], window_s=60)
     qtbot.addWidget(plot)
@@ -183,4 +183,4 @@ def test_redraw_pace_counts_the_paint_it_causes(qtbot, bridge):
     assert plot.plot.paint_ms > 0.0  # the plot's paints are timed
     plot.plot.paint_ms = 400.0  # a slow machine: painting this plot took 400 ms
     plot._paced_refresh()
-    assert plot._redraw.interval() >= _pace(400.0)
+    assert plot._redraw.interval() >= pace(400.0)
