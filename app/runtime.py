@@ -257,6 +257,10 @@ class Batch:
     series: dict[str, list[Sample]] = field(default_factory=dict)
     links: dict[str, LinkStatus] = field(default_factory=dict)
 
+    @property
+    def empty(self) -> bool:
+        return not self.latest and not self.links
+
 
 class ChangeBuffer:
     """Coalesces the change stream between two GUI frames (thread-safe, Qt-free).
@@ -288,7 +292,7 @@ class ChangeBuffer:
     def push(self, samples: list[Sample]) -> None:
         with self._lock:
             b = self._batch
-            first = not b.latest and not b.links
+            first = b.empty
             for s in samples:
                 b.latest[s.tag] = s
                 series = b.series.setdefault(s.tag, [])
@@ -300,7 +304,7 @@ class ChangeBuffer:
 
     def push_status(self, status: LinkStatus) -> None:
         with self._lock:
-            first = not self._batch.latest and not self._batch.links
+            first = self._batch.empty
             self._batch.links[status.source] = status
         if first and self._on_first is not None:
             self._on_first()

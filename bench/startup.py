@@ -20,8 +20,6 @@ from pathlib import Path
 
 from bench.common import Result, Scale, bench_env, free_port, log, median
 
-HOOK = "LINESIDE_BENCH_FIRST_FRAME"
-
 BARE_WINDOW = """
 import time, psutil
 from PySide6.QtWidgets import QApplication, QLabel
@@ -65,7 +63,7 @@ def _site_file(tmp: Path, endpoint: str, broker_port: int) -> Path:
     text = re.sub(r"(?m)^port = 1883$", f"port = {broker_port}", text, count=1)
     site = tmp / "site.toml"
     site.write_text(text, encoding="utf-8")
-    # The demo's layouts and stations are found next to its site file.
+    # The files the demo site includes (alarms, safety) are found next to it.
     for extra in paths.DEMO_SITE.parent.iterdir():
         if extra.name != "site.toml" and not (tmp / extra.name).exists():
             (tmp / extra.name).symlink_to(extra)
@@ -74,10 +72,11 @@ def _site_file(tmp: Path, endpoint: str, broker_port: int) -> Path:
 
 def run(scale: Scale) -> list[Result]:
     from app.demo import DemoStack
+    from widgets.application import FIRST_FRAME_HOOK
 
     runs = scale.pick(5, 1)
     env = bench_env()
-    env[HOOK] = "1"
+    env[FIRST_FRAME_HOOK] = "1"
     py = sys.executable
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as tmp:
         d = Path(tmp)

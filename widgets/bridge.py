@@ -140,7 +140,7 @@ class Bridge(QObject):
         """Drain the buffer and run every interested listener once (GUI thread)."""
         self._last_tick = time.monotonic()
         batch: Batch = self._buffer.drain()
-        if not batch.latest and not batch.links:
+        if batch.empty:
             return
         self.frames += 1
         self._latest.update(batch.latest)
