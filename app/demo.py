@@ -17,6 +17,7 @@ from pathlib import Path
 from app import config, paths
 from app.config import SiteConfig
 from app.local_broker import LocalBroker, free_port, reachable
+from app.self_command import lineside_argv
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +79,8 @@ class SimulatorProcess:
 
         self.endpoint = endpoint_url(port)
         self.mqtt = (mqtt_host, mqtt_port, protocol)
-        self._cmd = [sys.executable, "-m", "app.cli", "simulate", "--opcua-port", str(port),
-                     "--mqtt", f"{mqtt_host}:{mqtt_port}"]
+        self._cmd = lineside_argv("simulate", "--opcua-port", str(port),
+                                  "--mqtt", f"{mqtt_host}:{mqtt_port}")
         for f in faults:
             self._cmd += ["--fault", f]
         self._proc: subprocess.Popen | None = None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QPushButton, QScrollArea
 from app.auth.permissions import Action
 from layouts import model as layout_model
 from widgets import theme
+from widgets.about import AboutButton, AboutSheet
 from widgets.alarm_banner import AlarmBanner
 from widgets.alarm_table import AlarmTable
 from widgets.bridge import Bridge
@@ -98,6 +99,9 @@ class TerminalWindow(QObject):
         self.edit_button.clicked.connect(self.open_editor)
         self.window.add_frame_button(self.edit_button)
         self.editor_sheet: Overlay | None = None
+        self.about_button = AboutButton()
+        self.about_button.clicked.connect(self.open_about)
+        self.window.add_frame_button(self.about_button)
 
         self.active = s["active_layout"]
         self.layoutChanged.connect(self.apply_layout, Qt.ConnectionType.QueuedConnection)
@@ -160,6 +164,10 @@ class TerminalWindow(QObject):
         table = AlarmTable(s["alarms"], s["session"], s.get("alarm_journal"))
         return Overlay.open(self.window.layout_area, table,
                             title=translate("Application", "Alarms"))
+
+    def open_about(self) -> Overlay:
+        return Overlay.open(self.window.layout_area, AboutSheet(self.term),
+                            title=translate("Application", "About this terminal"))
 
     def open_editor(self) -> Overlay | None:
         who = self.ctx.session.current
