@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 
 from app.alarms.model import AlarmEvent, AlarmState, AlarmStatus, EventKind
 from app.auth.permissions import Action, PermissionDenied, Role, allowed
-from widgets import theme
+from widgets import icons, theme
 from widgets.alarm_banner import EngineWatch, paint_priority, state_text
 from widgets.alarm_journal import JournalView
 from widgets.flow_layout import FlowLayout
@@ -355,6 +355,8 @@ class AlarmTable(QWidget):
         self.text_filter.textChanged.connect(lambda t: self.proxy.set_filter(text=t))
         self.list_button = QPushButton(translate("AlarmTable", "Alarms"), self)
         self.journal_button = QPushButton(translate("AlarmTable", "Journal"), self)
+        icons.set_icon(self.list_button, "alarm", size=24)
+        icons.set_icon(self.journal_button, "journal", size=24)
         for b in (self.list_button, self.journal_button):
             b.setCheckable(True)
             b.setMinimumHeight(theme.TOUCH_PX)
@@ -417,6 +419,11 @@ class AlarmTable(QWidget):
                   self.unshelve_button, self.oos_button, self.in_service_button):
             b.setMinimumHeight(theme.TOUCH_PX)
             buttons.addWidget(b)
+        for b, name in ((self.ack_button, "ack"), (self.ack_all_button, "ack"),
+                        (self.shelve_button, "shelve"), (self.unshelve_button, "unshelve"),
+                        (self.oos_button, "out_of_service"),
+                        (self.in_service_button, "in_service")):
+            icons.set_icon(b, name, size=24)
         actions = QVBoxLayout()
         actions.addLayout(buttons)
         actions.addWidget(self.message)

@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from app.andon import CATEGORIES, AndonBoard, AndonError, AndonItem, AndonStatus
 from app.auth.permissions import Action, PermissionDenied, allowed
+from widgets import icons
 from widgets.overlay import Overlay
 from widgets.panels import PanelContext, register_panel
 
@@ -60,10 +63,17 @@ class ReportSheet(QWidget):
         box.addWidget(self.where)
         box.addWidget(QLabel(translate("Andon", "What is the problem? One touch sends it.")))
         grid = QGridLayout()
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, QToolButton] = {}
         for i, cat in enumerate(CATEGORIES):
-            b = QPushButton(category_label(cat))
-            b.setMinimumSize(160, 72)
+            # An icon button: the symbol reads at a glance, the word under it says it.
+            b = QToolButton()
+            b.setText(category_label(cat))
+            b.setObjectName("AndonCategory")
+            b.setProperty("category", cat)
+            b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+            icons.set_icon(b, f"andon.{cat}", size=44)
+            b.setMinimumSize(160, 104)
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.clicked.connect(lambda _=False, c=cat: self._send(c))
             grid.addWidget(b, i // 3, i % 3)
             self.buttons[cat] = b
@@ -123,6 +133,9 @@ class AndonPanel(QWidget):
         self.close_button = QPushButton()
         for b in (self.take_button, self.close_button):
             b.setMinimumHeight(56)
+        icons.set_icon(self.report_button, "report")
+        icons.set_icon(self.take_button, "take")
+        icons.set_icon(self.close_button, "done")
         self.take_button.clicked.connect(self._take)
         self.close_button.clicked.connect(self._close)
         self.message = QLabel("")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QPushButton, QScrollArea
 
 from app.auth.permissions import Action
 from layouts import model as layout_model
-from widgets import theme
+from widgets import icons, theme
 from widgets.about import AboutButton, AboutSheet
 from widgets.alarm_banner import AlarmBanner
 from widgets.alarm_table import AlarmTable
@@ -96,6 +96,7 @@ class TerminalWindow(QObject):
 
         self.edit_button = QPushButton()
         self.edit_button.setObjectName("EditLayoutButton")
+        icons.set_icon(self.edit_button, "edit_layout", size=24)
         self.edit_button.clicked.connect(self.open_editor)
         self.window.add_frame_button(self.edit_button)
         self.editor_sheet: Overlay | None = None

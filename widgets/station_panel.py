@@ -13,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.model import Quality, Sample
+from widgets import icons
 from widgets.lamp import StateLamp
 from widgets.panel_frame import PanelFrame
 from widgets.panels import PanelContext, register_panel
@@ -36,6 +37,7 @@ class SetpointRow(QWidget):
         self.value = QLabel("—")
         self.value.setProperty("role", "big")
         self.button = QPushButton()
+        icons.set_icon(self.button, "setpoint", size=24)
         self.button.clicked.connect(self.open)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -123,6 +125,7 @@ class StationPanel(PanelFrame):
             self.andon_button = QPushButton()
             self.andon_button.setObjectName("AndonButton")
             self.andon_button.setMinimumHeight(48)
+            icons.set_icon(self.andon_button, "report")
             self.andon_button.clicked.connect(self.report_problem)
             self.reportProblem.connect(lambda sid: open_report(self, ctx, sid))
             self.add_header_widget(self.andon_button)

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QAbstractButton
 
 from app.andon import AndonBoard, AndonStatus
 from app.auth.session import SessionManager
@@ -44,7 +44,7 @@ def test_report_in_two_touches_then_maintenance_takes_it(qtbot, ctx) -> None:
     sheet = panel.findChild(Overlay) or panel.window().findChild(Overlay)
     assert sheet is not None and sheet.isVisible()
     assert "Press 1" in sheet.content.where.text()  # station pre-filled
-    machine = next(b for b in sheet.findChildren(QPushButton) if b.text() == "Machine")
+    machine = next(b for b in sheet.findChildren(QAbstractButton) if b.text() == "Machine")
     qtbot.mouseClick(machine, Qt.MouseButton.LeftButton)  # touch 2
     board = ctx.services["andon"]
     qtbot.waitUntil(lambda: panel.list.count() == 1)
