@@ -22,6 +22,7 @@ from app.config import DataType, SiteConfig, SiteInfo, SourceConfig, TagConfig
 from app.model import LinkState, Quality, Sample
 from app.runtime import Runtime
 from app.secrets import get_secret
+from app.sources import payload
 from app.sources.base import SourceError
 from app.sources.mqtt import MqttOptions
 from app.sources.opcua import OpcUaOptions
@@ -108,9 +109,17 @@ def run(req: ProbeRequest, out: IO[str] | None = None) -> int:
             emit({"tag": names.get(s.tag, s.tag), "ts": s.ts, "value": s.value,
                   "quality": str(s.quality)})
 
-    def on_message(topic: str, payload: bytes) -> None:
-        value, quality = _decode(payload)
-        emit({"tag": topic, "ts": time.time(), "value": value, "quality": quality})
+    def on_message(topic: str, data: bytes) -> None:
+        # The terminal's own decoding and limits: what prints here is what it would show.
+        max_size = req.mqtt.max_payload if req.mqtt is not None else 256 * 1024
+        try:
+            value, ts, quality = payload.parse_any(data, received=time.time(),
+                                                   max_size=max_size)
+        except payload.MalformedPayload as e:
+            emit({"tag": topic, "ts": time.time(), "value": None,
+                  "quality": str(Quality.BAD), "error": str(e)})
+            return
+        emit({"tag": topic, "ts": ts, "value": value, "quality": str(quality)})
 
     rt = Runtime(cfg, secrets=get_secret)
     rt.subscribe(on_samples)
@@ -152,16 +161,3 @@ def _describe(sc: SourceConfig) -> str:
     o = sc.options
     return o.endpoint if sc.kind == "opcua" else f"mqtt://{o.host}:{o.port}"
 
-
-def _decode(payload: bytes) -> tuple[Any, str]:
-    try:
-        text = payload.decode("utf-8")
-    except UnicodeDecodeError:
-        return payload.hex(), str(Quality.BAD)
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return text, str(Quality.GOOD)
-    if isinstance(data, dict) and "v" in data:
-        return data["v"], str(data.get("q", Quality.GOOD))
-    return data, str(Quality.GOOD)

@@ -6,7 +6,12 @@ thread; only the blocking TCP/TLS connect runs in a short-lived thread.
 
 Ingest: each tag's address is a topic (QoS 1); payloads are parsed by
 `app.sources.payload`; all samples read in one socket wake-up go out in one `deliver`.
-Bad payloads are counted per topic in `malformed` and logged once a minute per topic.
+Bad payloads (any error while reading one, within size, depth and time limits checked
+before parsing) are counted per topic in `malformed` and logged once a minute per topic;
+the stream goes on. Raw handlers (shared state) are dispatched in one place, `_flush`:
+what a handler raises is counted in `handler_errors`, and what it logs while it runs is
+rate-limited per subscription the same way (`HandlerLogLimit`), so every topic handler,
+including new domains', is flood-proof without code of its own.
 
 The terminal's broker (`attach_outbox`) also carries:
 - presence: a retained `{topic_root}/terminals/{terminal_id}/status` message, online on
@@ -84,6 +89,53 @@ class MqttOptions:
     keepalive_s: int = 30
     reconnect_max_s: float = 30.0
     max_payload: int = 256 * 1024
+    max_clock_skew_s: float = payload.MAX_SKEW_S  # a sample's time may be this far ahead
+
+
+class HandlerLogLimit(logging.Filter):
+    """Warnings and errors a topic handler logs while the source dispatches a message to
+    it: each kind (subscription, logger, message) at most once a minute, the next one
+    saying how many were held back. Installed on the handler's module logger and on
+    this module's; records logged outside a dispatch pass untouched."""
+
+    def __init__(self, every_s: float = 60.0) -> None:
+        super().__init__("mqtt-handler-log-limit")
+        self.every_s = every_s
+        self.current = threading.local()  # .filter: the subscription being dispatched
+        self._last: dict[tuple[str, str, str], float] = {}
+        self._held: collections.Counter[tuple[str, str, str]] = collections.Counter()
+        # Warnings and errors per "source:filter", logged or held back: what went wrong.
+        self.problems: collections.Counter[str] = collections.Counter()
+
+    def install(self, logger_name: str) -> None:
+        logger = logging.getLogger(logger_name)
+        if self not in logger.filters:
+            logger.addFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        sub = getattr(self.current, "filter", None)
+        if sub is None or record.levelno < logging.WARNING:
+            return True
+        key = (sub, record.name, str(record.msg))
+        self.problems[sub] += 1
+        t = time.monotonic()
+        last = self._last.get(key)
+        if last is not None and t - last < self.every_s:
+            self._held[key] += 1
+            return False
+        if len(self._last) > 10_000:  # a bound, not a cache policy: forget and go on
+            self._last.clear()
+        self._last[key] = t
+        held = self._held.pop(key, 0)
+        if held:
+            note = f" ({held} more like this on {sub} in the last {self.every_s:g} s not logged)"
+            # getMessage() %-formats only when there are args.
+            record.msg = str(record.msg) + (note.replace("%", "%%") if record.args else note)
+        return True
+
+
+HANDLER_LOG_LIMIT = HandlerLogLimit(MALFORMED_LOG_EVERY_S)
+HANDLER_LOG_LIMIT.install(__name__)
 
 
 @dataclass(frozen=True)
@@ -114,6 +166,8 @@ class MqttSource(Source):
             keepalive_s=t.int("keepalive_s", 30, min=1, max=65535),
             reconnect_max_s=t.float("reconnect_max_s", 30.0, min=0.5, max=3600),
             max_payload=t.int("max_payload", 256 * 1024, min=16, max=256 * 1024 * 1024),
+            max_clock_skew_s=t.float("max_clock_skew_s", payload.MAX_SKEW_S, min=0.0,
+                                     max=366 * 86400.0),
         )
 
     def __init__(self, config: SourceConfig, tags: Sequence[TagConfig], sink: SampleSink,
@@ -125,6 +179,7 @@ class MqttSource(Source):
         self.protocol = self.options.protocol
         self.malformed: collections.Counter[str] = collections.Counter()
         self._malformed_logged: dict[str, float] = {}
+        self.handler_errors: collections.Counter[str] = collections.Counter()
         self._exact: dict[str, list[TagConfig]] = {}
         self._wild: list[tuple[str, TagConfig]] = []
         for tag in self.tags:
@@ -144,7 +199,7 @@ class MqttSource(Source):
         self._up_since = 0.0
         self._rx: list[Sample] = []
         self._packets_in = 0  # messages and acks read: tells _readable the socket ran dry
-        self._rx_raw: list[tuple[Handler, str, bytes]] = []
+        self._rx_raw: list[tuple[str, Handler, str, bytes]] = []
         self._sub_mids: dict[int, list[str]] = {}
         self._subscribed: set[str] = set()
         self._window = WINDOW
@@ -194,6 +249,7 @@ class MqttSource(Source):
         if not topic_filter or "\0" in topic_filter:
             raise ValueError(f"invalid MQTT topic filter {topic_filter!r}")
         self._handlers.append((topic_filter, handler))
+        HANDLER_LOG_LIMIT.install(getattr(handler, "__module__", None) or __name__)
         if self._online and self._client is not None:
             self._subscribe(self._client, [topic_filter])
 
@@ -509,15 +565,16 @@ class MqttSource(Source):
             received = now()
             for tag in tags:
                 try:
-                    value, ts, quality = payload.parse(data, tag.type, received=received,
-                                                       max_size=self.options.max_payload)
-                except payload.MalformedPayload as e:
-                    self._malformed(topic, str(e))
+                    value, ts, quality = payload.parse(
+                        data, tag.type, received=received, max_size=self.options.max_payload,
+                        max_skew_s=self.options.max_clock_skew_s)
+                except Exception as e:  # parse raises MalformedPayload; anything else too
+                    self._malformed(topic, str(e) or type(e).__name__)
                     break
                 self._rx.append(Sample(tag.path, ts, value, quality))
         for topic_filter, handler in self._handlers:
             if topic_filter == topic or paho.topic_matches_sub(topic_filter, topic):
-                self._rx_raw.append((handler, topic, data))
+                self._rx_raw.append((topic_filter, handler, topic, data))
 
     def _flush(self) -> None:
         """Hand over what one wake-up read: one batch of samples, then raw handlers."""
@@ -526,12 +583,18 @@ class MqttSource(Source):
             self.deliver(batch)
         if self._rx_raw:
             raw, self._rx_raw = self._rx_raw, []
-            for handler, topic, data in raw:
+            limit = HANDLER_LOG_LIMIT.current
+            for topic_filter, handler, topic, data in raw:
+                limit.filter = f"{self.id}:{topic_filter}"
                 try:
                     handler(topic, data)
                 except Exception:
-                    log.exception("MQTT source %s: handler %r failed on %s", self.id, handler,
-                                  topic)
+                    self.handler_errors[topic_filter] += 1
+                    log.exception("MQTT source %s: handler %s failed on %s (%d so far on %s)",
+                                  self.id, getattr(handler, "__qualname__", handler), topic,
+                                  self.handler_errors[topic_filter], topic_filter)
+                finally:
+                    limit.filter = None
 
     def _malformed(self, topic: str, reason: str) -> None:
         self.malformed[topic] += 1

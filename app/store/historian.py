@@ -6,6 +6,10 @@ times and get min/max/avg per bucket computed in SQL; a bucket without a good or
 uncertain numeric sample is NaN, so a trend shows a gap, never a flat line.
 Booleans are stored as 0/1 and strings in `text`; `samples()` gives numbers back as
 float. Retention deletes by age and, past `max_bytes`, the oldest samples (by insertion).
+A sample at an impossible time (more than `max_future_s` ahead of this clock, or before
+`min_ts`, whatever its source) is refused, counted in `refused` and logged once a minute.
+Sources refuse times before 2000 themselves (`app.sources.payload`); here the floor is
+the epoch, so tests and replays on a synthetic clock still store.
 """
 
 from __future__ import annotations
@@ -61,11 +65,20 @@ class Buckets:
     count: np.ndarray
 
 
+REFUSED_LOG_EVERY_S = 60.0
+
+
 class Historian:
+    max_future_s = 300.0  # how far ahead of this clock a sample's time may be
+    min_ts = 0.0
+
     def __init__(self, store: Store) -> None:
         self._store = store
         self._ids: dict[str, int] = {}  # writer thread only
         self._warned_closed = False
+        self.refused = 0  # samples not stored: no tag, or an impossible time
+        self._refused_logged = 0.0
+        self._refused_since_log = 0
 
     # --- writing (any thread -> writer thread) --------------------------------------------
 
@@ -98,24 +111,40 @@ class Historian:
     def _write(self, conn: sqlite3.Connection, samples: list[Sample]) -> None:
         rows = []
         bad = 0
+        first_bad: Sample | None = None
+        latest = time.time() + self.max_future_s
         for s in samples:
             try:
                 ts = float(s.ts)
-                if not math.isfinite(ts) or not isinstance(s.tag, str) or not s.tag:
+                if (not math.isfinite(ts) or not self.min_ts <= ts <= latest
+                        or not isinstance(s.tag, str) or not s.tag):
                     raise ValueError
                 value, text = _encode(s.value)
                 q = _Q_TO_INT.get(s.quality, _BAD)  # type: ignore[call-overload]
             except (TypeError, ValueError, AttributeError):
                 bad += 1
+                first_bad = first_bad or s
                 continue
             rows.append((self._tag_id(conn, s.tag), ts, value, text, q))
         if bad:
-            log.warning("store %s: %d samples with no tag or an invalid time not stored "
-                        "(first: %r)", self._store.path, bad, samples[0])
+            self._refuse(bad, first_bad)
         # One statement for the whole batch: executemany gives up and takes back the
         # interpreter lock for every row, and while the runtime thread is busy each take
         # waits its turn (measured: 3k rows/s against 60k this way, with one busy thread).
         conn.execute(_INSERT_JSON, (json.dumps(rows),))
+
+    def _refuse(self, n: int, example: Sample | None) -> None:
+        self.refused += n
+        self._refused_since_log += n
+        t = time.monotonic()
+        if self._refused_logged and t - self._refused_logged < REFUSED_LOG_EVERY_S:
+            return
+        self._refused_logged = t
+        log.warning("store %s: %d samples with no tag or an impossible time (more than "
+                    "%g s ahead of this clock) not stored, %d in all (e.g. %r)",
+                    self._store.path, self._refused_since_log, self.max_future_s,
+                    self.refused, example)
+        self._refused_since_log = 0
 
     # --- reading (any thread) ---------------------------------------------------------------
 
