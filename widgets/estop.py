@@ -1,5 +1,9 @@
 """The on-screen emergency stop of the shell's fixed frame: big red button, the PLC's
-read-back circuit state, the loud NOT CONFIRMED banner and the deliberate Reset….
+read-back circuit state, the loud NOT CONFIRMED banner, the deliberate Reset… and,
+beside it, Start… (a reset never starts the line). Both confirmations are an overlay
+on the panel's text side: they never push the page and never cover the button. During
+a start's pre-start warning the panel shows the countdown (and beeps each second where
+the site sets `prestart_audible`).
 
 Why the button lives in its own top-level window (the decision, and its test):
 Qt's modal dialogs block mouse input to every other window: an application-modal
@@ -31,12 +35,14 @@ honours modality, with a plain main-window button as the negative control.
 from __future__ import annotations
 
 import logging
+import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPen, QWindow
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -47,7 +53,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth.permissions import PermissionDenied
-from app.safety.estop import CircuitState, EStopController, EStopStatus, RequestState, ResetRefused
+from app.safety.estop import (
+    CircuitState,
+    EStopController,
+    EStopStatus,
+    RequestState,
+    ResetRefused,
+)
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +144,27 @@ class EStopPanel(QFrame):
         self.banner.hide()
         self.reset_button = QPushButton()
         self.reset_button.setObjectName("EStopReset")
+        self.reset_button.setMinimumHeight(48)
         self.reset_button.clicked.connect(self._ask_reset)
+        self.start_button = QPushButton()
+        self.start_button.setObjectName("EStopStart")
+        self.start_button.setMinimumHeight(48)
+        self.start_button.clicked.connect(self._ask_start)
+        self.start_button.setVisible(controller.config.start_tag is not None)
+        self.countdown = QLabel()  # the pre-start warning, while a start is announced
+        self.countdown.setObjectName("EStopCountdown")
+        self.countdown.setWordWrap(True)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown.setStyleSheet("QLabel#EStopCountdown { background: #ffd200; "
+                                     "color: black; font-weight: bold; padding: 6px; "
+                                     "border: 3px solid black; }")
+        self.countdown.hide()
+        self.cancel_start_button = QPushButton()
+        self.cancel_start_button.setObjectName("EStopCancelStart")
+        self.cancel_start_button.setMinimumHeight(48)
+        self.cancel_start_button.clicked.connect(self._cancel_start)
+        self.cancel_start_button.hide()
+        self._last_beep = 0
 
         # In-window confirmation: page 1 of a stack over the panel, never a QDialog.
         self.confirm_text = QLabel()
@@ -140,8 +172,11 @@ class EStopPanel(QFrame):
         self.confirm_button = QPushButton()
         self.confirm_button.setObjectName("EStopConfirmReset")
         self.cancel_button = QPushButton()
-        self.confirm_button.clicked.connect(self._do_reset)
+        self.confirm_button.clicked.connect(self._confirmed)
         self.cancel_button.clicked.connect(self._close_confirm)
+        for b in (self.confirm_button, self.cancel_button):
+            b.setMinimumHeight(48)
+        self._confirming = ""  # "reset" or "start": what the overlay asks about
         self.message = QLabel()  # why a reset was refused
         self.message.setObjectName("EStopMessage")
         self.message.setWordWrap(True)
@@ -156,31 +191,40 @@ class EStopPanel(QFrame):
         v.setSpacing(2)
         v.addWidget(self.circuit)
         v.addWidget(self.banner)
+        v.addWidget(self.countdown)
         v.addWidget(self.note)
         row = QHBoxLayout()
         row.addWidget(self.message, 1)
+        row.addWidget(self.cancel_start_button, 0, Qt.AlignmentFlag.AlignRight)
         row.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignRight)
+        row.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignRight)
         v.addLayout(row)
         v.addStretch(1)
         h.addLayout(v, 1)
         self.note.setMinimumWidth(220)
-        confirm = QWidget()
+        confirm = QFrame()
         confirm.setObjectName("EStopConfirmOverlay")
+        confirm.setAutoFillBackground(True)
+        confirm.setFrameShape(QFrame.Shape.Box)
         c = QVBoxLayout(confirm)
         c.addWidget(self.confirm_text)
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.confirm_button)
         c.addLayout(buttons)
-        # The e-stop button stays on top of the confirmation too: a stop is never hidden.
-        self.stack = QStackedWidget()
+        # The confirmation is an overlay over the text side of the panel, outside any
+        # layout: it never pushes the page, and the e-stop button stays uncovered.
+        self.stack = QStackedWidget(self)
         self.stack.addWidget(QWidget())
         self.stack.addWidget(confirm)
+        self.main = main
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(main)
-        outer.addWidget(self.stack)
         self.stack.hide()
+        self._tick = QTimer(self)  # the pre-start countdown
+        self._tick.setInterval(200)
+        self._tick.timeout.connect(self._render)
 
         self._flash_on = False
         self._flash = QTimer(self)
@@ -216,13 +260,42 @@ class EStopPanel(QFrame):
         return self.session.current if self.session is not None else None
 
     def _ask_reset(self) -> None:
+        self._open_confirm("reset")
+
+    def _ask_start(self) -> None:
+        self._open_confirm("start")
+
+    def _open_confirm(self, what: str) -> None:
         self.message.clear()
+        self._confirming = what
+        self._retranslate()
         self.stack.setCurrentIndex(1)
+        self._place_overlay()
         self.stack.show()
+        self.stack.raise_()
+
+    def _place_overlay(self) -> None:
+        """Over the text side of the panel: right of the e-stop button, same height."""
+        left = self.button.geometry().right() + 8
+        self.stack.setGeometry(QRect(left, 0, max(0, self.width() - left), self.height()))
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        if self.stack.isVisible():
+            self._place_overlay()
 
     def _close_confirm(self) -> None:
         self.stack.hide()
         self.stack.setCurrentIndex(0)
+        self._confirming = ""
+
+    def _confirmed(self) -> None:
+        what = self._confirming
+        self._close_confirm()
+        if what == "start":
+            self._do_start()
+        else:
+            self._do_reset()
 
     def _do_reset(self) -> None:
         who = self._signed_in()
@@ -232,6 +305,21 @@ class EStopPanel(QFrame):
                                   confirmed=True)
         except (PermissionDenied, ResetRefused) as e:
             self.message.setText(self.tr("Reset refused: %s") % str(e))
+
+    def _do_start(self) -> None:
+        who = self._signed_in()
+        try:
+            fut = self.controller.start(who.user_id if who else "", who.role if who else None,
+                                        confirmed=True)
+        except (PermissionDenied, ResetRefused) as e:
+            self.message.setText(self.tr("Start refused: %s") % str(e))
+            return
+        fut.add_done_callback(lambda f: self.statusChanged.emit(None))
+        self._render()
+
+    def _cancel_start(self) -> None:
+        who = self._signed_in()
+        self.controller.cancel_start(who.user_id if who else "")
 
     # --- view ----------------------------------------------------------------------------
 
@@ -246,6 +334,8 @@ class EStopPanel(QFrame):
         self._rendered = st
         circuit = {CircuitState.RUNNING: self.tr("Stop circuit (PLC): RUNNING"),
                    CircuitState.STOPPED: self.tr("Stop circuit (PLC): STOPPED"),
+                   CircuitState.READY: self.tr(
+                       "Stop circuit (PLC): RESET — line stopped, ready to start"),
                    CircuitState.UNKNOWN: self.tr("Stop circuit (PLC): UNKNOWN — no read-back")
                    }[st.circuit]
         if st.request is RequestState.REQUESTED:
@@ -266,7 +356,27 @@ class EStopPanel(QFrame):
         else:
             self._flash.stop()
             self.banner.hide()
+        self._render_prestart(st)
         self._update_reset()
+
+    def _render_prestart(self, st: EStopStatus) -> None:
+        if st.prestart_until is None:
+            self.countdown.hide()
+            self.cancel_start_button.hide()
+            self._tick.stop()
+            return
+        left = max(0.0, st.prestart_until - time.time())
+        secs = int(left + 0.999)
+        self.countdown.setText(self.tr("WARNING: THE LINE STARTS IN %n s — keep clear", "",
+                                       secs))
+        self.countdown.setProperty("seconds", secs)
+        self.countdown.show()
+        self.cancel_start_button.show()
+        if not self._tick.isActive():
+            self._tick.start()
+        if self.controller.config.prestart_audible and secs != self._last_beep:
+            QApplication.beep()
+        self._last_beep = secs
 
     def _toggle_flash(self) -> None:
         self._flash_on = not self._flash_on
@@ -281,19 +391,33 @@ class EStopPanel(QFrame):
 
     def _update_reset(self) -> None:
         who = self._signed_in()
-        ok, why = self.controller.can_reset(who.role if who else None)
+        role = who.role if who else None
+        ok, why = self.controller.can_reset(role)
         self.reset_button.setEnabled(ok)
         self.reset_button.setToolTip(why)
-        if not ok and self.stack.isVisible():
+        can_start, why_not = self.controller.can_start(role)
+        self.start_button.setEnabled(can_start)
+        self.start_button.setToolTip(why_not)
+        still = {"reset": ok, "start": can_start}.get(self._confirming, True)
+        if not still and self.stack.isVisible():
             self._close_confirm()
 
     def _retranslate(self) -> None:
         self.note.setText(self.tr("Supplements the hard-wired e-stop — does not replace it"))
         self.reset_button.setText(self.tr("Reset…"))
-        self.confirm_text.setText(self.tr(
-            "Reset the stop circuit? The line may start again. Make sure nobody is in a "
-            "danger zone."))
-        self.confirm_button.setText(self.tr("Confirm reset"))
+        self.start_button.setText(self.tr("Start…"))
+        self.cancel_start_button.setText(self.tr("Cancel start"))
+        if self._confirming == "start":
+            self.confirm_text.setText(self.tr(
+                "Start the line? A pre-start warning of %1 s runs first. Make sure nobody "
+                "is in a danger zone.").replace(
+                    "%1", f"{self.controller.config.prestart_warning_s:g}"))
+            self.confirm_button.setText(self.tr("Confirm start"))
+        else:
+            self.confirm_text.setText(self.tr(
+                "Reset the stop circuit? The line stays stopped until someone starts it. "
+                "Make sure nobody is in a danger zone."))
+            self.confirm_button.setText(self.tr("Confirm reset"))
         self.cancel_button.setText(self.tr("Cancel"))
 
     def changeEvent(self, event: QEvent) -> None:

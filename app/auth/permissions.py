@@ -23,6 +23,7 @@ class Action(StrEnum):
     ALARM_SHELVE = "alarm.shelve"
     ALARM_OUT_OF_SERVICE = "alarm.out_of_service"
     ESTOP_RESET = "estop.reset"
+    LINE_START = "line.start"  # start after a reset; never part of the reset itself
     SETPOINT_WRITE = "setpoint.write"
     LAYOUT_EDIT = "layout.edit"
     KIOSK_EXIT = "kiosk.exit"
@@ -42,6 +43,7 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.ALARM_SHELVE: _LEADS | {Role.MAINTENANCE},
     Action.ALARM_OUT_OF_SERVICE: frozenset({Role.MAINTENANCE, Role.SUPERVISOR, Role.ADMIN}),
     Action.ESTOP_RESET: _LEADS | {Role.MAINTENANCE, Role.SAFETY_OFFICER},
+    Action.LINE_START: _LEADS | {Role.MAINTENANCE},
     Action.SETPOINT_WRITE: _LEADS | {Role.MAINTENANCE},
     Action.LAYOUT_EDIT: _ALL,
     Action.KIOSK_EXIT: frozenset({Role.SUPERVISOR, Role.ADMIN}),

@@ -16,6 +16,12 @@ Rules this module enforces (DESIGN.md, "Safety rules"):
 - `reset()` needs a role allowed `Action.ESTOP_RESET`, an explicit confirmation and the
   PLC reporting the circuit healthy; every press, confirmation, failure, reset and
   refused reset is audited and published on `<topic_root>/safety/estop`.
+- A reset never starts the line (EN 60204-1 9.2.5.4.2, ISO 13850): after it the PLC
+  reads back "ready" and the line stays stopped. `start()` is its own action
+  (`Action.LINE_START`), allowed only while the circuit is ready and healthy; it first
+  runs a visible (and, where configured, audible: `prestart_horn_tag`) pre-start
+  warning for `prestart_warning_s`, checks everything again, and only then writes
+  `start_tag`. A press of the e-stop, or the circuit leaving "ready", cancels it.
 """
 
 from __future__ import annotations
@@ -55,6 +61,11 @@ class EStopConfig:
     healthy_tag: str | None = None  # bool: circuit healthy, reset possible
     stopped_value: str = "stopped"
     confirm_timeout_ms: int = 500
+    start_tag: str | None = None  # writable bool pulse: true requests the line to start
+    ready_value: str = "ready"  # circuit state after a reset: stopped, ready to start
+    prestart_warning_s: float = 5.0  # visible (and audible) warning before a start
+    prestart_horn_tag: str | None = None  # writable bool: true sounds the horn/beacon
+    prestart_audible: bool = False  # the terminal itself beeps during the warning
 
 
 @register_section("estop")
@@ -78,7 +89,14 @@ def parse_estop(root: Table, cfg: SiteConfig) -> EStopConfig:
         healthy_tag=tag("healthy_tag", required=False),
         stopped_value=t.str("stopped_value", "stopped"),
         confirm_timeout_ms=t.int("confirm_timeout_ms", 500, min=50, max=10_000),
+        start_tag=tag("start_tag", required=False, writable=True),
+        ready_value=t.str("ready_value", "ready"),
+        prestart_warning_s=t.float("prestart_warning_s", 5.0, min=1.0, max=120.0),
+        prestart_horn_tag=tag("prestart_horn_tag", required=False, writable=True),
+        prestart_audible=t.bool("prestart_audible", False),
     )
+    if c.ready_value == c.stopped_value:
+        raise t.error("ready_value", "must differ from stopped_value")
     t.done()
     return c
 
@@ -97,7 +115,8 @@ class CircuitState(StrEnum):
     """The PLC's own view, read back; UNKNOWN when the value is not GOOD quality."""
 
     RUNNING = "running"
-    STOPPED = "stopped"
+    STOPPED = "stopped"  # a stop is latched in the PLC
+    READY = "ready"  # reset: the line is stopped and waits for a start command
     UNKNOWN = "unknown"
 
 
@@ -109,6 +128,12 @@ class EStopStatus:
     detail: str = ""  # why NOT_CONFIRMED, or the last refusal
     pressed_at: float | None = None  # epoch seconds of the last press
     confirmed_after_ms: float | None = None
+    prestart_until: float | None = None  # epoch seconds: a start is being announced
+
+    @property
+    def stop_active(self) -> bool:
+        """The PLC reports its stop circuit stopped (latched, not yet reset)."""
+        return self.circuit is CircuitState.STOPPED
 
     @property
     def alarm_text(self) -> str | None:
@@ -122,6 +147,10 @@ class ResetRefused(RuntimeError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class StartRefused(ResetRefused):
+    """A start that may not happen now (or was cancelled during its warning)."""
 
 
 Observer = Callable[[EStopStatus], None]
@@ -149,6 +178,9 @@ class EStopController:
         self._press_id = 0
         self._press_mono = 0.0
         self._timer: threading.Timer | None = None
+        self._start_id = 0
+        self._start_timer: threading.Timer | None = None
+        self._start_future: concurrent.futures.Future[Sample] | None = None
         site = runtime.config.site
         self.topic = f"{site.topic_root}/safety/estop"
         self._terminal = site.terminal_id
@@ -170,6 +202,14 @@ class EStopController:
         """Whether `role` may reset now, and if not, why (for the view's tooltip)."""
         try:
             self._check_reset(role, confirmed=True)
+        except (PermissionDenied, ResetRefused) as e:
+            return False, str(e)
+        return True, ""
+
+    def can_start(self, role: Role | str | None) -> tuple[bool, str]:
+        """Whether `role` may start the line now, and if not, why."""
+        try:
+            self._check_start(role, confirmed=True)
         except (PermissionDenied, ResetRefused) as e:
             return False, str(e)
         return True, ""
@@ -213,6 +253,7 @@ class EStopController:
                               if request is RequestState.CONFIRMED else None))
         who = actor or ANONYMOUS
         self._journal(who, "estop.press", "stop request sent" if fut else error)
+        self._cancel_start(who, "cancelled by the emergency stop")
         if fut is None:
             self._fail(press_id, error)
             return
@@ -273,12 +314,16 @@ class EStopController:
             healthy = self._healthy_from(latest) if c.healthy_tag in latest else st.healthy
             request = st.request
             if request is RequestState.CONFIRMED and circuit is not CircuitState.STOPPED:
-                # RUNNING: the PLC was reset (here or at the machine). UNKNOWN: the
+                # READY/RUNNING: the PLC was reset (here or at the machine). UNKNOWN: the
                 # read-back is lost, so nothing confirms the stop any more; a new press
                 # must then end in CONFIRMED or NOT_CONFIRMED on its own.
                 request = RequestState.IDLE
             self._set(replace(st, circuit=circuit, healthy=healthy, request=request))
+            announcing = self._status.prestart_until is not None
         self._confirm_if_stopped()
+        if announcing and (circuit is not CircuitState.READY or healthy is False):
+            self._cancel_start("system", f"the stop circuit reads {circuit} "
+                               + ("(not healthy)" if healthy is False else ""))
 
     def _circuit_from(self, latest: dict[str, Sample]) -> CircuitState:
         s = latest.get(self.config.circuit_state_tag)
@@ -286,6 +331,8 @@ class EStopController:
             return CircuitState.UNKNOWN
         if str(s.value) == self.config.stopped_value:
             return CircuitState.STOPPED
+        if str(s.value) == self.config.ready_value:
+            return CircuitState.READY
         return CircuitState.RUNNING
 
     def _healthy_from(self, latest: dict[str, Sample]) -> bool | None:
@@ -334,6 +381,126 @@ class EStopController:
         fut.add_done_callback(done)
         return fut
 
+    # --- start (never by a reset) ------------------------------------------------------
+
+    def _check_start(self, role: Role | str | None, *, confirmed: bool) -> None:
+        if self.config.start_tag is None:
+            raise StartRefused("no start command is configured (estop.start_tag)")
+        try:
+            r = Role(role) if role else None
+        except ValueError:
+            r = None
+        require(r, Action.LINE_START)
+        if not confirmed:
+            raise StartRefused("a start needs an explicit confirmation")
+        st = self._status
+        if st.prestart_until is not None:
+            raise StartRefused("a start is already being announced")
+        if st.circuit is CircuitState.STOPPED:
+            raise StartRefused("the stop circuit is stopped: reset it first")
+        if st.circuit is CircuitState.RUNNING:
+            raise StartRefused("the line is already running")
+        if st.circuit is CircuitState.UNKNOWN:
+            raise StartRefused("circuit state unknown (no read-back from the PLC)")
+        if self.config.healthy_tag is not None and st.healthy is not True:
+            raise StartRefused("circuit not healthy" if st.healthy is False
+                               else "circuit not healthy (the PLC's health is unknown)")
+
+    def start(self, actor: str, role: Role | str | None,
+              confirmed: bool) -> concurrent.futures.Future[Sample]:
+        """Announce a start, then request it. Raises PermissionDenied or StartRefused now;
+        the returned future holds the PLC's read-back of the start request after the
+        pre-start warning, or StartRefused when the start was cancelled during it."""
+        try:
+            self._check_start(role, confirmed=confirmed)
+        except (PermissionDenied, ResetRefused) as e:
+            self._journal(actor or ANONYMOUS, "line.start_refused", str(e))
+            raise
+        warn = self.config.prestart_warning_s
+        out: concurrent.futures.Future[Sample] = concurrent.futures.Future()
+        with self._lock:
+            self._start_id += 1
+            start_id = self._start_id
+            self._start_future = out
+            self._start_timer = threading.Timer(warn, self._start_now,
+                                                args=(start_id, actor, str(role)))
+            self._start_timer.daemon = True
+            self._set(replace(self._status, prestart_until=self._clock() + warn, detail=""))
+            self._start_timer.start()
+        self._horn(True)
+        self._journal(actor, "line.start_warning",
+                      f"pre-start warning for {warn:g} s, requested by role {role}")
+        return out
+
+    def cancel_start(self, actor: str) -> bool:
+        """Cancel an announced start (anybody may); True when one was pending."""
+        return self._cancel_start(actor or ANONYMOUS, "cancelled at the terminal")
+
+    def _cancel_start(self, actor: str, reason: str) -> bool:
+        with self._lock:
+            if self._status.prestart_until is None:
+                return False
+            if self._start_timer is not None:
+                self._start_timer.cancel()
+                self._start_timer = None
+            self._start_id += 1
+            fut, self._start_future = self._start_future, None
+            self._set(replace(self._status, prestart_until=None))
+        self._horn(False)
+        self._journal(actor, "line.start_cancelled", reason)
+        if fut is not None and not fut.done():
+            fut.set_exception(StartRefused(f"start cancelled: {reason}"))
+        return True
+
+    def _start_now(self, start_id: int, actor: str, role: str) -> None:
+        """End of the warning (timer thread): check again, then write the start."""
+        with self._lock:
+            if start_id != self._start_id or self._status.prestart_until is None:
+                return
+            self._start_timer = None
+            fut, self._start_future = self._start_future, None
+            self._set(replace(self._status, prestart_until=None))
+            try:
+                self._check_start(role, confirmed=True)
+                error: StartRefused | PermissionDenied | None = None
+            except (PermissionDenied, StartRefused) as e:
+                error = e
+        self._horn(False)
+        assert fut is not None
+        if error is not None:
+            self._journal(actor, "line.start_refused", f"after the warning: {error}")
+            fut.set_exception(error)
+            return
+        assert self.config.start_tag is not None
+        try:
+            written = self.runtime.write(self.config.start_tag, True)
+        except Exception as e:
+            self._journal(actor, "line.start_failed", str(e))
+            fut.set_exception(e)
+            return
+        self._journal(actor, "line.start", f"start requested by role {role} after a "
+                                           f"{self.config.prestart_warning_s:g} s warning")
+
+        def done(f: concurrent.futures.Future) -> None:
+            exc = f.exception() if not f.cancelled() else RuntimeError("cancelled")
+            if exc is not None:
+                log.error("line start failed: %s", exc)
+                self._journal(actor, "line.start_failed", str(exc))
+                fut.set_exception(exc)
+            else:
+                fut.set_result(f.result())
+
+        written.add_done_callback(done)
+
+    def _horn(self, on: bool) -> None:
+        if self.config.prestart_horn_tag is None:
+            return
+        try:
+            f = self.runtime.write(self.config.prestart_horn_tag, on)
+            f.add_done_callback(_log_failure("pre-start horn"))
+        except Exception:
+            log.exception("e-stop: pre-start horn could not be switched")
+
     # --- plumbing ----------------------------------------------------------------------
 
     def _set(self, status: EStopStatus) -> None:
@@ -368,6 +535,9 @@ class EStopController:
             if self._timer is not None:
                 self._timer.cancel()
                 self._timer = None
+            if self._start_timer is not None:
+                self._start_timer.cancel()
+                self._start_timer = None
 
 
 def _log_failure(what: str) -> Callable[[concurrent.futures.Future], None]:

@@ -8,7 +8,10 @@ Line logic: the line runs while the e-stop circuit reads "running". A stop reque
 stops press, robots and conveyor at once (they go "idle", power falls to idle levels);
 the paint booth keeps ventilating at reduced airflow (solvent must still be removed).
 After a stop the circuit reports Healthy after STOP_SETTLE_S unless the
-stop_circuit_fault holds it; ResetRequest is accepted only when Healthy.
+stop_circuit_fault holds it; ResetRequest is accepted only when Healthy. As a real
+safety PLC does (EN 60204-1 9.2.5.4.2), a reset never starts the line: the circuit then
+reads "ready" and the line stays stopped until a separate Line.StartRequest, accepted
+only while the circuit is ready and healthy.
 """
 
 from __future__ import annotations
@@ -39,7 +42,8 @@ class State(StrEnum):
 
 class Circuit(StrEnum):
     RUNNING = "running"
-    STOPPED = "stopped"
+    STOPPED = "stopped"  # a stop is latched; a reset is needed
+    READY = "ready"  # reset: stopped, healthy, waiting for a start command
 
 
 def _ou(x: float, tau: float, sigma: float, dt: float, rng: random.Random) -> float:
@@ -197,6 +201,7 @@ class Conveyor:
 class EStop:
     stop_request: bool = False
     reset_request: bool = False
+    start_request: bool = False
     circuit: Circuit = Circuit.RUNNING
     healthy: bool = True
     stopped_at: float = 0.0
@@ -273,13 +278,14 @@ class PlantModel:
         rng, f = self.rng, self.faults
         running = self.running
         e = self.estop
-        if (e.circuit is Circuit.STOPPED and not e.healthy
+        if (e.circuit is not Circuit.RUNNING and not e.healthy
                 and self.t - e.stopped_at >= STOP_SETTLE_S
                 and Fault.STOP_CIRCUIT_FAULT not in f):
             e.healthy = True
         if Fault.STOP_CIRCUIT_FAULT in f:
             e.healthy = False
         e.reset_request = False  # a pulse: read back true for at most one step
+        e.start_request = False
 
         self._step_env(dt)
         self.press.step(dt, running, self.env.hall_temp, Fault.PRESS_OVERHEAT in f, rng)
@@ -387,6 +393,7 @@ class PlantModel:
             "EStop.ResetRequest": e.reset_request,
             "EStop.CircuitState": str(e.circuit),
             "EStop.Healthy": e.healthy,
+            "Line.StartRequest": e.start_request,
         }
         for r in self.robots:
             k = f"Robot{r.n}"
@@ -428,6 +435,9 @@ class PlantModel:
             case "EStop.ResetRequest":
                 if value:
                     self._reset_request()
+            case "Line.StartRequest":
+                if value:
+                    self._start_request()
             case _ if name.startswith("Robot") and name.endswith(".SafeSpeed"):
                 self.robots[int(name[5]) - 1].safe_speed = bool(value)
 
@@ -465,8 +475,23 @@ class PlantModel:
         if not e.healthy:
             log.warning("e-stop: reset refused, the stop circuit is not healthy")
             return
-        log.info("e-stop: reset accepted; line running")
-        e.stop_request, e.circuit = False, Circuit.RUNNING
+        # A reset releases the stop but never starts a machine: the line stays stopped.
+        log.info("e-stop: reset accepted; line stopped and ready, waiting for a start")
+        e.stop_request, e.circuit = False, Circuit.READY
+
+    def _start_request(self) -> None:
+        e = self.estop
+        e.start_request = True
+        if e.circuit is not Circuit.READY:
+            log.warning("line: start refused, the stop circuit is %s (a reset is needed)"
+                        if e.circuit is Circuit.STOPPED else "line: start ignored, already %s",
+                        e.circuit)
+            return
+        if not e.healthy or Fault.STOP_CIRCUIT_FAULT in self.faults:
+            log.warning("line: start refused, the stop circuit is not healthy")
+            return
+        log.info("line: start accepted; line running")
+        e.circuit = Circuit.RUNNING
 
     def mqtt_values(self) -> dict[str, float]:
         """Wearable and emission readings by topic below the line prefix."""

@@ -3,7 +3,7 @@
 One row per variable the simulated PLC serves as "ns=2;s=<name>". The demo site file
 (resources/demo/site.toml) binds a tag to each row; a test keeps the two in step.
 States are strings ("running", "idle", "fault", "maintenance"; the e-stop circuit reads
-"running" or "stopped"), so an operator sees the PLC's word, not a number to look up.
+"running", "stopped" or "ready"), so an operator sees the PLC's word, not a number to look up.
 """
 
 from __future__ import annotations
@@ -126,9 +126,13 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("EStop.ResetRequest", B, "safety/estop/reset_request", writable=True,
            description="write true to reset; accepted only when Healthy"),
     Signal("EStop.CircuitState", S, "safety/estop/circuit_state",
-           description="running or stopped, as the PLC sees it"),
+           description="running, stopped or ready (reset, waiting for a start), as the "
+                       "PLC sees it"),
     Signal("EStop.Healthy", B, "safety/estop/healthy",
            description="stop circuit healthy; reset possible"),
+    # line control: a reset never starts the line; a start is its own command
+    Signal("Line.StartRequest", B, "control/line/start_request", writable=True,
+           description="write true to start the line; accepted only when ready and healthy"),
 )
 
 BY_NAME: dict[str, Signal] = {s.name: s for s in SIGNALS}

@@ -1,8 +1,11 @@
 """The on-screen e-stop of a whole terminal against the simulated PLC: the line stops,
-the terminal shows the PLC's own read-back, and the reset is deliberate (role, healthy
-circuit, confirmation) before the line runs again."""
+the terminal shows the PLC's own read-back, the reset is deliberate (role, healthy
+circuit, confirmation) and never restarts the line; only a separate Start, after its
+pre-start warning, does."""
 
 from __future__ import annotations
+
+import time
 
 import pytest
 from e2ekit import wait_for
@@ -12,7 +15,7 @@ from app.model import LinkState
 from app.safety.estop import CircuitState, RequestState, ResetRefused
 
 
-def test_estop_stops_the_line_and_only_a_deliberate_reset_restarts_it(plant, term) -> None:
+def test_estop_stops_the_line_reset_keeps_it_stopped_and_start_runs_it(plant, term) -> None:
     estop = term.services["estop"]
     sim = plant.sim
     wait_for(lambda: term.runtime.links["plc-body"].state is LinkState.CONNECTED, 20,
@@ -45,10 +48,27 @@ def test_estop_stops_the_line_and_only_a_deliberate_reset_restarts_it(plant, ter
     with pytest.raises(ResetRefused, match="confirmation"):
         estop.reset("m1", "maintenance", confirmed=False)
     estop.reset("m1", "maintenance", confirmed=True).result(5)
+    wait_for(lambda: estop.status.circuit is CircuitState.READY, 5, "circuit reset, ready")
+    # A reset never restarts the line (EN 60204-1 9.2.5.4.2): still stopped 3 s later.
+    time.sleep(3)
+    assert sim.values()["EStop.CircuitState"] == "ready"
+    assert sim.values()["Press.State"] == "idle"
+    assert {sim.values()[f"Robot{n}.State"] for n in range(1, 5)} == {"idle"}
+    # Start: its own action, a permitted role, after the pre-start warning.
+    with pytest.raises(PermissionDenied):
+        estop.start("op1", "operator", confirmed=True)
+    t0 = time.monotonic()
+    fut = estop.start("m1", "maintenance", confirmed=True)
+    warn = estop.config.prestart_warning_s
+    assert estop.status.prestart_until is not None
+    time.sleep(warn / 2)
+    assert sim.values()["EStop.CircuitState"] == "ready", "started during the warning"
+    fut.result(warn + 5)
+    assert time.monotonic() - t0 >= warn - 0.1
     wait_for(lambda: estop.status.circuit is CircuitState.RUNNING, 5, "circuit running")
     wait_for(lambda: sim.values()["Press.State"] == "running", 5, "the line runs again")
-    assert sim.values()["EStop.CircuitState"] == "running"
     # Every step is in the audit trail.
     term.store.flush()
     actions = [r.action for r in term.store.audit.query()]
-    assert {"estop.press", "estop.reset_refused", "estop.reset"} <= set(actions), actions
+    assert {"estop.press", "estop.reset_refused", "estop.reset", "line.start_warning",
+            "line.start"} <= set(actions), actions

@@ -2,7 +2,8 @@
 Runtime and a real local store, so the controller runs its real threads and loop.
 
 The fake PLC behaves like the simulator's stop circuit: a stop request latches the
-circuit "stopped" after `stop_delay_s`; a reset is accepted only while healthy. A test
+circuit "stopped" after `stop_delay_s`; a reset is accepted only while healthy and
+leaves the circuit "ready"; only a start request makes it "running" again. A test
 can make it unreachable (writes hang, then the link drops) or refuse writes.
 """
 
@@ -69,8 +70,11 @@ class EStopPlc(Source):
         if tag.address == "stop" and value:
             self.latched = True
             self.loop.call_later(self.config.options["stop_delay_s"], self._stop)
-        elif tag.address == "reset" and value and self.healthy:
-            self.latched, self.circuit = False, "running"
+        elif tag.address == "reset" and value and self.healthy and self.circuit == "stopped":
+            self.latched, self.circuit = False, "ready"  # a reset never starts the line
+            self._publish()
+        elif tag.address == "start" and value and self.healthy and self.circuit == "ready":
+            self.circuit = "running"
             self._publish()
         return Sample(tag.path, time.time(), value, Quality.GOOD)
 
@@ -116,6 +120,13 @@ writable = true
 path = "t/safety/estop/reset_request"
 source = "plc"
 address = "reset"
+type = "bool"
+writable = true
+
+[[tags]]
+path = "t/line/start_request"
+source = "plc"
+address = "start"
 type = "bool"
 writable = true
 
@@ -170,6 +181,8 @@ healthy_tag = "t/safety/estop/healthy"
 reset_tag = "t/safety/estop/reset_request"
 stopped_value = "stopped"
 confirm_timeout_ms = 500
+start_tag = "t/line/start_request"
+prestart_warning_s = 1
 """
 
 

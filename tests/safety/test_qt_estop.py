@@ -150,12 +150,47 @@ def test_reset_needs_role_and_in_window_confirmation(shell, rig, qtbot) -> None:
     assert "not healthy" in p.reset_button.toolTip()
     rig.plc.set_healthy(True)
     qtbot.waitUntil(p.reset_button.isEnabled, timeout=2000)
+    size = dock.estop.size()
     window_click(p.reset_button)
     assert p.stack.isVisible() and QApplication.activeModalWidget() is None
+    # An overlay: the window keeps its size (the page is not pushed) and the e-stop
+    # button stays uncovered.
+    assert dock.estop.size() == size
+    assert not p.stack.geometry().intersects(p.button.geometry())
     assert controller.status.circuit is CircuitState.STOPPED  # nothing sent before confirming
     window_click(p.confirm_button)
-    qtbot.waitUntil(lambda: controller.status.circuit is CircuitState.RUNNING, timeout=2000)
+    qtbot.waitUntil(lambda: controller.status.circuit is CircuitState.READY, timeout=2000)
     assert ("reset", True) in rig.plc.writes
+    assert "ready to start" in p.circuit.text()
+
+
+def test_start_beside_reset_with_overlay_and_visible_countdown(shell, rig, qtbot) -> None:
+    _main, _plain, dock, controller, session = shell
+    p = dock.panel
+    window_click(p.button)
+    qtbot.waitUntil(lambda: controller.status.request is RequestState.CONFIRMED, timeout=2000)
+    session.sign_in(Role.MAINTENANCE)
+    qtbot.waitUntil(p.reset_button.isEnabled, timeout=2000)
+    assert p.start_button.isVisible() and not p.start_button.isEnabled()
+    assert "reset it first" in p.start_button.toolTip()
+    window_click(p.reset_button)
+    window_click(p.confirm_button)
+    qtbot.waitUntil(p.start_button.isEnabled, timeout=2000)
+    session.sign_in(Role.SAFETY_OFFICER)  # may reset, may not start
+    qtbot.waitUntil(lambda: not p.start_button.isEnabled(), timeout=1000)
+    session.sign_in(Role.MAINTENANCE)
+    qtbot.waitUntil(p.start_button.isEnabled, timeout=1000)
+    size = dock.estop.size()
+    window_click(p.start_button)
+    assert p.stack.isVisible() and "pre-start warning" in p.confirm_text.text()
+    assert dock.estop.size() == size
+    window_click(p.confirm_button)
+    qtbot.waitUntil(p.countdown.isVisible, timeout=1000)
+    assert "STARTS IN" in p.countdown.text() and p.countdown.property("seconds") == 1
+    assert ("start", True) not in rig.plc.writes
+    qtbot.waitUntil(lambda: controller.status.circuit is CircuitState.RUNNING, timeout=3000)
+    qtbot.waitUntil(lambda: not p.countdown.isVisible(), timeout=1000)
+    assert ("start", True) in rig.plc.writes
 
 
 def test_dock_keeps_the_estop_window_over_its_place(shell, qtbot) -> None:

@@ -106,12 +106,12 @@ def test_reset_refused_without_permission_or_confirmation(rig) -> None:
     assert ("reset", True) not in rig.plc.writes
 
 
-def test_reset_accepted_when_healthy_and_circuit_runs_again(rig) -> None:
+def test_reset_accepted_when_healthy_and_circuit_is_ready(rig) -> None:
     c = controller(rig)
     _press_and_confirm(c)
     assert c.can_reset("maintenance") == (True, "")
     c.reset("m1", "maintenance", confirmed=True).result(2)
-    wait_for(lambda: c.status.circuit is CircuitState.RUNNING, 2, "running again")
+    wait_for(lambda: c.status.circuit is CircuitState.READY, 2, "reset: ready, not running")
     assert c.status.request is RequestState.IDLE
     wait_for(lambda: "estop.reset" in audit_actions(rig.store), 2, "audit")
     assert "estop.reset" in [p["event"] for _, p in rig.published]
@@ -129,3 +129,53 @@ def test_press_after_a_confirmed_stop_and_a_lost_plc_is_not_confirmed(rig) -> No
     c.press("u1")
     wait_for(lambda: c.status.request is RequestState.NOT_CONFIRMED, 0.7, "NOT_CONFIRMED")
     assert c.status.alarm_text == NOT_CONFIRMED_MESSAGE
+
+
+def _reset(c) -> None:
+    _press_and_confirm(c)
+    c.reset("m1", "maintenance", confirmed=True).result(2)
+    wait_for(lambda: c.status.circuit is CircuitState.READY, 2, "ready")
+
+
+def test_start_runs_a_prestart_warning_then_writes_the_start(rig) -> None:
+    from app.safety.estop import StartRefused
+
+    c = controller(rig)
+    assert c.can_start("maintenance")[0] is False  # running: nothing to start
+    _reset(c)
+    assert rig.plc.circuit == "ready"  # a reset never started the line
+    with pytest.raises(PermissionDenied):
+        c.start("op1", Role.OPERATOR, confirmed=True)
+    with pytest.raises(StartRefused, match="confirmation"):
+        c.start("m1", "maintenance", confirmed=False)
+    t0 = time.monotonic()
+    fut = c.start("m1", "maintenance", confirmed=True)
+    assert c.status.prestart_until is not None  # the warning is visible at once
+    assert ("start", True) not in rig.plc.writes
+    time.sleep(0.5)
+    assert ("start", True) not in rig.plc.writes, "written before the warning ended"
+    fut.result(3)
+    assert time.monotonic() - t0 >= 0.95  # prestart_warning_s = 1
+    wait_for(lambda: c.status.circuit is CircuitState.RUNNING, 2, "running after start")
+    assert c.status.prestart_until is None
+    acts = audit_actions(rig.store)
+    assert acts.index("line.start_warning") < acts.index("line.start"), acts
+    assert "line.start_refused" in acts
+
+
+def test_start_refused_while_stopped_and_cancelled_by_a_press(rig) -> None:
+    from app.safety.estop import StartRefused
+
+    c = controller(rig)
+    _press_and_confirm(c)
+    with pytest.raises(StartRefused, match="reset it first"):
+        c.start("m1", "maintenance", confirmed=True)
+    c.reset("m1", "maintenance", confirmed=True).result(2)
+    wait_for(lambda: c.status.circuit is CircuitState.READY, 2, "ready")
+    fut = c.start("m1", "maintenance", confirmed=True)
+    c.press(None)  # the e-stop during the warning cancels the start
+    with pytest.raises(StartRefused, match="cancelled"):
+        fut.result(3)
+    time.sleep(1.2)
+    assert ("start", True) not in rig.plc.writes
+    assert "line.start_cancelled" in audit_actions(rig.store)

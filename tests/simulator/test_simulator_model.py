@@ -122,11 +122,36 @@ def test_estop_latches_settles_and_resets_only_when_healthy(advance) -> None:
     assert m.values()["EStop.Healthy"] is True
     m.write("EStop.ResetRequest", True)
     v = m.values()
-    assert (v["EStop.CircuitState"], v["EStop.StopRequest"]) == ("running", False)
+    # A reset never restarts the line (EN 60204-1 9.2.5.4.2): stopped and ready.
+    assert (v["EStop.CircuitState"], v["EStop.StopRequest"]) == ("ready", False)
     m.step(0.1)
     assert m.values()["EStop.ResetRequest"] is False, "reset is a pulse"
     advance(m, 10)
+    assert m.values()["Press.State"] == "idle" and m.values()["Press.StrokeRate"] == 0
+    assert m.values()["Conveyor.State"] == "idle"
+    m.write("Line.StartRequest", True)  # the separate start command
+    assert m.values()["EStop.CircuitState"] == "running"
+    m.step(0.1)
+    assert m.values()["Line.StartRequest"] is False, "start is a pulse"
+    advance(m, 10)
     assert m.values()["Press.State"] == "running" and m.values()["Press.StrokeRate"] > 5
+
+
+def test_start_is_refused_unless_reset_and_healthy(advance) -> None:
+    m = PlantModel(seed=1, start_time=noon())
+    stop(m)
+    advance(m, STOP_SETTLE_S + 0.2)
+    m.write("Line.StartRequest", True)  # a start does not release a latched stop
+    assert m.values()["EStop.CircuitState"] == "stopped"
+    m.write("EStop.ResetRequest", True)
+    m.faults = {Fault.STOP_CIRCUIT_FAULT}
+    advance(m, 0.2)
+    m.write("Line.StartRequest", True)  # not healthy: refused
+    assert m.values()["EStop.CircuitState"] == "ready"
+    m.faults = set()
+    advance(m, 0.2)
+    m.write("Line.StartRequest", True)
+    assert m.values()["EStop.CircuitState"] == "running"
 
 
 def test_stop_circuit_fault_holds_the_circuit_unhealthy(advance) -> None:
@@ -139,7 +164,7 @@ def test_stop_circuit_fault_holds_the_circuit_unhealthy(advance) -> None:
     m.faults = set()
     advance(m, 0.2)
     m.write("EStop.ResetRequest", True)
-    assert m.values()["EStop.CircuitState"] == "running"
+    assert m.values()["EStop.CircuitState"] == "ready"
 
 
 def test_faults_show_in_the_values(advance) -> None:

@@ -65,7 +65,7 @@ def test_setpoint_write_is_applied_or_refused_with_read_back(plc) -> None:
     asyncio.run(main())
 
 
-def test_estop_stops_the_line_and_resets_when_healthy(plc) -> None:
+def test_estop_stops_the_line_reset_readies_and_only_start_runs_it(plc) -> None:
     async def main() -> None:
         async with Client(plc.endpoint, timeout=5) as c:
             state, healthy = node(c, "EStop.CircuitState"), node(c, "EStop.Healthy")
@@ -81,8 +81,14 @@ def test_estop_stops_the_line_and_resets_when_healthy(plc) -> None:
             await poll(healthy.read_value, lambda v: v is True, 4, "healthy after ~2 s")
             assert time.monotonic() - t0 > 1.5
             await node(c, "EStop.ResetRequest").write_value(True)
-            await poll(state.read_value, lambda v: v == "running", 0.5, "running after reset")
+            await poll(state.read_value, lambda v: v == "ready", 0.5, "ready after reset")
             assert await node(c, "EStop.StopRequest").read_value() is False
+            # A reset never restarts the line: still stopped 1.5 s later.
+            await asyncio.sleep(1.5)
+            assert await state.read_value() == "ready"
+            assert await node(c, "Press.State").read_value() == "idle"
+            await node(c, "Line.StartRequest").write_value(True)
+            await poll(state.read_value, lambda v: v == "running", 0.5, "running after start")
             await poll(node(c, "Press.State").read_value, lambda v: v == "running", 1,
                        "press running again")
 
