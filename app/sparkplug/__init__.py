@@ -1,0 +1,1 @@
+"""Sparkplug B 3.0: the payload codec, the host application and the edge node."""
