@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from app.sources.base import Source
 
-BUILTIN_MODULES = ("app.sources.opcua", "app.sources.mqtt")
+BUILTIN_MODULES = ("app.sources.opcua", "app.sources.mqtt", "app.sources.sparkplug")
 _KINDS: dict[str, type[Source]] = {}
 _loaded = False
 
