@@ -10,6 +10,7 @@ import sys
 
 import app.commands
 from app.config import ConfigError
+from app.shutdown import StopRequested, stop_on_signals
 from app.version import describe
 
 
@@ -37,10 +38,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args.func(args) or 0)
+        with stop_on_signals():
+            return int(args.func(args) or 0)
     except ConfigError as e:
         print(f"lineside: configuration error: {e}", file=sys.stderr)
         return 2
+    except StopRequested:
+        return 0  # SIGTERM / Ctrl-C: a requested, clean stop
     except KeyboardInterrupt:
         return 130
 

@@ -183,7 +183,7 @@ class Writer:
             if fut.set_running_or_notify_cancel():
                 fut.set_exception(StoreError(f"store {self.path} is closed"))
         try:
-            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # no WAL left behind
         except sqlite3.Error as e:
             log.warning("store %s: checkpoint at close failed: %s", self.path, e)
         self.conn.close()

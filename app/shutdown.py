@@ -1,0 +1,58 @@
+"""SIGTERM (systemd, `kill`, a container stop) and SIGINT (Ctrl-C) stop LineSide cleanly.
+
+Python's default SIGTERM ends the process at once: no offline status on the broker (it
+shows the last will, stamped at connect time), the queued batch lost, the write-ahead
+log left behind. `stop_on_signals()` turns both signals into `StopRequested` in the main
+thread, so the code that runs the terminal leaves through its `finally` (Terminal.stop:
+offline status, queued samples written, WAL checkpointed) and the command exits 0.
+A second signal during that stop is ignored; the stop is bounded (about 2 s) and a
+service manager's SIGKILL after its timeout still works. The GUI installs its own
+handlers (quit the Qt event loop), which end in the same stop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import threading
+from collections.abc import Iterator
+from types import FrameType
+
+log = logging.getLogger(__name__)
+
+SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+
+class StopRequested(KeyboardInterrupt):
+    """A stop signal arrived: leave through the `finally` blocks and exit 0.
+
+    A KeyboardInterrupt, so code that already stops on Ctrl-C stops on SIGTERM too."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _raise(signum: int, frame: FrameType | None) -> None:
+    for sig in SIGNALS:  # the stop has begun: let it finish
+        signal.signal(sig, signal.SIG_IGN)
+    log.info("%s received: stopping", signal.Signals(signum).name)
+    raise StopRequested(signum)
+
+
+@contextlib.contextmanager
+def stop_on_signals() -> Iterator[None]:
+    """Within the block, SIGTERM and SIGINT raise StopRequested in the main thread;
+    the previous handlers come back after it. A no-op off the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.getsignal(sig) for sig in SIGNALS}
+    for sig in SIGNALS:
+        signal.signal(sig, _raise)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
