@@ -49,6 +49,7 @@ def role_text(role: Role | str | None) -> str:
         Role.SAFETY_OFFICER: QCoreApplication.translate("Roles", "Safety officer"),
         Role.SUPERVISOR: QCoreApplication.translate("Roles", "Supervisor"),
         Role.ADMIN: QCoreApplication.translate("Roles", "Administrator"),
+        Role.PURCHASING: QCoreApplication.translate("Roles", "Purchasing"),
     }
     try:
         return names[Role(role)]

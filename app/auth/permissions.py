@@ -16,6 +16,7 @@ class Role(StrEnum):
     SAFETY_OFFICER = "safety_officer"
     SUPERVISOR = "supervisor"
     ADMIN = "admin"
+    PURCHASING = "purchasing"
 
 
 class Action(StrEnum):
@@ -33,6 +34,11 @@ class Action(StrEnum):
     ANDON_TAKE = "andon.take"
     ANDON_CLOSE = "andon.close"
     SUPERVISOR_OVERVIEW = "overview.view"
+    ENERGY_APPLY = "energy.apply"  # switch on a recommended energy-saving mode
+    SUPPLIERS_EDIT = "suppliers.edit"
+    RISKS_EDIT = "risks.edit"  # risks, their indicators and response plans
+    MEASURE_UPDATE = "risks.measure_update"  # mark a response measure done
+    NOTIFICATIONS_MANAGE = "notifications.manage"
 
 
 _ALL = frozenset(Role)
@@ -53,6 +59,11 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.ANDON_TAKE: _LEADS | {Role.MAINTENANCE},
     Action.ANDON_CLOSE: _LEADS | {Role.MAINTENANCE},
     Action.SUPERVISOR_OVERVIEW: _LEADS | {Role.SAFETY_OFFICER},
+    Action.ENERGY_APPLY: _LEADS | {Role.MAINTENANCE},
+    Action.SUPPLIERS_EDIT: frozenset({Role.PURCHASING, Role.SUPERVISOR, Role.ADMIN}),
+    Action.RISKS_EDIT: frozenset({Role.SAFETY_OFFICER, Role.SUPERVISOR, Role.ADMIN}),
+    Action.MEASURE_UPDATE: _LEADS | {Role.SAFETY_OFFICER, Role.MAINTENANCE, Role.PURCHASING},
+    Action.NOTIFICATIONS_MANAGE: frozenset({Role.SUPERVISOR, Role.ADMIN}),
 }
 
 

@@ -63,6 +63,7 @@ DEMO_USERS = (  # user id, name, role, PIN, badge, wearable pseudonym
     ("sofia", "Sofia Safety", "safety_officer", "5555", "10005", None),
     ("sam", "Sam Supervisor", "supervisor", "6666", "10006", None),
     ("ada", "Ada Admin", "admin", "9999", "10009", None),
+    ("paul", "Paul Purchasing", "purchasing", "7777", "10007", None),
 )
 
 
