@@ -232,3 +232,19 @@ class Replica:
 def _log_failure(fut: Any) -> None:
     if fut.exception() is not None:
         log.error("register record not stored for sending: %s", fut.exception())
+
+
+class OutboxPublisher:
+    """For a command run beside (or without) a running terminal: records go into the
+    store's outbox, and the terminal's broker link sends them when it runs."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+
+    def publish(self, topic: str, payload: dict[str, Any], *, qos: int = 1,
+                retain: bool = False) -> Any:
+        return self._store.outbox.enqueue(topic, payload, qos=qos, retain=retain)
+
+    def subscribe_topic(self, topic_filter: str,
+                        handler: Callable[[str, bytes], None]) -> Callable[[], None]:
+        return lambda: None
