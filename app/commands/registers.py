@@ -14,9 +14,9 @@ import getpass
 import json
 import sys
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 from app import config, paths
