@@ -1,9 +1,11 @@
 """Commissioning probe: connect to a PLC or broker nobody here wrote, print what it says.
 
-Builds a site in memory from `--opcua URL --node ID` / `--mqtt HOST:PORT --topic T`
-(or uses a site file), runs the normal runtime and prints samples as JSON lines
-`{"tag", "ts", "value", "quality"}`. The same source code runs as in the terminal,
-so a probe that works means the terminal will.
+Builds a site in memory from `--opcua URL --node ID` / `--mqtt HOST:PORT --topic T` /
+`--sparkplug HOST:PORT --group G [--edge NODE]` (or uses a site file), runs the normal
+runtime and prints samples as JSON lines `{"tag", "ts", "value", "quality"}`
+(Sparkplug: tag = group/edge[/device]/metric; historical values add
+`"historical": true`). The same source code runs as in the terminal, so a probe that
+works means the terminal will.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from app.sources import payload
 from app.sources.base import SourceError
 from app.sources.mqtt import MqttOptions
 from app.sources.opcua import OpcUaOptions
+from app.sources.sparkplug import SparkplugOptions
 
-OPCUA_ID, MQTT_ID = "probe-opcua", "probe-mqtt"
+OPCUA_ID, MQTT_ID, SPARKPLUG_ID = "probe-opcua", "probe-mqtt", "probe-sparkplug"
 
 
 class ProbeError(RuntimeError):
@@ -45,6 +48,7 @@ class ProbeRequest:
     nodes: list[str] = field(default_factory=list)
     mqtt: MqttOptions | None = None
     topics: list[str] = field(default_factory=list)
+    sparkplug: SparkplugOptions | None = None  # every metric of its groups (all_metrics)
     writes: list[tuple[str, str]] = field(default_factory=list)  # (node id or tag, value)
     seconds: float = 10.0
     connect_timeout: float = 10.0
@@ -86,9 +90,12 @@ def build_site(req: ProbeRequest) -> tuple[SiteConfig, dict[str, str]]:
             names[path] = node
     if req.mqtt is not None:
         sources[MQTT_ID] = SourceConfig(MQTT_ID, "mqtt", req.mqtt)
+    if req.sparkplug is not None:
+        sources[SPARKPLUG_ID] = SourceConfig(SPARKPLUG_ID, "sparkplug", req.sparkplug)
     if not sources:
         raise ProbeError("nothing to probe: give a site file, or --opcua URL --node ID, "
-                         "or --mqtt HOST:PORT --topic T", code=2)
+                         "or --mqtt HOST:PORT --topic T, or --sparkplug HOST:PORT --group G",
+                         code=2)
     site = SiteInfo("probe", "probe", "", "probe", "probe",
                     broker=MQTT_ID if req.mqtt is not None else None)
     return SiteConfig(Path("<command line>"), site, sources, tags, {}), names
@@ -122,8 +129,17 @@ def run(req: ProbeRequest, out: IO[str] | None = None) -> int:
         emit({"tag": topic, "ts": ts, "value": value, "quality": str(quality)})
 
     rt = Runtime(cfg, secrets=get_secret)
+    def on_historical(batch: list[Sample]) -> None:
+        for s in batch:
+            emit({"tag": s.tag, "ts": s.ts, "value": s.value, "quality": str(s.quality),
+                  "historical": True})
+
     rt.subscribe(on_samples)
     rt.start()
+    for src in rt.sources.values():
+        historical = getattr(src, "on_historical", None)  # Sparkplug sources only
+        if historical is not None:
+            historical.add(on_historical)
     try:
         _wait_connected(rt, req.connect_timeout)
         for topic in req.topics:

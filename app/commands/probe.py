@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from app.probe import ProbeError, ProbeRequest, run
 from app.sources.mqtt import MqttOptions
 from app.sources.opcua import MODES, POLICIES, OpcUaOptions
+from app.sources.sparkplug import SparkplugOptions
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -16,7 +18,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "probe", help="connect to a PLC or broker and print samples as JSON lines",
         description="Examples: lineside probe --opcua opc.tcp://10.0.0.5:4840 --node "
         "'ns=3;s=\"DB1\".\"Temp\"' --seconds 5;  lineside probe --mqtt broker:1883 "
-        "--topic 'plant/#';  lineside probe site.toml.  Passwords: LINESIDE_SECRET_PROBE_OPCUA"
+        "--topic 'plant/#';  lineside probe --sparkplug broker:1883 --group Plant1 --edge press-1;"
+        "  lineside probe site.toml.  Passwords: LINESIDE_SECRET_PROBE_OPCUA"
         " / LINESIDE_SECRET_PROBE_MQTT or the keyring entries probe-opcua / probe-mqtt.")
     p.add_argument("site", nargs="?", help="a site file: probe all its sources and tags")
     p.add_argument("--opcua", metavar="URL", help="OPC UA endpoint, opc.tcp://host:port/path")
@@ -28,6 +31,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--private-key", help="client private key")
     p.add_argument("--mqtt", metavar="HOST:PORT", help="MQTT broker")
     p.add_argument("--topic", action="append", default=[], help="topic filter (repeatable)")
+    p.add_argument("--sparkplug", metavar="HOST:PORT",
+                   help="MQTT broker carrying Sparkplug B: print every metric of --group")
+    p.add_argument("--group", action="append", default=[],
+                   help="Sparkplug group id (repeatable; needed with --sparkplug)")
+    p.add_argument("--edge", action="append", default=[], metavar="NODE",
+                   help="only this Sparkplug edge node (repeatable)")
     p.add_argument("--protocol", default="5", choices=("3.1.1", "5"), help="MQTT version")
     p.add_argument("--tls", action="store_true", help="MQTT over TLS")
     p.add_argument("--ca-file", help="CA bundle for MQTT TLS")
@@ -55,6 +64,19 @@ def main(args: argparse.Namespace) -> int:
                 raise ProbeError(f"--mqtt expects HOST:PORT, got {args.mqtt!r}", code=2)
             req.mqtt = MqttOptions(host=host, port=int(port), protocol=args.protocol,
                                    tls=args.tls, ca_file=args.ca_file, username=args.username)
+        if args.sparkplug:
+            host, _, port = args.sparkplug.rpartition(":")
+            if not host or not port.isdigit():
+                raise ProbeError(f"--sparkplug expects HOST:PORT, got {args.sparkplug!r}",
+                                 code=2)
+            if not args.group:
+                raise ProbeError("--sparkplug needs --group G (a Sparkplug group id)", code=2)
+            mqtt = MqttOptions(host=host, port=int(port), protocol=args.protocol,
+                               tls=args.tls, ca_file=args.ca_file, username=args.username,
+                               max_payload=16 * 1024 * 1024)
+            req.sparkplug = SparkplugOptions(
+                mqtt, tuple(args.group), host_id=f"lineside-probe-{os.getpid()}",
+                edges=tuple(args.edge), all_metrics=True)
         for w in args.write:
             addr, sep, value = w.rpartition("=")
             if not sep or not addr:

@@ -148,9 +148,10 @@ class EdgeNode:
         self.latest[name] = (value, ts, quality)
         prev = self._pending.get(name)
         last = (prev[0], prev[2]) if prev is not None else self._sent.get(name)
-        if (last is not None and m.deadband > 0 and last[1] == quality
-                and _within(last[0], value, m.deadband)):
-            return
+        if (last is not None and last[1] == quality
+                and ((last[0] == value and type(last[0]) is type(value))
+                     or (m.deadband > 0 and _within(last[0], value, m.deadband)))):
+            return  # not a change: NDATA carries changes only
         self._pending[name] = (value, ts, quality)
 
     def update_samples(self, samples: list[Sample]) -> None:
