@@ -1,7 +1,10 @@
-"""Entry point of the PyInstaller bundle."""
+"""Entry point of the PyInstaller bundle's `lineside` executable (console)."""
 
+import multiprocessing
 import sys
 
 from app.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    multiprocessing.freeze_support()
+    sys.exit(main())
