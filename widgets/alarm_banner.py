@@ -29,6 +29,7 @@ from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen, QPo
 from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from app.alarms.model import AlarmState, AlarmStatus, AlarmSummary
+from app.safety.line_stop import LINE_STOP_ALARM
 from widgets import theme
 
 log = logging.getLogger(__name__)
@@ -202,7 +203,9 @@ class AlarmBanner(QFrame):
         active = self.engine.active()
         self.summary = self.engine.summary()
         unacked = [s for s in active if s.unacked]
-        self.top = unacked[0] if unacked else (active[0] if active else None)
+        # An active stop of the line stays the top alarm, acknowledged or not.
+        stop = next((s for s in active if s.id == LINE_STOP_ALARM), None)
+        self.top = stop or (unacked[0] if unacked else (active[0] if active else None))
         self._show_top()
         self._show_counts()
         self.flood.setVisible(self.summary.flood)

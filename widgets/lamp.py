@@ -2,7 +2,9 @@
 
 running ● filled circle (grey, ISA-101: normal is not coloured), idle ○ hollow circle,
 fault ▲ triangle in alarm colour, maintenance ◆ diamond in warning colour, unknown or
-BAD quality ▨ hatched square.
+BAD quality ▨ hatched square. While the line's e-stop is active (`set_line_stop`), an
+idle station reads "stopped (e-stop)" with an alarm-coloured ■ square: it is not idle,
+it was stopped, and it will not run until reset and started.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
@@ -23,6 +25,7 @@ class StationState(StrEnum):
     IDLE = "idle"
     FAULT = "fault"
     MAINTENANCE = "maintenance"
+    ESTOP = "estop"  # stopped by the line's emergency stop (shown, never parsed)
     UNKNOWN = "unknown"
 
 
@@ -43,9 +46,10 @@ def parse_state(value: Value) -> StationState:
     if isinstance(value, str):
         v = value.strip().lower()
         try:
-            return StationState(v)
+            state = StationState(v)
         except ValueError:
             return _ALIASES.get(v, StationState.UNKNOWN)
+        return StationState.UNKNOWN if state is StationState.ESTOP else state
     return StationState.UNKNOWN
 
 
@@ -55,6 +59,7 @@ def state_text(state: StationState) -> str:
         StationState.IDLE: QCoreApplication.translate("StateLamp", "IDLE"),
         StationState.FAULT: QCoreApplication.translate("StateLamp", "FAULT"),
         StationState.MAINTENANCE: QCoreApplication.translate("StateLamp", "MAINTENANCE"),
+        StationState.ESTOP: QCoreApplication.translate("StateLamp", "stopped (e-stop)"),
         StationState.UNKNOWN: QCoreApplication.translate("StateLamp", "NO DATA"),
     }[state]
 
@@ -73,6 +78,7 @@ class _Shape(QWidget):
         c = theme.colors()
         st = self.lamp.state
         color = QColor({StationState.FAULT: c.alarm, StationState.MAINTENANCE: c.warning,
+                        StationState.ESTOP: c.alarm,
                         StationState.UNKNOWN: c.bad}.get(st, c.text))
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -87,6 +93,8 @@ class _Shape(QWidget):
         elif st is StationState.FAULT:
             p.drawPolygon(QPolygonF([QPointF(r.center().x(), r.top()), r.bottomRight(),
                                      r.bottomLeft()]))
+        elif st is StationState.ESTOP:
+            p.drawRect(r.adjusted(2, 2, -2, -2))
         elif st is StationState.MAINTENANCE:
             cx, cy = r.center().x(), r.center().y()
             p.drawPolygon(QPolygonF([QPointF(cx, r.top()), QPointF(r.right(), cy),
@@ -100,10 +108,16 @@ class _Shape(QWidget):
 class StateLamp(QWidget):
     """Shows a state tag (or a state set by code) as shape, text and colour."""
 
+    _lineStopChanged = Signal()  # from the line-stop observer's thread to this one
+
     def __init__(self, bridge: Any = None, tag: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = StationState.UNKNOWN
+        self.plc_state = StationState.UNKNOWN  # what the PLC reports, before the e-stop
+        self._line_stop: Any = None
+        self._remove_stop: Any = None
+        self._lineStopChanged.connect(lambda: self.set_state(self.plc_state))
         self.shape = _Shape(self)
         self.label = QLabel(state_text(self.state))
         self.label.setProperty("role", "big")
@@ -118,11 +132,24 @@ class StateLamp(QWidget):
     def set_sample(self, s: Sample) -> None:
         self.set_state(StationState.UNKNOWN if s.quality is Quality.BAD else parse_state(s.value))
 
+    def set_line_stop(self, line_stop: Any) -> None:
+        """Follow the line's stop (app.safety.line_stop.LineStop: `active`,
+        `add_observer`): an idle station then reads "stopped (e-stop)"."""
+        self._line_stop = line_stop
+        if line_stop is not None:
+            self._remove_stop = line_stop.add_observer(lambda *_: self._lineStopChanged.emit())
+            self.destroyed.connect(lambda *_: self._remove_stop and self._remove_stop())
+        self.set_state(self.plc_state)
+
     def set_state(self, state: StationState) -> None:
+        self.plc_state = state
+        if (state is StationState.IDLE and self._line_stop is not None
+                and self._line_stop.active):
+            state = StationState.ESTOP
         self.state = state
         self.label.setText(state_text(state))
         sev = {StationState.FAULT: "alarm", StationState.MAINTENANCE: "warning",
-               StationState.UNKNOWN: "bad"}.get(state, "")
+               StationState.ESTOP: "alarm", StationState.UNKNOWN: "bad"}.get(state, "")
         theme.set_state_property(self.label, "severity", sev)
         self.shape.update()
 

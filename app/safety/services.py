@@ -16,6 +16,7 @@ from typing import Any
 
 from app.safety.estop import EStopController
 from app.safety.hazards import HazardPublisher, HazardsConfig
+from app.safety.line_stop import LineStop
 from app.safety.zones import PositionsConfig, ZoneMonitor
 
 
@@ -25,14 +26,16 @@ class SafetyServices:
     zones: ZoneMonitor | None = None
     hazards: HazardPublisher | None = None
     health: Any = None  # app.health.monitor.HealthMonitor
+    line_stop: LineStop | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in (("estop", self.estop), ("zones", self.zones),
-                                  ("hazards", self.hazards), ("health", self.health))
+                                  ("hazards", self.hazards), ("health", self.health),
+                                  ("line_stop", self.line_stop))
                 if v is not None}
 
     def stop(self) -> None:
-        for s in (self.zones, self.health):
+        for s in (self.zones, self.health, self.line_stop):
             if s is not None:
                 s.stop()
         if self.hazards is not None:
@@ -46,7 +49,15 @@ def start_safety(runtime: Any, alarms: Any, *, store: Any = None) -> SafetyServi
     out = SafetyServices()
     if "estop" in sections:
         out.estop = EStopController(runtime, sections["estop"], store=store)
+    site = runtime.config.site
     if alarms is not None:
+        # The stop as the top alarm: from this terminal's read-back, or shared over the
+        # broker by the terminals that have one.
+        out.line_stop = LineStop(alarms, line=site.line or site.name,
+                                 topic_root=site.topic_root, terminal_id=site.terminal_id,
+                                 estop=out.estop,
+                                 transport=runtime if site.broker else None)
+        out.line_stop.start()
         out.hazards = HazardPublisher(runtime, alarms, sections.get("hazards", HazardsConfig()))
         if sections.get("zones"):
             positions = sections.get("positions")
