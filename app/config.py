@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import socket
+import threading
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -37,6 +38,9 @@ class Table:
     def __init__(self, data: dict[str, Any], file: Path | str, path: str = "") -> None:
         if not isinstance(data, dict):
             raise ConfigError(file, path, f"expected a table, got {_kind(data)}")
+        # A table read from an included file names that file and its own key there
+        # (alarms.toml: alarms[2]), not the merged site (site.toml: alarms[9]).
+        file, path = _origin_of(data) or (file, path)
         self.data, self.file, self.path = data, file, path
         self._seen: set[str] = set()
 
@@ -44,7 +48,9 @@ class Table:
         return f"{self.path}.{name}" if self.path else name
 
     def error(self, name: str, message: str) -> ConfigError:
-        return ConfigError(self.file, self.key(name) if name else self.path, message)
+        # A key merged into this table from an included file is that file's mistake.
+        file = _key_origin_of(self.data, name.split("[", 1)[0]) or self.file
+        return ConfigError(file, self.key(name) if name else self.path, message)
 
     def _get(self, name: str, types: tuple[type, ...], what: str, default: Any, required: bool):
         self._seen.add(name)
@@ -349,12 +355,51 @@ def _parse_station(t: Table, tags: dict[str, TagConfig]) -> StationConfig:
     return st
 
 
+MAX_SITE_BYTES = 8 * 2**20  # a site of 10,000 tags is about 2 MB; more is a wrong file
+
+# Where each table of the site being loaded came from, so an error names the file that
+# holds the mistake: id(table) -> (the table, file, its key path in that file), and
+# (id(table), key) -> file for keys merged into a table of another file. Per thread;
+# reset when a load starts (the tables are held, so their ids stay unique till then).
+_origins = threading.local()
+
+
+def _origin_of(data: dict[str, Any]) -> tuple[Path, str] | None:
+    found = getattr(_origins, "tables", {}).get(id(data))
+    return (found[1], found[2]) if found is not None and found[0] is data else None
+
+
+def _key_origin_of(data: dict[str, Any], key: str) -> Path | None:
+    return getattr(_origins, "keys", {}).get((id(data), key))
+
+
+def _note_origins(value: Any, file: Path, path: str) -> None:
+    tables = _origins.tables
+    if isinstance(value, dict):
+        tables.setdefault(id(value), (value, file, path))
+        for k, v in value.items():
+            if isinstance(v, dict | list):
+                _note_origins(v, file, f"{path}.{k}" if path else k)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, dict | list):
+                _note_origins(item, file, f"{path}[{i}]")
+
+
 def _read_merged(path: Path, seen: set[Path]) -> dict[str, Any]:
+    if not seen:  # a new load: forget the last one's tables
+        _origins.tables, _origins.keys = {}, {}
     real = path.resolve()
     if real in seen:
         raise ConfigError(path, "include", "includes itself (a cycle)")
     seen = seen | {real}
     try:
+        if path.is_dir():
+            raise ConfigError(path, "", "is a directory, not a site file")
+        size = path.stat().st_size
+        if size > MAX_SITE_BYTES:
+            raise ConfigError(path, "", f"is {size / 2**20:.1f} MB, more than a site file "
+                              f"may be ({MAX_SITE_BYTES // 2**20} MB): is it the right file?")
         text = path.read_bytes().decode("utf-8")
     except FileNotFoundError:
         raise ConfigError(path, "", "file not found") from None
@@ -366,11 +411,26 @@ def _read_merged(path: Path, seen: set[Path]) -> dict[str, Any]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(path, "", f"not valid TOML: {e}") from None
+    _note_origins(data, path, "")
     includes = data.get("include", [])
     if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
         raise ConfigError(path, "include", "expected a list of file names")
-    for inc in includes:
-        _merge(data, _read_merged(path.parent / inc, seen), path.parent / inc, "")
+    for i, inc in enumerate(includes):
+        target = path.parent / inc
+        key = f"include[{i}]"
+        if not target.exists():
+            raise ConfigError(path, key, f"{inc!r} not found (looked for {target})")
+        if target.is_dir():
+            raise ConfigError(path, key, f"{inc!r} is a directory ({target}), not a site "
+                              "file")
+        try:
+            included = _read_merged(target, seen)
+        except ConfigError as e:
+            if e.file == str(path) or "(included by " in e.message:
+                raise
+            raise ConfigError(e.file, e.key, f"{e.message} (included by {path}: {key})") \
+                from None
+        _merge(data, included, target, "")
     data.pop("include", None)
     return data
 
@@ -380,6 +440,7 @@ def _merge(into: dict[str, Any], other: dict[str, Any], file: Path, prefix: str)
         key = f"{prefix}.{k}" if prefix else k
         if k not in into:
             into[k] = v
+            _origins.keys[(id(into), k)] = file  # a key the including file did not set
         elif isinstance(into[k], dict) and isinstance(v, dict):
             _merge(into[k], v, file, key)
         elif isinstance(into[k], list) and isinstance(v, list):

@@ -88,4 +88,4 @@ def test_errors_name_the_file_and_key(tmp_path, body, key, what):
         config.load(site)
     assert info.value.key == key
     assert what in info.value.message
-    assert info.value.file.endswith("site.toml")
+    assert info.value.file.endswith("alarms.toml")  # the file that holds the mistake
