@@ -47,7 +47,7 @@ NAMES: dict[str, str] = {
     "vitals": "heart-rate-monitor", "connected": "plug-connected",
     "offline": "plug-connected-x",
     # plant objects
-    "kind.robot": "robot", "kind.paint_booth": "spray", "kind.press": "package",
+    "kind.robot": "robot", "kind.paint_booth": "spray", "kind.press": "arrow-big-down-lines",
     "kind.conveyor": "arrow-right", "car": "car", "hazard": "alert-triangle",
     "worker": "user",
 }
