@@ -26,7 +26,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from ortools.sat.python import cp_model
@@ -103,6 +103,7 @@ class Problem:
     rules: list[WindowRule] = field(default_factory=list)
     colour_changes: bool = False
     arc_span: int = 12  # how far from its base position a job may move in the sequence
+    changeover: int = 0  # set-up time on the sequence station between different colours
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class Solution:
     sequence: list[str] = field(default_factory=list)  # job ids at the sequence station
     seconds: float = 0.0
     objective: float = 0.0
+    source: str = "cp-sat"  # "greedy" when the search found nothing better in time
 
     @property
     def ok(self) -> bool:
@@ -147,19 +149,156 @@ def solve(problem: Problem, time_limit: float = 10.0, hint: Solution | None = No
           workers: int = 2, seed: int = 0) -> Solution:
     """Build the model and search for at most `time_limit` seconds."""
     t0 = time.perf_counter()
-    built = _Built(problem, hint)
+    # A feasible start is built first (the previous plan repaired, else due order), so
+    # the search begins from a complete plan and the answer is never "no plan".
+    start = greedy(problem, hint)
+    if problem.horizon is None and start.assignments:
+        # The greedy plan bounds the useful horizon; a tight one keeps domains and the
+        # objective's weights small.
+        lo = min(0, min(a.start for a in start.assignments.values()))
+        problem = replace(problem, horizon=start.makespan + max(600, (start.makespan - lo) // 5))
+    built = _Built(problem, start)
+    _complete_hint(built.model)
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.05, time_limit)
+    # The budget covers building the model too: the caller asked for an answer by then.
+    solver.parameters.max_time_in_seconds = max(0.05, time_limit - (time.perf_counter() - t0))
     solver.parameters.num_search_workers = max(1, workers)
     solver.parameters.random_seed = seed
     code = solver.Solve(built.model)
     status = {cp_model.OPTIMAL: Status.OPTIMAL, cp_model.FEASIBLE: Status.FEASIBLE,
               cp_model.INFEASIBLE: Status.INFEASIBLE}.get(code, Status.UNKNOWN)
-    if status not in (Status.OPTIMAL, Status.FEASIBLE):
+    if status is Status.INFEASIBLE:
         return Solution(status, {}, seconds=time.perf_counter() - t0)
+    if status is Status.UNKNOWN:
+        start.seconds = time.perf_counter() - t0
+        start.source = "greedy"
+        return start
     sol = built.read(solver, status)
     sol.seconds = time.perf_counter() - t0
     return sol
+
+
+def _complete_hint(model: cp_model.CpModel) -> None:
+    """Turn the hint (starts, stations, sequence) into a value for every variable.
+
+    CP-SAT takes a complete feasible hint as its first solution at once; a partial one
+    it may fail to complete in time on a model with sequence rules (measured: no plan in
+    5 s for 500 operations, against 0.2 s for this completion)."""
+    proto = model.Proto()
+    if not proto.solution_hint.vars:
+        return
+    fixed = model.Clone()
+    for v, val in zip(proto.solution_hint.vars, proto.solution_hint.values, strict=True):
+        fixed.Add(fixed.GetIntVarFromProtoIndex(v) == val)
+    fixed.ClearObjective()
+    solver = cp_model.CpSolver()
+    solver.parameters.num_search_workers = 1
+    solver.parameters.max_time_in_seconds = 1.0
+    if solver.Solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return  # keep the partial hint; the search may still use it
+    model.ClearHints()
+    for i in range(len(proto.variables)):
+        model.AddHint(model.GetIntVarFromProtoIndex(i),
+                      solver.Value(fixed.GetIntVarFromProtoIndex(i)))
+
+
+def greedy(problem: Problem, hint: Solution | None = None) -> Solution:
+    """A feasible plan by list scheduling: jobs in the hinted order (their start at the
+    sequence station, else their first operation), new jobs after by due time; each
+    operation at the earliest gap on the mode that ends first (the hinted station on a
+    tie). The sequence station takes jobs strictly in that order, so the sequence and the
+    times agree as the circuit requires."""
+    hints = hint.assignments if hint is not None else {}
+    seq = problem.sequence_station
+
+    def key(j: Job) -> tuple[float, float, float, str]:
+        frozen = [o.fixed_start for o in j.ops if o.fixed_start is not None]
+        if frozen:
+            return (0, min(frozen), 0, j.id)
+        ref = [hints[o.id].start for o in j.ops if o.id in hints
+               and (seq is None or hints[o.id].station == seq)]
+        if ref:
+            return (1, ref[0], 0, j.id)
+        return (2, j.due if j.due is not None else float("inf"), j.release, j.id)
+
+    busy: dict[str, list[tuple[int, int]]] = {}
+    for b in problem.blocked:
+        busy.setdefault(b.station, []).append((b.start, b.end))
+    for j in problem.jobs:
+        for o in j.ops:
+            if o.frozen:
+                st = o.fixed_station or o.modes[0].station
+                busy.setdefault(st, []).append((o.fixed_start or 0,
+                                                (o.fixed_start or 0) + o.duration_on(st)))
+    for spans in busy.values():
+        spans.sort()
+
+    def earliest(st: str, t: int, d: int) -> int:
+        for a, b in busy.get(st, []):
+            if b <= t:
+                continue
+            if a >= t + d:
+                break
+            t = max(t, b)
+        return t
+
+    out: dict[str, Assignment] = {}
+    seq_free, seq_colour = 0, None
+    for j in _order(problem, sorted(problem.jobs, key=key), key):
+        t = max(j.release, 0)
+        for o in j.ops:
+            if o.frozen:
+                st = o.fixed_station or o.modes[0].station
+                s0 = o.fixed_start or 0
+                out[o.id] = Assignment(o.id, j.id, st, s0, s0 + o.duration_on(st))
+                t = s0 + o.duration_on(st)
+                if st == seq:
+                    seq_free, seq_colour = t, j.colour
+                continue
+            best: tuple[int, int, str] | None = None
+            for md in o.modes:
+                lo = t
+                if md.station == seq:
+                    gap = problem.changeover if seq_colour not in (None, j.colour) else 0
+                    lo = max(lo, seq_free + gap)
+                s1 = earliest(md.station, lo, md.duration)
+                cand = (s1 + md.duration, 0 if hints.get(o.id) and
+                        hints[o.id].station == md.station else 1, md.station)
+                if best is None or cand[:2] < best[:2]:
+                    best = cand
+            assert best is not None
+            end, _, st = best
+            s1 = end - o.duration_on(st)
+            out[o.id] = Assignment(o.id, j.id, st, s1, end)
+            busy.setdefault(st, []).append((s1, end))
+            busy[st].sort()
+            if st == seq:
+                seq_free, seq_colour = end, j.colour
+            t = end
+    return evaluate(problem, out)
+
+
+def _order(problem: Problem, jobs: list[Job], key: object) -> list[Job]:
+    """Jobs without a place from a hint or frozen work are taken in due order, but from
+    the next few the first that breaks no rule and keeps the colour is preferred."""
+    if problem.sequence_station is None or not (problem.rules or problem.colour_changes):
+        return jobs
+    fixed = [j for j in jobs if key(j)[0] < 2]  # type: ignore[operator]
+    free = [j for j in jobs if key(j)[0] >= 2]  # type: ignore[operator]
+    out = list(fixed)
+    look = max(2, min(problem.arc_span, 12))
+    while free:
+        best, best_score = 0, None
+        for idx, j in enumerate(free[:look]):
+            opts = [x.options for x in out[-8:]] + [j.options]
+            viol = sum(1 for r in problem.rules if r.option in j.options
+                       and sum(1 for o in opts[-r.q:] if r.option in o) > r.p)
+            change = int(bool(out) and problem.colour_changes and out[-1].colour != j.colour)
+            score = (viol, change, idx)
+            if best_score is None or score < best_score:
+                best, best_score = idx, score
+        out.append(free.pop(best))
+    return out
 
 
 def evaluate(problem: Problem, assignments: dict[str, Assignment]) -> Solution:
@@ -292,101 +431,85 @@ class _Built:
                 late = m.NewIntVar(0, _minutes(max(h - j.due, 0)) + 1, f"late_{j.id}")
                 m.Add(60 * late >= job_end[j.id] - j.due)
                 terms.append(w_late * j.weight * late)
-        self.seq_rank: dict[str, cp_model.IntVar] = {}
+        self.seq_pos: list[tuple[str, int, cp_model.IntVar]] = []
         if p.sequence_station is not None and (p.rules or p.colour_changes):
             terms.extend(w_rule * t for t in self._sequencing(p, hints))
         m.Minimize(sum(terms))
         self.makespan = makespan
 
     def _sequencing(self, p: Problem, hints: dict[str, Assignment]) -> list[cp_model.LinearExprT]:
-        """Circuit and ranks over the sequence station; returns the cost terms."""
+        """Positions on the sequence station; returns the cost terms (rule excess,
+        colour changes)."""
         m, st = self.model, p.sequence_station
         seq_ops: list[tuple[Job, Operation]] = []
         for j in p.jobs:
             for o in j.ops:
-                if any(md.station == st for md in o.modes) and len(o.modes) == 1:
+                if len(o.modes) == 1 and o.modes[0].station == st:
                     seq_ops.append((j, o))
                     break
         n = len(seq_ops)
         if n < 2:
             return []
+
         # Base order: the hinted sequence, else by due time (then release, then id).
-        def base_key(jo: tuple[Job, Operation]) -> tuple[float, float, str]:
+        def base_key(jo: tuple[Job, Operation]) -> tuple[float, float, float, str]:
             j, o = jo
-            if o.id in hints:
-                return (hints[o.id].start, 0, j.id)
             if o.frozen:
-                return (float(o.fixed_start or 0), 0, j.id)
-            return (float("inf"), j.due if j.due is not None else float("inf"), j.id)
-        if any(o.id in hints for _, o in seq_ops):
-            seq_ops.sort(key=base_key)
-        else:
-            seq_ops.sort(key=lambda jo: (jo[0].due if jo[0].due is not None else 1 << 60,
-                                         jo[0].release, jo[0].id))
-        span = max(2, p.arc_span)
-        ranks = [m.NewIntVar(0, n - 1, f"rank_{j.id}") for j, _ in seq_ops]
-        arcs: list[tuple[int, int, cp_model.IntVar]] = []
-        colour_terms: list[cp_model.IntVar] = []
-        hint_seq = [j.id for j, o in seq_ops] if hints else None
-        for i in range(n):
-            lit = m.NewBoolVar(f"first_{i}")
-            arcs.append((0, i + 1, lit))
-            m.Add(ranks[i] == 0).OnlyEnforceIf(lit)
-            if i >= span:
-                m.Add(lit == 0)
-            lit2 = m.NewBoolVar(f"last_{i}")
-            arcs.append((i + 1, 0, lit2))
-            m.Add(ranks[i] == n - 1).OnlyEnforceIf(lit2)
-            if i < n - 1 - span:
-                m.Add(lit2 == 0)
-            if hint_seq is not None:
-                m.AddHint(lit, i == 0)
-                m.AddHint(lit2, i == n - 1)
-                m.AddHint(ranks[i], i)
-        for i in range(n):
-            ji, oi = seq_ops[i]
-            for k in range(max(0, i - span), min(n, i + span + 1)):
-                if k == i:
-                    continue
-                jk, ok = seq_ops[k]
-                lit = m.NewBoolVar(f"arc_{i}_{k}")
-                arcs.append((i + 1, k + 1, lit))
-                m.Add(ranks[k] == ranks[i] + 1).OnlyEnforceIf(lit)
-                m.Add(self.start[ok.id] >= self.end[oi.id]).OnlyEnforceIf(lit)
-                if hint_seq is not None:
-                    m.AddHint(lit, k == i + 1)
-                if p.colour_changes and ji.colour != jk.colour:
-                    colour_terms.append(lit)
-        m.AddCircuit(arcs)
-        for (j, _), r in zip(seq_ops, ranks, strict=True):
-            self.seq_rank[j.id] = r
+                return (0, float(o.fixed_start or 0), 0, j.id)
+            if o.id in hints:
+                return (1, float(hints[o.id].start), 0, j.id)
+            return (2, float(j.due) if j.due is not None else float("inf"), j.release, j.id)
+
+        seq_ops.sort(key=base_key)
+        span = max(1, p.arc_span)
+        y: dict[tuple[int, int], cp_model.IntVar] = {}  # (job index, position)
+        for i, (_j, o) in enumerate(seq_ops):
+            lo, hi = (i, i) if o.frozen else (max(0, i - span), min(n - 1, i + span))
+            for k in range(lo, hi + 1):
+                y[i, k] = m.NewBoolVar(f"y_{i}_{k}")
+                if hints:
+                    m.AddHint(y[i, k], k == i)
+            m.AddExactlyOne(y[i, k] for k in range(lo, hi + 1))
+        at: list[list[tuple[int, cp_model.IntVar]]] = [[] for _ in range(n)]
+        for (i, k), v in y.items():
+            at[k].append((i, v))
+        for k in range(n):
+            m.AddExactlyOne(v for _, v in at[k])
+        # Slot k's times at the station; the car in slot k takes them.
+        lo_t = min([0] + [o.fixed_start or 0 for _, o in seq_ops if o.frozen])
+        ts = [m.NewIntVar(lo_t, self.horizon, f"ts_{k}") for k in range(n)]
+        te = [m.NewIntVar(lo_t, self.horizon, f"te_{k}") for k in range(n)]
+        for (i, k), v in y.items():
+            _, o = seq_ops[i]
+            m.Add(ts[k] == self.start[o.id]).OnlyEnforceIf(v)
+            m.Add(te[k] == self.end[o.id]).OnlyEnforceIf(v)
         terms: list[cp_model.LinearExprT] = []
-        if colour_terms:
-            terms.append(sum(colour_terms))
+        colours = sorted({j.colour for j, _ in seq_ops})
+        change: list[cp_model.IntVar | int] = [0] * n
+        if p.colour_changes and len(colours) > 1:
+            col = [{c: sum(v for i, v in at[k] if seq_ops[i][0].colour == c) for c in colours}
+                   for k in range(n)]
+            for k in range(n - 1):
+                ch = m.NewBoolVar(f"change_{k}")
+                for c in colours:
+                    m.Add(ch >= col[k][c] - col[k + 1][c])
+                change[k] = ch
+                if hints:
+                    m.AddHint(ch, seq_ops[k][0].colour != seq_ops[k + 1][0].colour)
+            terms.append(sum(change[:n - 1]))
+        for k in range(n - 1):
+            m.Add(ts[k + 1] >= te[k] + p.changeover * change[k])
         for rule in p.rules:
-            idx = [i for i, (j, _) in enumerate(seq_ops) if rule.option in j.options]
-            for a in idx:
-                inside = []
-                for b in idx:
-                    # Only jobs that can be within q-1 after a in rank (rank moves are
-                    # bounded by the arc span around the base order).
-                    if b == a or abs(b - a) > rule.q - 1 + 2 * span:
-                        continue
-                    after = m.NewBoolVar("")
-                    m.Add(ranks[b] > ranks[a]).OnlyEnforceIf(after)
-                    m.Add(ranks[b] <= ranks[a]).OnlyEnforceIf(after.Not())
-                    near = m.NewBoolVar("")
-                    m.Add(ranks[b] <= ranks[a] + rule.q - 1).OnlyEnforceIf(near)
-                    m.Add(ranks[b] > ranks[a] + rule.q - 1).OnlyEnforceIf(near.Not())
-                    both = m.NewBoolVar("")
-                    m.AddBoolOr([after.Not(), near.Not(), both])
-                    m.AddImplication(both, after)
-                    m.AddImplication(both, near)
-                    inside.append(both)
-                if len(inside) >= rule.p:
-                    excess = m.NewIntVar(0, len(inside), "")
-                    m.Add(excess >= sum(inside) - (rule.p - 1))
-                    terms.append(excess)
+            flag = [sum(v for i, v in at[k] if rule.option in seq_ops[i][0].options)
+                    for k in range(n)]
+            if sum(1 for j, _ in seq_ops if rule.option in j.options) <= rule.p:
+                continue
+            for k in range(max(1, n - rule.q + 1)):
+                window = flag[k:k + rule.q]
+                excess = m.NewIntVar(0, rule.q, f"excess_{rule.option}_{k}")
+                m.Add(excess >= sum(window) - rule.p)
+                terms.append(excess)
+        self.seq_pos = [(seq_ops[i][0].id, k, v) for (i, k), v in y.items()]
         return terms
 
     def read(self, solver: cp_model.CpSolver, status: Status) -> Solution:
@@ -399,8 +522,9 @@ class _Built:
                         out[o.id] = Assignment(o.id, j.id, md.station, s, s + md.duration)
                         break
         sol = evaluate(self.p, out)
-        if self.seq_rank:
-            sol.sequence = sorted(self.seq_rank, key=lambda k: solver.Value(self.seq_rank[k]))
+        if self.seq_pos:
+            placed = sorted((k, job) for job, k, v in self.seq_pos if solver.Value(v))
+            sol.sequence = [job for _, job in placed]
             by_job = {j.id: j for j in self.p.jobs}
             sol.rule_violations = sequence_violations(
                 [by_job[k].options for k in sol.sequence], self.p.rules)

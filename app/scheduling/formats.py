@@ -81,7 +81,7 @@ class CarSeqInstance:
         # so arcs may connect any class to any other.
         jobs.sort(key=lambda j: (int(j.id.split("_")[1]), j.id))
         return Problem(jobs, horizon=len(jobs), sequence_station="line", rules=rules,
-                       arc_span=max(12, min(len(jobs), 40))), cls_of
+                       arc_span=len(jobs)), cls_of
 
 
 def read_carseq(text: str) -> CarSeqInstance:
