@@ -39,6 +39,11 @@ class Action(StrEnum):
     RISKS_EDIT = "risks.edit"  # risks, their indicators and response plans
     MEASURE_UPDATE = "risks.measure_update"  # mark a response measure done
     NOTIFICATIONS_MANAGE = "notifications.manage"
+    SCHEDULE_ACCEPT = "schedule.accept"  # accept or reject a re-plan of the line
+    SCHEDULE_ORDERS = "schedule.orders"  # import or cancel production orders
+    SHORTAGE_FLAG = "schedule.shortage"  # flag material missing at the line
+    MAINTENANCE_TAKE = "maintenance.take"  # maintenance work orders
+    MAINTENANCE_CLOSE = "maintenance.close"
 
 
 _ALL = frozenset(Role)
@@ -64,6 +69,11 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.RISKS_EDIT: frozenset({Role.SAFETY_OFFICER, Role.SUPERVISOR, Role.ADMIN}),
     Action.MEASURE_UPDATE: _LEADS | {Role.SAFETY_OFFICER, Role.MAINTENANCE, Role.PURCHASING},
     Action.NOTIFICATIONS_MANAGE: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Action.SCHEDULE_ACCEPT: _LEADS,
+    Action.SCHEDULE_ORDERS: _LEADS,
+    Action.SHORTAGE_FLAG: _ALL,
+    Action.MAINTENANCE_TAKE: _LEADS | {Role.MAINTENANCE},
+    Action.MAINTENANCE_CLOSE: _LEADS | {Role.MAINTENANCE},
 }
 
 
