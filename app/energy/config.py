@@ -42,7 +42,7 @@ from datetime import datetime, timedelta, tzinfo
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.config import DataType, SiteConfig, Table, register_section
+from app.config import DataType, SiteConfig, Table
 
 _HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 
@@ -215,7 +215,6 @@ def _iso(t: Table, name: str, text: object) -> float:
     return d.timestamp()
 
 
-@register_section("energy")
 def parse_energy(root: Table, cfg: SiteConfig) -> EnergyConfig:
     t = root.table("energy")
 

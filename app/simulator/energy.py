@@ -128,7 +128,9 @@ class EnergyStory:
         for r in model.robots:
             key = f"Robot{r.n}"
             asleep = self._asleep(key, r.state is State.IDLE, now)
-            awake_kw = ROBOT_AWAKE_IDLE_KW if r.n == NEVER_SLEEPS else ROBOT_IDLE_KW
+            # holding servos through a break; an e-stop cuts the drives whatever the mode
+            held = r.n == NEVER_SLEEPS and model.running
+            awake_kw = ROBOT_AWAKE_IDLE_KW if held else ROBOT_IDLE_KW
             r.idle_kw = ROBOT_SLEEP_KW if asleep else awake_kw
         b = model.booth
         b.idle_airflow = BOOTH_SETBACK_AIRFLOW if self._asleep(
