@@ -139,10 +139,17 @@ class TerminalWindow(QObject):
         self._show_notices()
 
     def _show_store_health(self, health: Any) -> None:
-        self._store_notice = None if health.ok else translate(
+        problem = None if health.ok else translate(
             "Application", "Local store problem: {problem}. Values are kept in memory and "
             "written when there is room again; messages this terminal cannot store are "
             "refused with a message. Tell plant IT.").format(problem=health.message)
+        # A store found damaged at start was replaced: say so for as long as this runs.
+        damaged = self.term.store.recovery
+        replaced = None if damaged is None else translate(
+            "Application", "The local store was damaged and has been replaced by a new "
+            "one; what could be read was kept. Tell plant IT: {detail}.").format(
+            detail=damaged.summary())
+        self._store_notice = "\n".join(n for n in (replaced, problem) if n) or None
         self._show_notices()
 
     def _show_notices(self) -> None:
