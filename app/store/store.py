@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.observers import Observers
+from app.paths import secure_dir, secure_file
 from app.store import recovery, schema
 from app.store.audit import AuditLog
 from app.store.errors import StoreError, StoreHealth
@@ -64,7 +65,15 @@ class Store:
         if self._writer is not None:
             return self
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.path.parent.exists():  # ours: private (app/paths.py)
+                secure_dir(self.path.parent)
+            # PIN and badge hashes, vitals, the audit log: 0600 whatever the umask, and
+            # an existing looser file is tightened (logged). SQLite's -wal and -shm
+            # files take the database file's mode.
+            for p in (self.path, *(self.path.with_name(self.path.name + x)
+                                   for x in ("-wal", "-shm"))):
+                if p == self.path or p.exists():
+                    secure_file(p)
         except OSError as e:
             raise StoreError(f"cannot create the folder of the local store {self.path}: "
                              f"{e.strerror or e}") from e
@@ -93,6 +102,7 @@ class Store:
     def _replace_damaged(self, problem: str) -> None:
         try:
             self.recovery = recovery.move_aside(self.path, problem)
+            secure_file(self.path)  # the new store is as private as the old one
         except OSError as e:
             raise StoreError(f"the local store {self.path} is damaged ({problem}) and cannot "
                              f"be moved aside: {e.strerror or e}") from e
