@@ -21,6 +21,7 @@ from typing import Any
 
 from app.auth.permissions import Action, Role, require
 from app.observers import Observers
+from app.services import ServiceContext, ServiceSpec, Unsubscribe, stop_all
 from app.store.schema import register_schema
 
 log = logging.getLogger(__name__)
@@ -84,6 +85,7 @@ class AndonBoard:
         self._lock = threading.Lock()
         self._items: dict[str, AndonItem] = {}
         self._observers: Observers = Observers("andon")
+        self._removers: list[Unsubscribe] = []
 
     @property
     def topic(self) -> str:
@@ -97,7 +99,12 @@ class AndonBoard:
             item = AndonItem.from_json(json.loads(body))
             self._items[item.id] = item
         if self._runtime is not None and self._runtime.config.site.broker:
-            self._runtime.subscribe_topic(f"{self.topic}/+", self._on_message)
+            self._removers.append(
+                self._runtime.subscribe_topic(f"{self.topic}/+", self._on_message))
+
+    def stop(self) -> None:
+        """Stop following the shared board (what is stored stays)."""
+        stop_all(self._removers)
 
     def subscribe(self, observer: Callable[[AndonItem], None]) -> Callable[[], None]:
         """`observer(item)` after every change of an item; returns a remover."""
@@ -187,3 +194,13 @@ class AndonBoard:
 def _log_failure(fut: Any) -> None:
     if fut.exception() is not None:
         log.error("andon message not stored for sending: %s", fut.exception())
+
+
+def build(ctx: ServiceContext) -> AndonBoard:
+    """Every terminal has a board; with a broker it is shared with the plant."""
+    return AndonBoard(ctx.store, ctx.runtime if ctx.shared else None,
+                      terminal_id=ctx.terminal_id, topic_root=ctx.config.site.topic_root,
+                      clock=ctx.clock)
+
+
+SPEC = ServiceSpec(name="andon", provides=AndonBoard, build=build)

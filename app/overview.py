@@ -18,8 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.alarms.engine import AlarmEngine
 from app.model import Quality
 from app.observers import Observers
+from app.services import ServiceContext, ServiceSpec
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +80,17 @@ class OverviewPublisher:
         self._runtime, self._alarms = runtime, alarms
         self._min, self._heartbeat = min_interval, heartbeat
         self._last: tuple[float, dict[str, Any]] | None = None
+        self._cancel: Callable[[], None] | None = None
+
+    def start(self) -> None:
+        """Check for a change every second (published at most every `min_interval`)."""
+        if self._cancel is None:
+            self._cancel = self._runtime.every(1.0, self.tick, "line summary")
+
+    def stop(self) -> None:
+        if self._cancel is not None:
+            self._cancel()
+            self._cancel = None
 
     def tick(self, now: float | None = None) -> bool:
         """Call periodically (GUI timer or runtime); returns True when it published."""
@@ -105,11 +118,17 @@ class PlantDirectory:
         self.terminals: dict[str, TerminalSeen] = {}
         self.lines: dict[str, LineSummary] = {}
         self._observers: Observers = Observers("plant directory")
+        self._removers: list[Callable[[], None]] = []
 
     def start(self) -> None:
         root = self._runtime.config.site.topic_root
-        self._runtime.subscribe_topic(f"{root}/terminals/+/status", self._on_status)
-        self._runtime.subscribe_topic(f"{root}/lines/+/summary", self._on_summary)
+        self._removers = [
+            self._runtime.subscribe_topic(f"{root}/terminals/+/status", self._on_status),
+            self._runtime.subscribe_topic(f"{root}/lines/+/summary", self._on_summary)]
+
+    def stop(self) -> None:
+        while self._removers:
+            self._removers.pop()()
 
     def subscribe(self, observer: Callable[[], None]) -> Callable[[], None]:
         """`observer()` after any terminal or line changed; returns a remover."""
@@ -159,3 +178,27 @@ def _json(topic: str, payload: bytes) -> dict[str, Any] | None:
         log.warning("ignoring a message on %s: expected a JSON object", topic)
         return None
     return data
+
+
+def alarm_counts(engine: AlarmEngine) -> dict[str, int]:
+    """What a line summary says of the alarms: counts per priority and unacknowledged."""
+    s = engine.summary()
+    counts = {f"p{p}": n for p, n in s.by_priority.items() if n}
+    counts["unacked"] = s.unacked
+    return counts
+
+
+def _directory(ctx: ServiceContext) -> PlantDirectory | None:
+    return PlantDirectory(ctx.runtime) if ctx.shared else None
+
+
+def _publisher(ctx: ServiceContext) -> OverviewPublisher | None:
+    if not ctx.shared:
+        return None
+    engine = ctx.get(AlarmEngine)
+    return OverviewPublisher(ctx.runtime, alarms=lambda: alarm_counts(engine))
+
+
+DIRECTORY = ServiceSpec(name="directory", provides=PlantDirectory, build=_directory)
+PUBLISHER = ServiceSpec(name="line_summary", provides=OverviewPublisher, build=_publisher,
+                        needs=(AlarmEngine,))

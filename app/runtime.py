@@ -45,6 +45,9 @@ class Runtime:
         self.loop = asyncio.new_event_loop()
         self._thread: threading.Thread | None = None
         self._tasks: list[asyncio.Task] = []
+        self._topic_lock = threading.Lock()
+        # subscribe_topic before start: added to the broker source when it exists
+        self._pending_topics: list[tuple[str, Callable[[str, bytes], None]]] = []
         if store is not None:
             self.subscribe(store.historian.append)
 
@@ -59,6 +62,13 @@ class Runtime:
             self.links[sc.id] = src.status
         if self.store is not None and self.config.site.broker:
             self.sources[self.config.site.broker].attach_outbox(self.store.outbox, self.config.site)
+        with self._topic_lock:
+            broker = self.sources.get(self.config.site.broker or "")
+            for topic_filter, handler in self._pending_topics:
+                if broker is not None:
+                    self.loop.call_soon_threadsafe(broker.add_subscription, topic_filter,
+                                                   handler)
+            self._pending_topics.clear()
         ready = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(ready,),
                                         name="lineside-runtime", daemon=True)
@@ -178,6 +188,33 @@ class Runtime:
         self.loop.call_soon_threadsafe(run)
         return cancel
 
+    def after(self, seconds: float, fn: Callable[[], Any],
+              name: str = "") -> Callable[[], None]:
+        """Run `fn()` once on the runtime thread after `seconds` (the one way to delay
+        domain work). Returns a cancel function; a failing `fn` is logged."""
+        handle: list[asyncio.TimerHandle | None] = [None]
+        cancelled = threading.Event()
+
+        def run() -> None:
+            if cancelled.is_set():
+                return
+            try:
+                fn()
+            except Exception:
+                log.exception("delayed task %s failed", name or fn)
+
+        def arm() -> None:
+            if not cancelled.is_set():
+                handle[0] = self.loop.call_later(seconds, run)
+
+        def cancel() -> None:
+            cancelled.set()
+            if handle[0] is not None and not self.loop.is_closed():
+                self.loop.call_soon_threadsafe(handle[0].cancel)
+
+        self.loop.call_soon_threadsafe(arm)
+        return cancel
+
     def call(self, coro: Coroutine[Any, Any, Any]) -> concurrent.futures.Future:
         return asyncio.run_coroutine_threadsafe(coro, self.loop)
 
@@ -211,12 +248,33 @@ class Runtime:
         return msg
 
     def subscribe_topic(self, topic_filter: str,
-                        handler: Callable[[str, bytes], None]) -> None:
-        """Receive raw messages on the terminal's broker (for shared state topics)."""
+                        handler: Callable[[str, bytes], None]) -> Callable[[], None]:
+        """Receive raw messages on the terminal's broker (for shared state topics).
+
+        May be called before `start` (services subscribe before the sources connect,
+        so a retained message is never missed). Returns the unsubscribe a service
+        calls on stop."""
         if not self.config.site.broker:
             raise SourceError("no broker configured for this terminal (site.broker)")
-        broker = self.sources[self.config.site.broker]
-        self.loop.call_soon_threadsafe(broker.add_subscription, topic_filter, handler)
+        entry = (topic_filter, handler)
+        with self._topic_lock:
+            broker = self.sources.get(self.config.site.broker)
+            if broker is None:
+                self._pending_topics.append(entry)
+            else:
+                self.loop.call_soon_threadsafe(broker.add_subscription, topic_filter, handler)
+
+        def unsubscribe() -> None:
+            with self._topic_lock:
+                if entry in self._pending_topics:
+                    self._pending_topics.remove(entry)
+                    return
+                src = self.sources.get(self.config.site.broker or "")
+            remove = getattr(src, "remove_subscription", None)
+            if remove is not None and not self.loop.is_closed():
+                self.loop.call_soon_threadsafe(remove, topic_filter, handler)
+
+        return unsubscribe
 
 
 def _within(a: Value, b: Value, deadband: float) -> bool:

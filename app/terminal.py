@@ -1,53 +1,71 @@
 """A whole terminal without a screen: store, runtime and every domain service, wired.
 
 The GUI (`widgets.application`), `lineside run --headless` (a gateway) and the
-benchmarks build a terminal this one way. Services are plain Python; the GUI binds to
-them through `services` (the names panels look up in `PanelContext.services`).
+benchmarks build a terminal this one way. The services are those of
+`app.domains.DOMAINS`, built and started in that order, stopped in reverse; each is
+found by its type: `terminal.service(AndonBoard)` (or `find` for optional ones).
+
+A service whose build or start fails is logged and listed in `failed` (name ->
+message, for the GUI's notice); the others still start, so a broken energy section
+cannot take the e-stop down.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from app.alarms.config import definitions_of, settings_of
-from app.alarms.engine import AlarmEngine
-from app.alarms.journal import AlarmJournal
-from app.alarms.sharing import AlarmSharing
-from app.andon import AndonBoard
 from app.auth.permissions import Role
-from app.auth.session import SessionManager
-from app.auth.users import UserRepo
-from app.config import SiteConfig
-from app.overview import OverviewPublisher, PlantDirectory
+from app.config import ConfigError, SiteConfig
+from app.domains import DOMAINS
 from app.runtime import Runtime
-from app.safety.services import SafetyServices, start_safety
 from app.secrets import get_secret
+from app.services import MissingService, Service, ServiceContext, ServiceSpec, check_order
 from app.store import Store
-from layouts.active import ActiveLayout
-from layouts.store import LayoutStore
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class Terminal:
     def __init__(self, config: SiteConfig, *, store_path: Path,
                  terminal_role: Role | str = Role.OPERATOR,
-                 inactivity_s: float = 300.0, clock: Callable[[], float] = time.time) -> None:
+                 inactivity_s: float = 300.0, clock: Callable[[], float] = time.time,
+                 domains: Sequence[ServiceSpec[Any]] = DOMAINS) -> None:
+        check_order(domains)
         self.config = config
         self.store_path = Path(store_path)
         self.terminal_role = Role(terminal_role)
         self.inactivity_s = inactivity_s
         self.clock = clock
-        self.services: dict[str, Any] = {}
+        self.domains = tuple(domains)
         self.store: Store | None = None
         self.runtime: Runtime | None = None
-        self._cancel_ticks: Callable[[], None] | None = None
-        self._tickers: list[Callable[[float], Any]] = []
-        self._safety: SafetyServices | None = None
+        self.failed: dict[str, str] = {}  # service name -> why it is not running
+        self.by_type: dict[type, Any] = {}
+        # The same services by spec name, for callers still moving to `service(Type)`.
+        self.services: dict[str, Any] = {}
+        self._running: list[tuple[ServiceSpec[Any], Service]] = []
+
+    # --- lookup -----------------------------------------------------------------------------
+
+    def service(self, kind: type[T]) -> T:
+        """The running service of type `kind`; raises MissingService saying why not."""
+        svc = self.by_type.get(kind)
+        if svc is None:
+            name = next((s.name for s in self.domains if s.provides is kind), None)
+            why = ("not in app.domains" if name is None
+                   else self.failed.get(name, "not configured by this site"))
+            raise MissingService(f"{kind.__name__} is not running ({why})")
+        return svc  # type: ignore[no-any-return]
+
+    def find(self, kind: type[T]) -> T | None:
+        """The running service of type `kind`, or None (not configured or failed)."""
+        return self.by_type.get(kind)
 
     # --- lifecycle -------------------------------------------------------------------------
 
@@ -55,73 +73,53 @@ class Terminal:
         cfg, site = self.config, self.config.site
         self.store = store = Store(self.store_path, terminal_id=site.terminal_id).open()
         self.runtime = rt = Runtime(cfg, store, secrets=get_secret)
-        shared = site.broker is not None
-
-        engine = AlarmEngine(definitions_of(cfg), settings=settings_of(cfg),
-                             clock=self.clock, terminal_id=site.terminal_id)
-        rt.subscribe(engine.on_samples)
-        journal = AlarmJournal(store)
-        journal.attach(engine)
-        self.services.update(alarms=engine, alarm_journal=journal)
-        self._tickers.append(engine.tick)
-
-        users = UserRepo(store)
-        session = SessionManager(users, clock=self.clock, inactivity_s=self.inactivity_s)
-        self.services.update(users=users, session=session)
-        self._tickers.append(session.tick)
-
-        layouts = LayoutStore(store, rt if shared else None, topic_root=site.topic_root,
-                              clock=self.clock)
-        self.services["layouts"] = layouts
-
-        andon = AndonBoard(store, rt if shared else None, terminal_id=site.terminal_id,
-                           topic_root=site.topic_root, clock=self.clock)
-        self.services["andon"] = andon
-
+        ctx = ServiceContext(config=cfg, runtime=rt, store=store, clock=self.clock,
+                             terminal_id=site.terminal_id, terminal_role=self.terminal_role,
+                             inactivity_s=self.inactivity_s, services=self.by_type)
+        for spec in self.domains:
+            self._start_one(spec, ctx)
+        # Sources connect last: every service already listens, so no first value and no
+        # retained message is missed.
         rt.start()
-        # Topic subscriptions need the started broker source.
-        andon.start()
-        layouts.start()
-        self.services["active_layout"] = ActiveLayout(session, layouts, self.terminal_role)
-        # E-stop, danger zones, hazards and health, where the site configures them.
-        self._safety = start_safety(rt, engine, store=store)
-        self.services.update(self._safety.as_dict())
-        if shared:
-            self.services["alarm_sharing"] = AlarmSharing(engine, rt, site.topic_root).start()
-            directory = PlantDirectory(rt)
-            directory.start()
-            self.services["directory"] = directory
-            publisher = OverviewPublisher(rt, alarms=lambda: _alarm_counts(engine))
-            self._tickers.append(lambda now: publisher.tick(now))
-        self._cancel_ticks = rt.every(1.0, self._tick, "housekeeping")
         return self
 
-    def _tick(self) -> None:
-        """Timers of the services (alarm delays and shelve expiry, sign-out, summary)."""
-        now = self.clock()
-        for tick in self._tickers:
-            try:
-                tick(now)
-            except Exception:
-                log.exception("housekeeping tick %r failed", tick)
+    def _start_one(self, spec: ServiceSpec[Any], ctx: ServiceContext) -> None:
+        ctx.building = spec.name
+        try:
+            for need in spec.needs:
+                ctx.get(need)
+            svc = spec.build(ctx)
+            if svc is None:
+                ctx.absent[spec.provides] = "not configured by this site"
+                return
+            life = spec.lifecycle_of(svc)
+            life.start()
+        except Exception as e:
+            message = str(e) if isinstance(e, ConfigError | MissingService) else (
+                f"{type(e).__name__}: {e}")
+            log.error("service %s did not start: %s", spec.name, message,
+                      exc_info=not isinstance(e, ConfigError | MissingService))
+            self.failed[spec.name] = message
+            ctx.absent[spec.provides] = f"{spec.name} failed: {message}"
+            return
+        finally:
+            ctx.building = ""
+        self.by_type[spec.provides] = svc
+        self.services[spec.name] = svc
+        self._running.append((spec, life))
 
     def stop(self) -> None:
-        if self._cancel_ticks is not None:
-            self._cancel_ticks()
-            self._cancel_ticks = None
-        if self._safety is not None:
-            self._safety.stop()
-            self._safety = None
+        while self._running:
+            spec, svc = self._running.pop()
+            try:
+                svc.stop()
+            except Exception:
+                log.exception("service %s did not stop cleanly", spec.name)
+            self.by_type.pop(spec.provides, None)
+            self.services.pop(spec.name, None)
         if self.runtime is not None:
             self.runtime.stop()
             self.runtime = None
         if self.store is not None:
             self.store.close()
             self.store = None
-
-
-def _alarm_counts(engine: AlarmEngine) -> dict[str, int]:
-    s = engine.summary()
-    counts = {f"p{p}": n for p, n in s.by_priority.items() if n}
-    counts["unacked"] = s.unacked
-    return counts

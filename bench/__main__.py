@@ -25,7 +25,6 @@ BENCHMARKS = {
     "rendering": "bench.rendering",
     "latency": "bench.latency",
     "startup": "bench.startup",
-    "sparkplug": "bench.sparkplug",
 }
 
 

@@ -17,6 +17,7 @@ from typing import Any
 from app.auth.permissions import Role
 from app.auth.session import SessionManager, SignedIn
 from app.observers import Observers
+from app.services import ServiceContext, ServiceSpec
 from layouts import model
 from layouts.model import Fallback, Loaded
 from layouts.store import LayoutStore
@@ -35,8 +36,15 @@ class ActiveLayout:
         self._lock = threading.Lock()
         self._listeners: Observers = Observers("active layout")
         self.current = self._compute(session.current)
-        session.add_observer(self._on_session)
-        layouts.add_listener(self._on_layout)
+        self._removers = [session.add_observer(self._on_session),
+                          layouts.add_listener(self._on_layout)]
+
+    def start(self) -> None:
+        """Follows sign-in and layouts from construction on."""
+
+    def stop(self) -> None:
+        while self._removers:
+            self._removers.pop()()
 
     def add_listener(self, listener: Listener) -> Callable[[], None]:
         """`listener(loaded)` whenever the layout to show changes; returns a remover."""
@@ -59,3 +67,11 @@ class ActiveLayout:
         who = self.session.current
         if who is not None and who.user_id == user_id:
             self._set(Loaded(doc))
+
+
+def _build(ctx: ServiceContext) -> ActiveLayout:
+    return ActiveLayout(ctx.get(SessionManager), ctx.get(LayoutStore), ctx.terminal_role)
+
+
+SPEC = ServiceSpec(name="active_layout", provides=ActiveLayout, build=_build,
+                   needs=(SessionManager, LayoutStore))

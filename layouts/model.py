@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from app.auth.permissions import Role
+from layouts import catalogue
+from layouts.panels import DEFAULT_MIN_PX
 
 log = logging.getLogger(__name__)
 
@@ -46,22 +48,8 @@ _TOP_KEYS = ("schema", "owner", "revision", "updated", "theme", "font_scale", "l
              "columns", "rows", "panels")
 _PANEL_KEYS = ("id", "type", "col", "row", "colspan", "rowspan", "settings")
 
-# Minimum size (px at font scale 1.0) at which a panel of a type is still usable;
-# `fit` grows a panel to this. Types not listed use DEFAULT_MIN_PX.
-# Measured from the real panels' minimumSizeHint at 100 % (tiles, trend, setpoint rows);
-# smaller spans make Qt overflow the grid sideways instead of reflowing.
-MIN_SIZE_PX: dict[str, tuple[int, int]] = {
-    "station": (460, 640),  # with its small trend; without it STATION_NO_TREND_PX
-    "trend": (560, 240),
-    "tile": (150, 100),
-    "alarms": (420, 160),
-    "floor_map": (360, 280),
-    "vitals": (300, 200),
-    "andon": (380, 220),
-    "overview": (480, 300),
-}
-DEFAULT_MIN_PX = (200, 120)
-STATION_NO_TREND_PX = (300, 420)
+# Minimum sizes (px at font scale 1.0) and settings are declared by each panel type's
+# spec (layouts.catalogue); a type without a spec uses DEFAULT_MIN_PX and free settings.
 
 
 class Fallback(StrEnum):
@@ -104,27 +92,11 @@ def _is_num(v: Any) -> bool:
 
 
 def _check_settings(where: str, ptype: str, settings: dict[str, Any], out: list[str]) -> None:
-    """Known panel types get their settings checked; plug-in types are free-form."""
-
-    def need_str(key: str) -> None:
-        v = settings.get(key)
-        if not isinstance(v, str) or not v:
-            out.append(f"{where}.settings.{key}: required, a non-empty string; got {v!r}")
-
-    if ptype == "station":
-        need_str("station")
-    elif ptype == "tile":
-        need_str("tag")
-    elif ptype == "trend":
-        tags = settings.get("tags")
-        if not isinstance(tags, list) or not tags or not all(
-                isinstance(t, str) and t for t in tags):
-            out.append(f"{where}.settings.tags: required, a non-empty list of tag paths; "
-                       f"got {tags!r}")
-        window = settings.get("window_s", 600)
-        if not _is_num(window) or not 10 <= window <= 86_400:
-            out.append(f"{where}.settings.window_s: must be a number of seconds from 10 to "
-                       f"86400; got {window!r}")
+    """Panel types with a spec get their settings checked; unknown types are free-form
+    (a layout made by a newer terminal shows a placeholder for them)."""
+    spec = catalogue.spec(ptype)
+    if spec is not None:
+        out.extend(spec.problems(settings, where))
 
 
 def problems(doc: Any) -> list[str]:
@@ -380,9 +352,8 @@ def new_layout(owner: str, base: dict[str, Any]) -> dict[str, Any]:
 
 def min_span(panel: dict[str, Any], cell_w: float, cell_h: float, columns: int,
              font_scale: float = 1.0) -> tuple[int, int]:
-    w, h = MIN_SIZE_PX.get(panel["type"], DEFAULT_MIN_PX)
-    if panel["type"] == "station" and panel.get("settings", {}).get("trend") is False:
-        w, h = STATION_NO_TREND_PX
+    spec = catalogue.spec(panel["type"])
+    w, h = spec.minimum_px(panel.get("settings") or {}) if spec else DEFAULT_MIN_PX
     cs = min(columns, max(1, math.ceil(w * font_scale / cell_w - 1e-9)))
     rs = max(1, math.ceil(h * font_scale / cell_h - 1e-9))
     return cs, rs
@@ -392,7 +363,7 @@ def fit(doc: dict[str, Any], width_px: int, height_px: int) -> dict[str, Any]:
     """Adapt a valid layout to a screen of `width_px` x `height_px` (the grid area).
 
     The rule: the grid is relative, so every panel keeps its place while its cell span
-    gives it at least its type's minimum size (MIN_SIZE_PX, times font_scale). If any
+    gives it at least its type's minimum size (its PanelSpec.min_size, times font_scale). If any
     panel would be smaller, the layout is reflowed:
 
     1. each panel grows to its minimum span (never wider than the grid);

@@ -28,6 +28,7 @@ from typing import Any
 
 from app.auth.permissions import Role
 from app.observers import Observers
+from app.services import ServiceContext, ServiceSpec
 from app.store.schema import register_schema
 from layouts import model
 from layouts.model import Fallback, LayoutError, Loaded
@@ -64,6 +65,7 @@ class LayoutStore:
         self.clock = clock
         self._listeners: Observers = Observers("layout store")
         self.rejected: list[str] = []  # why broker documents were refused (latest last)
+        self._unsubscribe: Callable[[], None] | None = None
 
     def topic(self, user_id: str) -> str:
         return f"{self.topic_root}/layouts/{user_id}"
@@ -74,7 +76,13 @@ class LayoutStore:
         if self.runtime is None:
             log.info("layouts: no runtime; layouts stay local to this terminal")
             return
-        self.runtime.subscribe_topic(f"{self.topic_root}/layouts/+", self._on_message)
+        self._unsubscribe = self.runtime.subscribe_topic(f"{self.topic_root}/layouts/+",
+                                                         self._on_message)
+
+    def stop(self) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
 
     def add_listener(self, listener: Listener) -> Callable[[], None]:
         """`listener(user_id, doc)` whenever a newer layout of a worker is stored."""
@@ -212,3 +220,12 @@ class LayoutStore:
 
         fut.add_done_callback(after)
         return fut
+
+
+def _build(ctx: ServiceContext) -> LayoutStore:
+    """Layouts follow a worker to any terminal when there is a broker; else local."""
+    return LayoutStore(ctx.store, ctx.runtime if ctx.shared else None,
+                       topic_root=ctx.config.site.topic_root, clock=ctx.clock)
+
+
+SPEC = ServiceSpec(name="layouts", provides=LayoutStore, build=_build)

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from app.alarms.model import AlarmEvent, AlarmState, AlarmStatus, EventKind
 from app.auth.permissions import Action, PermissionDenied, Role, allowed
+from layouts.panels import alarms as alarms_spec
 from widgets import icons, theme
 from widgets.alarm_banner import EngineWatch, paint_priority, state_text
 from widgets.alarm_journal import JournalView
@@ -698,5 +699,4 @@ def create_panel(ctx: PanelContext, settings: dict[str, Any]) -> AlarmTable:
     return table
 
 
-register_panel("alarms", create_panel, title=QT_TRANSLATE_NOOP("panels", "Alarms"),
-               default_settings={})
+register_panel(alarms_spec.SPEC, create_panel)

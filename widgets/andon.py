@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.andon import CATEGORIES, AndonBoard, AndonError, AndonItem, AndonStatus
 from app.auth.permissions import Action, PermissionDenied, allowed
+from layouts.panels import andon as andon_spec
 from widgets import icons
 from widgets.overlay import Overlay
 from widgets.panels import PanelContext, register_panel
@@ -95,7 +96,7 @@ class ReportSheet(QWidget):
 
 def open_report(anchor: QWidget, ctx: PanelContext, station: str) -> Overlay | None:
     """Open the report sheet over the layout area; returns None without an andon board."""
-    board = ctx.services.get("andon")
+    board = ctx.find(AndonBoard)
     if board is None:
         return None
     cfg = ctx.config.stations.get(station) if ctx.config is not None else None
@@ -118,7 +119,7 @@ class AndonPanel(QWidget):
         super().__init__()
         self.setObjectName("AndonPanel")
         self._ctx = ctx
-        self._board: AndonBoard | None = ctx.services.get("andon")
+        self._board: AndonBoard | None = ctx.find(AndonBoard)
         self._station = settings.get("station") or next(iter(ctx.config.stations), "")
         self.title = QLabel()
         self.title.setProperty("role", "title")
@@ -253,4 +254,4 @@ class AndonPanel(QWidget):
         self._act(self._board.close)  # type: ignore[union-attr]
 
 
-register_panel("andon", AndonPanel, title="Problems (andon)")
+register_panel(andon_spec.SPEC, AndonPanel)

@@ -139,21 +139,25 @@ class TerminalWindow(QObject):
         self._show_notices()
 
     def _show_store_health(self, health: Any) -> None:
-        problem = None if health.ok else translate(
+        self._store_notice = None if health.ok else translate(
             "Application", "Local store problem: {problem}. Values are kept in memory and "
             "written when there is room again; messages this terminal cannot store are "
             "refused with a message. Tell plant IT.").format(problem=health.message)
-        # A store found damaged at start was replaced: say so for as long as this runs.
-        damaged = self.term.store.recovery
-        replaced = None if damaged is None else translate(
-            "Application", "The local store was damaged and has been replaced by a new "
-            "one; what could be read was kept. Tell plant IT: {detail}.").format(
-            detail=damaged.summary())
-        self._store_notice = "\n".join(n for n in (replaced, problem) if n) or None
         self._show_notices()
 
+    def _failed_notice(self) -> str | None:
+        """Services that did not start (a broken section of the site file, say); the
+        rest of the terminal runs. The details are in the log."""
+        failed = self.term.failed
+        if not failed:
+            return None
+        return translate("Application", "Not running: {services}. The rest of this "
+                         "terminal works; tell plant IT (details in the log).").format(
+            services="; ".join(f"{name} ({why})" for name, why in sorted(failed.items())))
+
     def _show_notices(self) -> None:
-        notices = [n for n in (self._store_notice, self._layout_notice) if n]
+        notices = [n for n in (self._failed_notice(), self._store_notice,
+                               self._layout_notice) if n]
         self.window.show_notice("\n".join(notices) or None)
 
     def eventFilter(self, obj: QObject, event: Any) -> bool:

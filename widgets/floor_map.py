@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.safety.zones import FloorSnapshot
+from layouts.panels import floor_map as floor_map_spec
 from widgets.panels import PanelContext, register_panel
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -121,5 +122,4 @@ def create_panel(ctx: PanelContext, settings: dict[str, Any]) -> FloorMap:
                     height_m=float(settings.get("height_m", 22.0)))
 
 
-register_panel("floor_map", create_panel, title=QT_TRANSLATE_NOOP("panels", "Floor map"),
-               default_settings={"width_m": 60.0, "height_m": 22.0})
+register_panel(floor_map_spec.SPEC, create_panel)

@@ -2,12 +2,12 @@
 
 A miniature of the grid shows every panel as a tile; tap one to select it. Buttons of
 at least 48 px move it, make it wider/narrower/taller/shorter, or remove it; a panel
-type from the catalogue (`widgets.panels.PANEL_TYPES`) is added at the first free
-place. The selected panel's settings (which station, which tags a trend shows and
-its time window) and the layout's theme, font scale and language are edited beside
-it. Save validates, then hands the document to `on_save` (normally
-`LayoutStore.save`: revision + 1, stored, published); Revert goes back to the last
-saved state. Editing needs Action.LAYOUT_EDIT.
+type from the catalogue (`layouts.catalogue.PANELS`) is added at the first free
+place. The selected panel's settings are edited beside it with one field per
+`SettingField` of its spec (tag and station pickers, numbers, choices, text, on/off),
+with the layout's theme, font scale and language. Save validates, then hands the
+document to `on_save` (normally `LayoutStore.save`: revision + 1, stored, published);
+Revert goes back to the last saved state. Editing needs Action.LAYOUT_EDIT.
 """
 
 from __future__ import annotations
@@ -16,12 +16,15 @@ import concurrent.futures
 import copy
 import json
 import logging
+import math
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -36,8 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.auth.permissions import Action, Role, allowed
+from layouts import catalogue as panel_catalogue
 from layouts import model
-from widgets.panels import PANEL_TYPES, PanelType
+from layouts.panels import LABEL_CONTEXT, TITLE_CONTEXT, FieldKind, PanelSpec, SettingField
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +123,8 @@ class GridCanvas(QWidget):
 
 
 def _panel_title(type_name: str) -> str:
-    ptype = PANEL_TYPES.get(type_name)
-    return translate("panels", ptype.title) if ptype else type_name
+    spec = panel_catalogue.spec(type_name)
+    return translate(TITLE_CONTEXT, spec.title) if spec else type_name
 
 
 class LayoutEditor(QWidget):
@@ -130,15 +134,18 @@ class LayoutEditor(QWidget):
 
     def __init__(self, doc: dict[str, Any], *, role: Role | str | None,
                  on_save: SaveFn | None = None,
-                 catalogue: dict[str, PanelType] | None = None,
+                 catalogue: dict[str, PanelSpec] | None = None,
                  stations: list[str] | None = None,
+                 tags: list[str] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("LayoutEditor")
         self.role = Role(role) if role else None
         self.on_save = on_save
-        self.catalogue = catalogue if catalogue is not None else PANEL_TYPES
+        self.catalogue = (catalogue if catalogue is not None
+                          else {p.name: p for p in panel_catalogue.PANELS})
         self.stations = stations or []
+        self.tags = tags or []
         self.base = copy.deepcopy(doc)  # what Revert goes back to
         self.doc = copy.deepcopy(doc)
         self.current: str | None = None
@@ -306,8 +313,8 @@ class LayoutEditor(QWidget):
 
     def add_panel(self, type_name: str) -> str | None:
         """Place a panel of `type_name` at the first free place; its id, or None."""
-        ptype = self.catalogue.get(type_name)
-        if ptype is None:
+        spec = self.catalogue.get(type_name)
+        if spec is None:
             return None
         for cs, rs in ((4, 3), (3, 3), (3, 2), (2, 2), (2, 1), (1, 1)):
             for r in range(self.doc["rows"]):
@@ -316,7 +323,7 @@ class LayoutEditor(QWidget):
                         pid = self._new_id(type_name)
                         self.doc["panels"].append({
                             "id": pid, "type": type_name, "col": c, "row": r, "colspan": cs,
-                            "rowspan": rs, "settings": copy.deepcopy(ptype.default_settings)})
+                            "rowspan": rs, "settings": spec.default_settings()})
                         self.current = pid
                         self._edited()
                         return pid
@@ -440,33 +447,65 @@ class LayoutEditor(QWidget):
         if p is None:
             return
         s = p["settings"]
-        if p["type"] == "station":
-            field = QComboBox()
-            field.setEditable(True)
-            field.addItems(self.stations)
-            field.setCurrentText(str(s.get("station", "")))
-            field.currentTextChanged.connect(lambda t: self.set_setting("station", t.strip()))
-            self._add_field("station", translate("LayoutEditor", "Station"), field)
-        elif p["type"] == "tile":
-            field = QLineEdit(str(s.get("tag", "")))
-            field.textEdited.connect(lambda t: self.set_setting("tag", t.strip()))
-            self._add_field("tag", translate("LayoutEditor", "Tag"), field)
-        elif p["type"] == "trend":
-            tags = QLineEdit(", ".join(s.get("tags", [])))
-            tags.setPlaceholderText(translate("LayoutEditor", "tag paths, separated by commas"))
-            tags.textEdited.connect(lambda t: self.set_setting(
-                "tags", [x.strip() for x in t.split(",") if x.strip()]))
-            self._add_field("tags", translate("LayoutEditor", "Tags"), tags)
-            window = QSpinBox()
-            window.setRange(1, 1440)
-            window.setSuffix(" min")
-            window.setValue(max(1, round(s.get("window_s", 600) / 60)))
-            window.valueChanged.connect(lambda v: self.set_setting("window_s", v * 60))
-            self._add_field("window_s", translate("LayoutEditor", "Time window"), window)
-        elif s:
+        spec = panel_catalogue.spec(p["type"])
+        if spec is not None:
+            for f in spec.settings:
+                self._add_field(f.key, translate(LABEL_CONTEXT, f.label),
+                                self._field_editor(f, s.get(f.key, f.default)))
+        elif s:  # a type this terminal has no spec for: its settings as JSON
             field = QLineEdit(json.dumps(s, ensure_ascii=False))
             field.editingFinished.connect(lambda f=field: self._json_settings(f.text()))
             self._add_field("settings", translate("LayoutEditor", "Settings (JSON)"), field)
+
+    def _field_editor(self, f: SettingField, value: Any) -> QWidget:
+        """The editor of one setting, by its kind; every edit goes to set_setting."""
+        key = f.key
+        if f.kind in (FieldKind.STATION, FieldKind.TAG):
+            combo = QComboBox()
+            combo.setEditable(True)
+            combo.addItems(self.stations if f.kind is FieldKind.STATION else self.tags)
+            combo.setCurrentText(str(value or ""))
+            combo.currentTextChanged.connect(lambda t: self.set_setting(key, t.strip()))
+            return combo
+        if f.kind is FieldKind.TAGS:
+            line = QLineEdit(", ".join(value or []))
+            line.setPlaceholderText(translate("LayoutEditor", "tag paths, separated by commas"))
+            line.textEdited.connect(lambda t: self.set_setting(
+                key, [x.strip() for x in t.split(",") if x.strip()]))
+            return line
+        if f.kind is FieldKind.NUMBER:
+            scale = f.editor_scale or 1.0
+            lo = -1e9 if f.minimum is None else f.minimum / scale
+            hi = 1e9 if f.maximum is None else f.maximum / scale
+            suffix = f" {f.editor_unit}" if f.editor_unit else ""
+            if f.integer or scale != 1.0:
+                spin: QSpinBox | QDoubleSpinBox = QSpinBox()
+                spin.setRange(math.ceil(lo), math.floor(hi))
+                spin.setValue(round(float(value or 0) / scale))
+                spin.valueChanged.connect(lambda v: self.set_setting(key, round(v * scale)))
+            else:
+                spin = QDoubleSpinBox()
+                spin.setRange(lo, hi)
+                spin.setValue(float(value or 0))
+                spin.valueChanged.connect(lambda v: self.set_setting(key, float(v)))
+            spin.setSuffix(suffix)
+            return spin
+        if f.kind is FieldKind.CHOICE:
+            combo = QComboBox()
+            for choice in f.choices:
+                combo.addItem(translate(LABEL_CONTEXT, choice), choice)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo: self.set_setting(key, c.currentData()))
+            return combo
+        if f.kind is FieldKind.BOOL:
+            box = QCheckBox()
+            box.setChecked(bool(value) if value is not None else True)
+            box.toggled.connect(lambda on: self.set_setting(key, bool(on)))
+            return box
+        line = QLineEdit(str(value or ""))
+        line.textEdited.connect(lambda t: self.set_setting(key, t))
+        return line
 
     def _add_field(self, key: str, label: str, field: QWidget) -> None:
         field.setMinimumHeight(TOUCH_PX)
@@ -505,9 +544,9 @@ class LayoutEditor(QWidget):
             self.theme.addItem(names[key], key)
         self.theme.blockSignals(False)
         self.add_type.clear()
-        for name, ptype in sorted(self.catalogue.items()):
-            if ptype.roles is None or (self.role is not None and self.role in ptype.roles):
-                self.add_type.addItem(translate("panels", ptype.title), name)
+        for name, spec in sorted(self.catalogue.items()):
+            if spec.may_place(self.role):
+                self.add_type.addItem(translate(TITLE_CONTEXT, spec.title), name)
         self.move_buttons["left"].setAccessibleName(translate("LayoutEditor", "Move left"))
         self.move_buttons["right"].setAccessibleName(translate("LayoutEditor", "Move right"))
         self.move_buttons["up"].setAccessibleName(translate("LayoutEditor", "Move up"))

@@ -4,7 +4,8 @@
      "language": "en", "panels": [{"id", "type", "col", "row", "colspan", "rowspan",
      "settings": {...}}]}
 
-Panels are built through `widgets.panels.PANEL_TYPES`; a panel that cannot be built
+Panels are built through `widgets.panels.PANEL_TYPES` (the factories registered for
+the specs of `layouts.catalogue`); a panel that cannot be built
 (unknown type, bad settings, a bug in its factory) becomes a placeholder that says
 what is wrong, and every other panel still shows. Validation belongs to `layouts/`.
 """
@@ -13,14 +14,12 @@ from __future__ import annotations
 
 import importlib
 import logging
-import pkgutil
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-import widgets
+from layouts import catalogue
 from widgets import i18n, theme
 from widgets.panels import PANEL_TYPES, PanelContext
 
@@ -30,24 +29,20 @@ _loaded = False
 
 
 def load_panel_modules() -> None:
-    """Import every widgets module that registers a panel type (found by its source)."""
+    """Import the widgets module of every panel type in `layouts.catalogue` (an explicit
+    list, so a frozen bundle, which has no source files to search, gets them all)."""
     global _loaded
     if _loaded:
         return
     _loaded = True
-    folder = Path(widgets.__file__).parent
-    for info in pkgutil.iter_modules([str(folder)]):
-        if info.name == "panels":
-            continue
+    for name in catalogue.PANEL_MODULES:
         try:
-            text = (folder / f"{info.name}.py").read_text(encoding="utf-8")
-        except OSError:
-            continue
-        if "register_panel(" in text:
-            try:
-                importlib.import_module(f"widgets.{info.name}")
-            except Exception:
-                log.exception("panel module widgets.%s failed to import", info.name)
+            importlib.import_module(name)
+        except Exception:
+            log.exception("panel module %s failed to import", name)
+    for spec in catalogue.PANELS:
+        if spec.name not in PANEL_TYPES:
+            log.error("panel type %r: %s registered no factory for it", spec.name, spec.module)
 
 
 class Placeholder(QFrame):
@@ -123,7 +118,7 @@ class LayoutHost(QWidget):
             return Placeholder(pid, type_name, QCoreApplication.translate(
                 "LayoutHost", "unknown panel type (known: {known})").format(known=known))
         try:
-            return ptype.factory(self.ctx, {**ptype.default_settings, **settings})
+            return ptype.factory(self.ctx, {**ptype.spec.default_settings(), **settings})
         except Exception as e:
             log.exception("layout panel %s (%s) could not be built", pid, type_name)
             return Placeholder(pid, type_name, str(e) or type(e).__name__)

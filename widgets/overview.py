@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from app.overview import LineSummary, PlantDirectory, TerminalSeen, line_id
+from layouts.panels import overview as overview_spec
 from widgets.andon import AndonPanel
 from widgets.panels import PanelContext, register_panel
 
@@ -140,4 +141,4 @@ class OverviewPanel(QWidget):
             card.show_line(line, name, by_line.get(key, []), now)
 
 
-register_panel("overview", OverviewPanel, title="Plant overview")
+register_panel(overview_spec.SPEC, OverviewPanel)

@@ -1,31 +1,55 @@
-"""The catalogue of panel types a layout can place, registered by name.
+"""Qt factories of the panel types, registered against their Qt-free specs.
 
-A panel module calls `register_panel("trend", TrendPanel.create, title="Trend")`;
-the layout host builds panels from a layout's `type` and `settings` through this
-table, and edit mode offers the catalogue from it. A panel factory receives the
-`PanelContext` (everything a panel may bind to) and the panel's settings dict.
+A panel type is declared once as a `layouts.panels.PanelSpec` (listed in
+`layouts.catalogue.PANELS`); its widgets module registers the factory that builds it:
+
+    register_panel(andon_spec.SPEC, AndonPanel)
+
+`widgets.layout_host.load_panel_modules` imports exactly the modules the catalogue
+names. A factory receives the `PanelContext` (everything a panel may bind to) and
+the panel's settings dict (validated against the spec, defaults filled in).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
+
+from layouts.panels import PanelSpec
+
+T = TypeVar("T")
 
 
 @dataclass
 class PanelContext:
     """What panels bind to. Widgets bind to tag paths through `bridge`, never to a
-    protocol client; commands go through `runtime` (thread-safe, non-blocking)."""
+    protocol client; commands go through `runtime` (thread-safe, non-blocking);
+    domain services are found by type: `ctx.find(AndonBoard)`."""
 
     config: Any  # app.config.SiteConfig
     runtime: Any  # app.runtime.Runtime
     bridge: Any  # widgets.bridge.Bridge
     store: Any = None  # app.store.Store
     session: Any = None  # app.auth.session.SessionManager (who is signed in)
-    services: dict[str, Any] = field(default_factory=dict)  # alarms, estop, health, andon
+    services: Mapping[Any, Any] = field(default_factory=dict)  # by type (legacy: by name)
+
+    def find(self, kind: type[T]) -> T | None:
+        """The running service of type `kind`, or None when the site has none."""
+        svc = self.services.get(kind)
+        if svc is not None:
+            return svc  # type: ignore[no-any-return]
+        # During the move some callers still pass services by name.
+        return next((s for s in self.services.values() if isinstance(s, kind)), None)
+
+    def service(self, kind: type[T]) -> T:
+        """The running service of type `kind`; raises LookupError saying which."""
+        svc = self.find(kind)
+        if svc is None:
+            raise LookupError(f"no {kind.__name__} is running on this terminal")
+        return svc
 
 
 PanelFactory = Callable[[PanelContext, dict[str, Any]], QWidget]
@@ -33,17 +57,34 @@ PanelFactory = Callable[[PanelContext, dict[str, Any]], QWidget]
 
 @dataclass(frozen=True)
 class PanelType:
-    name: str
-    title: str  # untranslated; translate with QCoreApplication.translate("panels", title)
+    """A spec with its registered factory (what the host builds from)."""
+
+    spec: PanelSpec
     factory: PanelFactory
-    default_settings: dict[str, Any] = field(default_factory=dict)
-    roles: frozenset[str] | None = None  # None: any role may place it
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def title(self) -> str:  # untranslated; translate("panels", title)
+        return self.spec.title
+
+    @property
+    def roles(self) -> frozenset[str] | None:
+        return self.spec.roles
+
+    @property
+    def default_settings(self) -> dict[str, Any]:
+        return self.spec.default_settings()
 
 
 PANEL_TYPES: dict[str, PanelType] = {}
 
 
-def register_panel(name: str, factory: PanelFactory, *, title: str,
-                   default_settings: dict[str, Any] | None = None,
-                   roles: frozenset[str] | None = None) -> None:
-    PANEL_TYPES[name] = PanelType(name, title, factory, dict(default_settings or {}), roles)
+def register_panel(spec: PanelSpec, factory: PanelFactory) -> None:
+    """Register the Qt factory of `spec` (called once, at import of its module)."""
+    if not isinstance(spec, PanelSpec):
+        raise TypeError(f"register_panel takes a layouts.panels.PanelSpec, got {spec!r} "
+                        "(see docs/architecture.md)")
+    PANEL_TYPES[spec.name] = PanelType(spec, factory)

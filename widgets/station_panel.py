@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.andon import AndonBoard
 from app.model import Quality, Sample
+from app.safety.line_stop import LineStop
+from layouts.panels import station as station_spec
 from widgets import icons
 from widgets.lamp import StateLamp
 from widgets.panel_frame import PanelFrame
@@ -83,7 +86,7 @@ class StationPanel(PanelFrame):
         super().__init__(st.name, parent)
         self.ctx, self.station = ctx, st
         self.lamp = StateLamp(ctx.bridge, st.state_tag)
-        self.lamp.set_line_stop(ctx.services.get("line_stop"))  # idle in an e-stop: "stopped (e-stop)"
+        self.lamp.set_line_stop(ctx.find(LineStop))  # idle during an e-stop: "stopped (e-stop)"
         self.cycles_caption = QLabel()
         self.cycles_caption.setProperty("role", "caption")
         self.cycles = QLabel("—")
@@ -120,7 +123,7 @@ class StationPanel(PanelFrame):
             self.body.addWidget(row)
         # Andon, touch 1 of 2: the sheet opens with this station filled in.
         self.andon_button: QPushButton | None = None
-        if ctx.services.get("andon") is not None:
+        if ctx.find(AndonBoard) is not None:
             from widgets.andon import open_report
 
             self.andon_button = QPushButton()
@@ -158,9 +161,4 @@ class StationPanel(PanelFrame):
         )
 
 
-register_panel(
-    "station",
-    StationPanel.create,
-    title=QT_TRANSLATE_NOOP("panels", "Station"),
-    default_settings={"station": ""},
-)
+register_panel(station_spec.SPEC, StationPanel.create)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
+from layouts.panels import trend as trend_spec
 from widgets.panel_frame import PanelFrame
 from widgets.panels import PanelContext, register_panel
 from widgets.trend import WINDOWS, TrendPlot
@@ -52,7 +53,5 @@ class TilePanel(PanelFrame):
         return cls(ctx, tag, settings.get("title"))
 
 
-register_panel("trend", TrendPanel.create, title=QT_TRANSLATE_NOOP("panels", "Trend"),
-               default_settings={"tags": [], "window_s": 600})
-register_panel("tile", TilePanel.create, title=QT_TRANSLATE_NOOP("panels", "Value"),
-               default_settings={"tag": ""})
+register_panel(trend_spec.TREND, TrendPanel.create)
+register_panel(trend_spec.TILE, TilePanel.create)

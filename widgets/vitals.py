@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from app.health.rules import Level
+from layouts.panels import vitals as vitals_spec
 from widgets.panels import PanelContext, register_panel
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -109,4 +110,4 @@ def create_panel(ctx: PanelContext, settings: dict[str, Any]) -> VitalsPanel:
     return VitalsPanel(health, _viewer_of(ctx), ctx.session or ctx.services.get("session"))
 
 
-register_panel("vitals", create_panel, title=QT_TRANSLATE_NOOP("panels", "Vitals"))
+register_panel(vitals_spec.SPEC, create_panel)

@@ -28,7 +28,7 @@ from typing import Any
 
 from app.alarms.model import ANALOG_KINDS, AlarmDefinition, AlarmKind, Priority, SuppressRule
 from app.alarms.settings import AlarmSettings
-from app.config import SiteConfig, Table, register_section
+from app.config import SiteConfig, Table
 
 _ID = r"[A-Za-z0-9_.\-]+"
 _FILE_KINDS = tuple(k.value for k in AlarmKind if k is not AlarmKind.EXTERNAL)
@@ -60,7 +60,6 @@ def _rule(t: Table, name: str, cfg: SiteConfig) -> SuppressRule | None:
     return rule
 
 
-@register_section("alarms")
 def parse_alarms(root: Table, cfg: SiteConfig) -> list[AlarmDefinition]:
     defs: list[AlarmDefinition] = []
     seen: set[str] = set()
@@ -109,7 +108,6 @@ def parse_alarms(root: Table, cfg: SiteConfig) -> list[AlarmDefinition]:
     return defs
 
 
-@register_section("alarm_settings")
 def parse_settings(root: Table, cfg: SiteConfig) -> AlarmSettings:
     t = root.table("alarm_settings")
     stations: dict[str, SuppressRule] = {}

@@ -17,6 +17,7 @@ import uuid
 from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from app.alarms.model import (
     ActionRecord,
@@ -116,8 +117,10 @@ class AlarmEngine:
     def __init__(self, definitions: Iterable[AlarmDefinition] = (), *,
                  settings: AlarmSettings | None = None,
                  clock: Callable[[], float] = time.time,
-                 terminal_id: str = "local") -> None:
+                 terminal_id: str = "local", runtime: Any = None) -> None:
         self.settings = settings or AlarmSettings()
+        self._runtime = runtime  # app.runtime.Runtime: change stream and timers, on start
+        self._removers: list[Callable[[], None]] = []
         self.terminal_id = terminal_id
         self._clock = clock
         self._lock = threading.RLock()
@@ -137,6 +140,19 @@ class AlarmEngine:
         self.version = 0  # bumped on every event; views poll it on a timer
         for d in definitions:
             self.define(d)
+
+    # --- service -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Follow the runtime's change stream; run the timers (delays, shelve expiry,
+        chatter and flood windows) every second. Without a runtime: fed by hand."""
+        if self._runtime is not None and not self._removers:
+            self._removers = [self._runtime.subscribe(self.on_samples),
+                              self._runtime.every(1.0, self.tick, "alarm timers")]
+
+    def stop(self) -> None:
+        while self._removers:
+            self._removers.pop()()
 
     # --- definitions ---------------------------------------------------------------------
 

@@ -80,9 +80,20 @@ def _row(ev: AlarmEvent) -> tuple[Any, ...]:
 class AlarmJournal:
     """Observer of an engine that writes its events; `query` for the journal view."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Any, engine: Any = None) -> None:
         self.store = store
+        self._engine = engine  # followed from start to stop
+        self._detach: Callable[[], None] | None = None
         self._on_error: Callable[[BaseException], None] | None = None
+
+    def start(self) -> None:
+        if self._engine is not None and self._detach is None:
+            self._detach = self.attach(self._engine)
+
+    def stop(self) -> None:
+        if self._detach is not None:
+            self._detach()
+            self._detach = None
 
     def attach(self, engine: Any) -> Callable[[], None]:
         return engine.subscribe(self.record)

@@ -37,7 +37,7 @@ class Transport(Protocol):
                 retain: bool = False) -> Any: ...
 
     def subscribe_topic(self, topic_filter: str,
-                        handler: Callable[[str, bytes], None]) -> None: ...
+                        handler: Callable[[str, bytes], None]) -> Callable[[], None]: ...
 
 
 def _rec(r: ActionRecord | None) -> dict[str, object] | None:
@@ -81,7 +81,7 @@ class AlarmSharing:
         self.engine = engine
         self.transport = transport
         self.root = topic_root.rstrip("/")
-        self._unsubscribe: Callable[[], None] | None = None
+        self._removers: list[Callable[[], None]] = []
 
     def state_topic(self, alarm_id: str) -> str:
         return f"{self.root}/alarms/{alarm_id}/state"
@@ -90,16 +90,15 @@ class AlarmSharing:
     def events_topic(self) -> str:
         return f"{self.root}/alarms/events"
 
-    def start(self) -> AlarmSharing:
-        self.transport.subscribe_topic(f"{self.root}/alarms/+/state", self.on_message)
-        self.transport.subscribe_topic(self.events_topic, self.on_message)
-        self._unsubscribe = self.engine.subscribe(self.on_events)
-        return self
+    def start(self) -> None:
+        self._removers = [
+            self.transport.subscribe_topic(f"{self.root}/alarms/+/state", self.on_message),
+            self.transport.subscribe_topic(self.events_topic, self.on_message),
+            self.engine.subscribe(self.on_events)]
 
     def stop(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
+        while self._removers:
+            self._removers.pop()()
 
     # --- out ---------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from app.auth.permissions import Action, Role, allowed
 from app.auth.pin import PIN_RE, PIN_RULE, verify_pin
 from app.auth.users import User, UserRepo
 from app.observers import Observers
+from app.services import ServiceContext, ServiceSpec
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +82,10 @@ class SessionManager:
     def __init__(self, users: UserRepo, *, clock: Clock = time.time,
                  inactivity_s: float = 300.0, max_failures: int = 5,
                  lockout_s: float = 300.0,
-                 audit: Callable[..., Any] | None = None) -> None:
+                 audit: Callable[..., Any] | None = None, runtime: Any = None) -> None:
         self.users = users
+        self._runtime = runtime  # app.runtime.Runtime: runs the sign-out timer on start
+        self._cancel_tick: Callable[[], None] | None = None
         self.clock = clock
         self.inactivity_s = inactivity_s
         self.max_failures = max_failures
@@ -93,6 +96,18 @@ class SessionManager:
         self._last_activity = 0.0
         self._attempts: dict[str, _Attempts] = {}
         self._observers: Observers = Observers("session")
+
+    # --- service -------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Check for inactivity every second (with a runtime; else call `tick`)."""
+        if self._runtime is not None and self._cancel_tick is None:
+            self._cancel_tick = self._runtime.every(1.0, self.tick, "sign-out")
+
+    def stop(self) -> None:
+        if self._cancel_tick is not None:
+            self._cancel_tick()
+            self._cancel_tick = None
 
     # --- observers -----------------------------------------------------------------------
 
@@ -253,3 +268,17 @@ class SessionManager:
         self._audit(user.user_id, "sign_in", detail=method)
         log.info("%s signed in (%s, %s)", user.user_id, user.role, method)
         return SignInResult(Outcome.SIGNED_IN, f"Signed in as {user.name}.", who)
+
+
+def _users(ctx: ServiceContext) -> UserRepo:
+    return UserRepo(ctx.store)
+
+
+def _session(ctx: ServiceContext) -> SessionManager:
+    return SessionManager(ctx.get(UserRepo), clock=ctx.clock, inactivity_s=ctx.inactivity_s,
+                          runtime=ctx.runtime)
+
+
+USERS = ServiceSpec(name="users", provides=UserRepo, build=_users)
+SESSION = ServiceSpec(name="session", provides=SessionManager, build=_session,
+                      needs=(UserRepo,))

@@ -15,6 +15,7 @@ from typing import Any
 
 from app.auth.permissions import Role
 from app.auth.pin import PinPolicyError, hash_pin, needs_rehash
+from app.services import Passive
 from app.store.schema import register_schema
 
 USER_ID_RE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
@@ -82,7 +83,7 @@ def check_badge(badge: str) -> None:
         raise UserError(f"badge {badge!r} is not valid: a badge number is 4-32 digits")
 
 
-class UserRepo:
+class UserRepo(Passive):
     """Users of one store. `store` is an app.store Store (read(), submit())."""
 
     def __init__(self, store: Any) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.config import SiteConfig, Table, register_section
+from app.config import SiteConfig, Table
 from app.safety.wearables import TopicPattern
 
 
@@ -56,7 +56,6 @@ def _range(t: Table, name: str, default: tuple[float, float]) -> tuple[float, fl
     return float(raw[0]), float(raw[1])
 
 
-@register_section("health")
 def parse_health(root: Table, cfg: SiteConfig) -> HealthConfig:
     t = root.table("health")
     try:

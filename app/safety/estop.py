@@ -37,7 +37,7 @@ from enum import StrEnum
 from typing import Any
 
 from app.auth.permissions import Action, PermissionDenied, Role, require
-from app.config import SiteConfig, Table, register_section
+from app.config import SiteConfig, Table
 from app.model import Quality, Sample
 from app.observers import Observers
 
@@ -68,7 +68,6 @@ class EStopConfig:
     prestart_audible: bool = False  # the terminal itself beeps during the warning
 
 
-@register_section("estop")
 def parse_estop(root: Table, cfg: SiteConfig) -> EStopConfig:
     t = root.table("estop")
 

@@ -18,7 +18,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from app.config import SiteConfig, Table, register_section
+from app.config import SiteConfig, Table
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,6 @@ class HazardsConfig:
     topic: str = "hazards"  # below the site's topic_root
 
 
-@register_section("hazards")
 def parse_hazards(root: Table, cfg: SiteConfig) -> HazardsConfig:
     t = root.table("hazards")
     c = HazardsConfig(tuple(t.list("alarms", ["zone.*"], of=str)),
@@ -74,6 +73,12 @@ class HazardPublisher:
                 fut.add_done_callback(_log_failure(ev.alarm_id))
             except Exception:
                 log.exception("hazards: publish of %s failed", ev.alarm_id)
+
+    def start(self) -> None:
+        """Forwards hazard events from construction on."""
+
+    def stop(self) -> None:
+        self.close()
 
     def close(self) -> None:
         self._unsubscribe()

@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.config import SiteConfig, Table, register_section
+from app.config import SiteConfig, Table
 from app.model import Quality, Sample, Value
 from app.observers import Observers
 from app.safety.wearables import BadReading, TopicPattern, parse_reading
@@ -78,7 +78,6 @@ class ZoneConfig:
         return f"zone.{self.id}.intrusion"
 
 
-@register_section("positions")
 def parse_positions(root: Table, cfg: SiteConfig) -> PositionsConfig:
     t = root.table("positions")
     topic = t.str("topic", required=True)
@@ -92,7 +91,6 @@ def parse_positions(root: Table, cfg: SiteConfig) -> PositionsConfig:
     return p
 
 
-@register_section("zones")
 def parse_zones(root: Table, cfg: SiteConfig) -> list[ZoneConfig]:
     zones: list[ZoneConfig] = []
     for t in root.tables("zones"):

@@ -253,6 +253,12 @@ class MqttSource(Source):
         if self._online and self._client is not None:
             self._subscribe(self._client, [topic_filter])
 
+    def remove_subscription(self, topic_filter: str, handler: Handler) -> None:
+        """Stop calling `handler` for `topic_filter` (loop thread). The broker
+        subscription stays until reconnect: another handler may share the filter."""
+        if (topic_filter, handler) in self._handlers:
+            self._handlers.remove((topic_filter, handler))
+
     async def run(self) -> None:
         self._loop = asyncio.get_running_loop()
         delay = 0.5

@@ -111,10 +111,12 @@ class PahoTransport:
 
         return self.client.publish(topic, json.dumps(payload), qos=qos, retain=retain)
 
-    def subscribe_topic(self, topic_filter: str, handler: Callable[[str, bytes], None]) -> None:
+    def subscribe_topic(self, topic_filter: str,
+                        handler: Callable[[str, bytes], None]) -> Callable[[], None]:
         self.handlers.append((topic_filter, handler))
         if self.client.is_connected():
             self.client.subscribe(topic_filter, qos=1)
+        return lambda: self.handlers.remove((topic_filter, handler))
 
 
 @pytest.fixture

@@ -21,7 +21,8 @@ class Terminal:
     def __init__(self, tid: str, transport) -> None:
         self.engine = AlarmEngine([DEF], terminal_id=tid)
         self.transport = transport
-        self.sharing = AlarmSharing(self.engine, self.transport, ROOT).start()
+        self.sharing = AlarmSharing(self.engine, self.transport, ROOT)
+        self.sharing.start()
         self.transport.connect()
 
     def state(self) -> AlarmState:
@@ -78,11 +79,12 @@ def test_messages_are_idempotent_and_own_messages_ignored(clock):
             sent.append((topic, payload))
 
         def subscribe_topic(self, topic_filter, handler):
-            pass
+            return lambda: None
 
     a = AlarmEngine([DEF], terminal_id="term-a", clock=clock)
     b = AlarmEngine([DEF], terminal_id="term-b", clock=clock)
-    sa, sb = AlarmSharing(a, Loopback(), ROOT).start(), AlarmSharing(b, Loopback(), ROOT)
+    sa, sb = AlarmSharing(a, Loopback(), ROOT), AlarmSharing(b, Loopback(), ROOT)
+    sa.start()
     for e in (a, b):
         e.on_samples([Sample(TAG, clock.t, 70.0)])
     a.acknowledge("oil_hi", actor="u7", role=Role.OPERATOR)
@@ -118,7 +120,7 @@ def test_late_remote_ack_covers_its_activation_but_not_a_later_one(clock):
             sent.append((topic, payload))
 
         def subscribe_topic(self, topic_filter, handler):
-            pass
+            return lambda: None
 
     AlarmSharing(a, Capture(), ROOT).start()
     for e in (a, b):

@@ -48,7 +48,8 @@ class Terminal:
     def connect(self) -> None:
         self.runtime = Runtime(self.cfg, self.store)
         self.runtime.start()
-        self.sharing = AlarmSharing(self.engine, self.runtime, self.cfg.site.topic_root).start()
+        self.sharing = AlarmSharing(self.engine, self.runtime, self.cfg.site.topic_root)
+        self.sharing.start()
 
     def disconnect(self) -> None:
         self.sharing.stop()

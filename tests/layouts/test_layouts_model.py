@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.auth.permissions import Role
-from layouts import model
+from layouts import catalogue, model
 from layouts.model import Fallback, LayoutError
 
 
@@ -134,9 +134,9 @@ def test_fit_reflows_for_a_1280x800_touchscreen() -> None:
     assert model.problems(out) == []  # still a valid grid: no overlaps, inside columns
     cell_w, cell_h = width / out["columns"], height / 8  # original cell height kept
     for p in out["panels"]:
-        min_w, min_h = (model.STATION_NO_TREND_PX
-                        if p["type"] == "station" and p["settings"].get("trend") is False
-                        else model.MIN_SIZE_PX[p["type"]])
+        spec = catalogue.spec(p["type"])
+        assert spec is not None
+        min_w, min_h = spec.minimum_px(p["settings"])
         assert p["colspan"] * cell_w >= min_w and p["rowspan"] * cell_h >= min_h, p["id"]
     order = [p["id"] for p in sorted(out["panels"], key=lambda p: (p["row"], p["col"]))]
     assert order.index("press") < order.index("robot1") < order.index("trend")

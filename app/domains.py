@@ -1,0 +1,44 @@
+"""Every domain of a terminal, in start order: the one place that names them all.
+
+`Terminal` builds and starts these in this order and stops them in reverse;
+`app.config.load` validates the config sections they declare. A new domain adds its
+`ServiceSpec` here (after the services it needs). See docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app import andon, overview
+from app.alarms import specs as alarms
+from app.auth import session
+from app.health import specs as health
+from app.safety import line_stop
+from app.safety import specs as safety
+from app.services import SectionParser, ServiceSpec, check_order, sections_of
+from layouts import active, store
+
+DOMAINS: tuple[ServiceSpec[Any], ...] = (
+    safety.ESTOP,  # first: nothing that starts before it can delay the e-stop
+    alarms.ENGINE,
+    line_stop.SPEC,  # the stop as the top alarm on every terminal of the line
+    alarms.JOURNAL,
+    session.USERS,
+    session.SESSION,
+    store.SPEC,  # layouts
+    active.SPEC,  # the layout shown now
+    andon.SPEC,
+    safety.HAZARDS,
+    safety.ZONES,
+    health.SPEC,
+    alarms.SHARING,
+    overview.DIRECTORY,
+    overview.PUBLISHER,
+)
+
+check_order(DOMAINS)
+
+
+def config_sections() -> dict[str, SectionParser]:
+    """Every top-level site-file section a domain owns, with its parser."""
+    return sections_of(DOMAINS)

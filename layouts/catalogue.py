@@ -1,0 +1,38 @@
+"""The one list of panel types a layout can place (Qt-free).
+
+`PANELS` names every `PanelSpec`; `PANEL_MODULES` is the tuple of widgets modules that
+register their Qt factories. `widgets.layout_host` imports exactly these (no
+searching of source files, which a frozen bundle does not have) and the PyInstaller
+spec uses them as hidden imports. A new panel type adds its spec here.
+"""
+
+from __future__ import annotations
+
+from layouts.panels import PanelSpec, alarms, andon, floor_map, overview, station, trend, vitals
+
+PANELS: tuple[PanelSpec, ...] = (
+    station.SPEC,
+    trend.TREND,
+    trend.TILE,
+    alarms.SPEC,
+    floor_map.SPEC,
+    vitals.SPEC,
+    andon.SPEC,
+    overview.SPEC,
+)
+
+# dict.fromkeys: one entry per module, in the order above
+PANEL_MODULES: tuple[str, ...] = tuple(dict.fromkeys(p.module for p in PANELS))
+
+_BY_NAME: dict[str, PanelSpec] = {p.name: p for p in PANELS}
+if len(_BY_NAME) != len(PANELS):
+    raise ValueError("two panel specs in layouts.catalogue.PANELS share a name")
+
+
+def spec(name: str) -> PanelSpec | None:
+    """The spec of panel type `name`, or None (a type from a newer LineSide)."""
+    return _BY_NAME.get(name)
+
+
+def names() -> tuple[str, ...]:
+    return tuple(_BY_NAME)
