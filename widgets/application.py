@@ -89,6 +89,16 @@ class TerminalWindow(QObject):
             self.estop = EStopDock(s["estop"], s["session"])
             self.window.set_estop_widget(self.estop)
 
+        from app.safety.evacuation import EvacuationWatch
+
+        self.evacuation = None
+        watch = self.ctx.find(EvacuationWatch)
+        if watch is not None:
+            from widgets.evacuation import EvacuationBanner
+
+            self.evacuation = EvacuationBanner(watch)
+            self.window.set_evacuation_banner(self.evacuation)
+
         self.signin = SignInController(s["session"], self.window.layout_area)
         self.window.signInRequested.connect(self.signin.open)
         self.activity = SessionActivity(s["session"])

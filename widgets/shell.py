@@ -206,6 +206,7 @@ class MainWindow(QMainWindow):
             if st.source not in self.links:
                 self.set_link(st)
         self._session_remove = None
+        self._central_box = box
         if ctx.session is not None and hasattr(ctx.session, "add_observer"):
             # Observers run on the thread that changed the session: hop to the GUI.
             self._session_remove = ctx.session.add_observer(lambda *_a: self._sessionChanged.emit())
@@ -256,6 +257,11 @@ class MainWindow(QMainWindow):
         ind = self.links.get(status.source)
         if ind is None:
             ind = self.links[status.source] = LinkIndicator(status)
+    def set_evacuation_banner(self, w: QWidget) -> None:
+        """A full-width strip right under the fixed frame: in the layout, never over the
+        frame (so never over the e-stop)."""
+        self._central_box.insertWidget(1, w)
+
             self.links_box.addWidget(ind)
         else:
             ind.set_status(status)

@@ -121,19 +121,26 @@ def test_plc_offline_marks_every_plc_tag_bad_and_recovers(plant, term) -> None:
                          for p in plc_tags), 20, "every PLC tag GOOD",
              lambda: [p for p in plc_tags if p not in rt.latest
                       or rt.latest[p].quality is not Quality.GOOD][:5])
-    plant.sim.set_fault("plc_offline", True, 14)  # longer than the 10 s on-delay
+    t0 = time.monotonic()
+    plant.sim.set_fault("plc_offline", True, 14)
+    # One alarm for the source, naming it and the line, within two keep-alive periods
+    # (keepalive_ms = 1000), with the priority the site gives it (1 for the PLC).
+    wait_for(lambda: _active(engine, "comm.plc-body"), 2.0, "communication-loss alarm",
+             lambda: engine.get("comm.plc-body"))
+    assert time.monotonic() - t0 < 2.0
+    lost = engine.get("comm.plc-body")
+    assert lost.priority is Priority.CRITICAL
+    assert lost.message == "Body shop line 1: communication with the PLC plc-body lost"
+    assert [s.id for s in engine.active() if s.id.startswith("comm.")] == ["comm.plc-body"]
     wait_for(lambda: rt.links[PLC].state in (LinkState.OFFLINE, LinkState.RECONNECTING), 10,
              "the terminal sees the PLC link lost", lambda: rt.links[PLC])
     wait_for(lambda: all(rt.latest[p].quality is Quality.BAD for p in plc_tags), 5,
              "every PLC tag BAD")
-    wait_for(lambda: _active(engine, "conveyor1_comm_loss"), 25, "communication-loss alarm",
-             lambda: engine.get("conveyor1_comm_loss"))
-    assert engine.get("conveyor1_comm_loss").priority is Priority.HIGH
     # The fault clears itself after 14 s; the link and every value come back GOOD.
     wait_for(lambda: rt.links[PLC].state is LinkState.CONNECTED, 30, "PLC reconnected",
              lambda: rt.links[PLC])
     wait_for(lambda: all(rt.latest[p].quality is Quality.GOOD for p in plc_tags), 10,
              "every PLC tag GOOD again",
              lambda: [p for p in plc_tags if rt.latest[p].quality is not Quality.GOOD][:5])
-    wait_for(lambda: engine.get("conveyor1_comm_loss").state is AlarmState.RTN_UNACK, 10,
+    wait_for(lambda: engine.get("comm.plc-body").state is AlarmState.RTN_UNACK, 10,
              "communication-loss alarm returned to normal")
