@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from app.config import ConfigError, SiteConfig, Table
+from app.config import SiteConfig, Table
 
 _HHMM = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 
@@ -276,9 +276,5 @@ def parse_line(t: Table, site: SiteConfig) -> LineModel:
 
 
 def parse_section(t: Table, site: SiteConfig) -> LineModel:
-    try:
-        return parse_line(t, site)
-    except ValueError as e:
-        if isinstance(e, ConfigError):
-            raise
-        raise t.error("", str(e)) from None
+    """The seam's section parser: `t` holds {"scheduling": {...}}."""
+    return parse_line(t.table("scheduling", required=True), site)

@@ -160,7 +160,7 @@ def build(line: LineModel, orders: Sequence[Order], *, now: float,
         by_job: dict[str, list[PlannedOp]] = {}
         for o in previous.ops:
             by_job.setdefault(o.job, []).append(o)
-            if o.start <= now:
+            if o.start < now:  # started: frozen where it is
                 frozen[o.op] = o
         done_jobs = {j for j, ops in by_job.items() if all(o.end <= now for o in ops)}
     short = list(shortages)
@@ -232,8 +232,13 @@ def build(line: LineModel, orders: Sequence[Order], *, now: float,
         colour_changes=bool(line.colour_change_s) and line.sequence_station is not None,
         changeover=line.colour_change_s)
     visible = [w for w in shown if w.end > now and w.start < horizon_end]
+    # Cars already finished stay in the plan as they ran (the Gantt's past), outside the
+    # model; their jobs' ids and data too.
+    done_ops = [o for o in previous.ops if o.job in done_jobs] if previous is not None else []
+    done_info = {j: previous.jobs[j] for j in done_jobs
+                 if previous is not None and j in previous.jobs}
     return problem, {"epoch": epoch, "info": info, "step": op_step, "hints": hints,
-                     "windows": visible}
+                     "windows": visible, "done_ops": done_ops, "done_info": done_info}
 
 
 def plan(line: LineModel, orders: Sequence[Order], *, now: float, reason: str = "",
@@ -252,6 +257,8 @@ def plan(line: LineModel, orders: Sequence[Order], *, now: float, reason: str = 
     ops = [PlannedOp(a.op, a.job, info[a.job][0], step[a.op], a.station,
                      float(a.start + epoch), float(a.end + epoch))
            for a in sol.assignments.values()]
+    ops += ctx["done_ops"]
+    info = {**ctx["done_info"], **info}
     ops.sort(key=lambda o: (o.start, o.station))
     late: dict[str, float] = {}
     due = {o.id: o.due for o in orders}

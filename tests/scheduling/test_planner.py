@@ -1,0 +1,89 @@
+"""Re-planning on live events: a robot fault, a shortage, started work frozen."""
+
+from __future__ import annotations
+
+import itertools
+
+from app.scheduling import planner
+from app.scheduling.line import Window
+from app.scheduling.planner import Shortage
+
+from .conftest import T0, demo_orders, small_line
+
+
+def _check_feasible(plan: planner.Plan, windows: list[Window] = ()) -> None:  # type: ignore[assignment]
+    by_station: dict[str, list[tuple[float, float]]] = {}
+    for o in plan.ops:
+        by_station.setdefault(o.station, []).append((o.start, o.end))
+    for st, spans in by_station.items():
+        spans.sort()
+        for a, b in itertools.pairwise(spans):
+            assert a[1] <= b[0], f"{st} does two things at once"
+        for w in windows:
+            if w.station == st:
+                assert all(e <= w.start or s >= w.end for s, e in spans), f"{st} works in {w}"
+    by_job: dict[str, list[planner.PlannedOp]] = {}
+    for o in plan.ops:
+        by_job.setdefault(o.job, []).append(o)
+    steps = ["stamp", "weld_a", "weld_b", "paint"]
+    for ops in by_job.values():
+        ops.sort(key=lambda o: steps.index(o.operation))
+        assert all(a.end <= b.start for a, b in itertools.pairwise(ops))
+
+
+def test_robot_fault_moves_its_work_and_keeps_started_work() -> None:
+    line, orders = small_line(), demo_orders()
+    first = planner.plan(line, orders, now=T0, reason="initial")
+    assert first.status in ("optimal", "feasible") and first.ops
+    assert all(o.station != "robot3" for o in first.ops)  # the slower station is spare
+    _check_feasible(first)
+    now = T0 + 700
+    started = {o.op: o for o in first.ops if o.start < now}
+    assert any(o.station == "robot2" for o in started.values()) or started
+    fault = Window("robot2", now, now + 3600, "robot 2 fault", "fault")
+    second = planner.plan(line, orders, now=now, reason="robot2 fault", windows=[fault],
+                          previous=first)
+    _check_feasible(second, [fault] if not any(
+        o.station == "robot2" and o.start <= now < o.end for o in started.values()) else [])
+    by_op = {o.op: o for o in second.ops}
+    for op, o in started.items():  # frozen: same station, same times
+        assert (by_op[op].station, by_op[op].start, by_op[op].end) == (o.station, o.start,
+                                                                       o.end)
+    # Robot 2's work during the fault went to robot 3 (or after the repair).
+    moved = [o for o in second.ops if o.operation == "weld_b" and o.op not in started]
+    assert any(o.station == "robot3" for o in moved)
+    assert all(not (o.station == "robot2" and o.start < fault.end and o.end > now)
+               for o in moved)
+    changes = planner.compare(first, second, now=now, until=T0 + 8 * 3600)
+    assert changes.station_moves >= 1 and changes.moved
+
+
+def test_a_shortage_holds_back_the_cars_that_need_the_part() -> None:
+    line, orders = small_line(), demo_orders()
+    first = planner.plan(line, orders, now=T0)
+    until = T0 + 2 * 3600
+    second = planner.plan(line, orders, now=T0 + 60, previous=first,
+                          shortages=[Shortage("sunroof", until, flagged_by="u1")])
+    sunroof_jobs = {f"{o.id}#{k + 1}" for o in orders if "sunroof" in o.options
+                    for k in range(o.quantity)}
+    started = {o.op for o in first.ops if o.start < T0 + 60}
+    for o in second.ops:
+        if o.job in sunroof_jobs and o.op not in started and not any(
+                s.startswith(o.job + "/") for s in started):
+            assert o.start >= until
+    assert any(o.job in sunroof_jobs for o in second.ops)
+
+
+def test_late_orders_are_reported_with_how_late() -> None:
+    line = small_line()
+    orders = demo_orders(10, due_h=0.1)  # more than the line can do by then
+    p = planner.plan(line, orders, now=T0)
+    assert p.lateness and all(v > 0 for v in p.lateness.values())
+    ch = planner.compare(None, p, now=T0, until=T0 + 3600)
+    assert ch.late[0].minutes >= ch.late[-1].minutes > 0
+
+
+def test_plan_round_trips_through_json() -> None:
+    p = planner.plan(small_line(), demo_orders(4), now=T0)
+    again = planner.Plan.from_json(p.to_json())
+    assert again.ops == p.ops and again.sequence == p.sequence and again.jobs == p.jobs
