@@ -28,6 +28,8 @@ def render(term: Terminal) -> str:
     cfg = term.config
     lines = [f"{cfg.site.name} — {cfg.site.line} — terminal {cfg.site.terminal_id} — "
              f"{time.strftime('%H:%M:%S')}"]
+    if term.store is not None and term.store.recovery is not None:
+        lines.append(f"  STORE REPLACED: {term.store.recovery.summary()}")
     if term.store is not None and not term.store.health.ok:
         lines.append(f"  STORE PROBLEM: {term.store.health.message}")
     for link in rt.links.values():
@@ -87,6 +89,8 @@ def state(term: Terminal) -> dict[str, str]:
     if term.store is not None:
         h = term.store.health
         now["store"] = "ok" if h.ok else f"PROBLEM: {h.message}"
+        if term.store.recovery is not None:
+            now["store replaced"] = term.store.recovery.summary()
     engine = term.services.get("alarms")
     if engine is not None:
         for a in engine.active():

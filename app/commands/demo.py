@@ -30,7 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.demo import DemoStack
 
-    stack = DemoStack.start(faults=args.fault, terminal_id=args.terminal_id, background=True)
+    from app import paths
+    from app.simulator.energy import schedule_of
+
+    # the demo site's [energy.simulator] schedule: breaks within minutes
+    stack = DemoStack.start(faults=args.fault, terminal_id=args.terminal_id, background=True,
+                            schedule=schedule_of(paths.DEMO_SITE))
     b = stack.broker
     print(f"LineSide demo: PLC {stack.sim.endpoint}, broker {b.host}:{b.port} ({b.kind}).\n"
           f"  Sign in with a demo user (README), inject faults with e.g.\n"
@@ -40,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         term.start()
         _demo_users(term)
+        _demo_registers(term)
         if args.headless:
             from app.headless import run as headless
 
@@ -76,3 +82,15 @@ def _demo_users(term: Terminal) -> None:
                 users.add(uid, name, role, pin, badge=badge, pseudonym=pseudo).result(5)
             except Exception as e:  # an existing badge or id from an older demo store
                 log.warning("demo user %s not added: %s", uid, e)
+
+
+def _demo_registers(term: Terminal) -> None:
+    """An ERP supplier file to import and the demo's risks (README: registers)."""
+    import datetime as dt
+
+    from app.registers.demo_data import seed
+    from app.registers.service import Registers
+
+    registers = term.find(Registers)
+    if registers is not None:
+        seed(registers, registers.import_dir, dt.date.today())

@@ -18,7 +18,8 @@ Rules:
 - Energy of an interval is spread over the hours (and station states) it spans in
   proportion to time (counter) or by the linear power between the samples (integral).
 - Per tag, a sample at or before the last one folded is already counted (a replay,
-  a duplicate after a restart) and is dropped. The fold state is saved with the rows
+  a duplicate after a restart) and is dropped, unless it falls into a recorded gap:
+  then it fills it (an edge device forwarding its buffer after the live data). The fold state is saved with the rows
   in the same transaction, so a restart continues exactly where the store is.
 - Energy drawn while a station's state is unknown counts in kwh only, not in
   producing or idle: idle waste is claimed only when it is known.
@@ -45,6 +46,8 @@ log = logging.getLogger(__name__)
 LINE = "_line"  # pseudo-meter: vehicles and the coincident peak of the consumers
 HOUR = 3600.0
 STATE_KEEP_S = 2 * 86400.0  # station state history kept for late data
+VEHICLE_SAMPLES_KEPT = 500  # counter samples kept for late data
+MAX_OPEN_GAPS = 32  # per meter: recent gaps that late samples may still fill
 
 register_schema("energy", ["""
 CREATE TABLE energy_ledger (
@@ -175,10 +178,12 @@ class _Timeline:
 
 
 class _MeterFold:
-    __slots__ = ("counter", "meter", "power", "power_now", "timeline")
+    __slots__ = ("counter", "gaps", "meter", "power", "power_now", "timeline")
 
     def __init__(self, meter: Meter, timeline: _Timeline | None) -> None:
         self.meter = meter
+        # recent gaps (counter?, t0, v0, t1, v1): late samples may still fill them
+        self.gaps: list[tuple[bool, float, float, float, float]] = []
         self.counter = _Last()
         self.power = _Last()
         self.power_now: float | None = None  # latest GOOD kW (live view, line peak)
@@ -211,7 +216,7 @@ class EnergyLedger:
                 self._by_tag.setdefault(m.energy, []).append((f, "energy"))
             if m.power:
                 self._by_tag.setdefault(m.power, []).append((f, "power"))
-        self._vehicles = _Last()
+        self._veh: list[tuple[float, float]] = []  # (ts, counter value), sorted
         self._line_kw = 0.0  # running sum of the consumers' latest power
         self._pending: dict[tuple[str, int], list[float]] = {}
         self._dirty_hours: set[int] = set()
@@ -234,7 +239,7 @@ class EnergyLedger:
             for key, body in rows.items():
                 d = json.loads(body)
                 if key == "_vehicles":
-                    self._vehicles = _Last.from_json(d)
+                    self._veh = [(float(t), float(v)) for t, v in d]
                 elif key.startswith("station:"):
                     st = key[len("station:"):]
                     if st in self._timelines:
@@ -246,14 +251,16 @@ class EnergyLedger:
                     if f is not None:
                         f.counter = _Last.from_json(d.get("counter"))
                         f.power = _Last.from_json(d.get("power"))
+                        f.gaps = [tuple(g) for g in d.get("gaps", [])]  # type: ignore[misc]
 
     def _state_json(self) -> list[tuple[str, str]]:
-        out = [("_vehicles", json.dumps(self._vehicles.to_json()))]
+        out = [("_vehicles", json.dumps(self._veh[-50:]))]
         for st, tl in self._timelines.items():
             out.append((f"station:{st}", json.dumps(tl.to_json())))
         for mid, f in self._folds.items():
             out.append((f"meter:{mid}", json.dumps({"counter": f.counter.to_json(),
-                                                     "power": f.power.to_json()})))
+                                                     "power": f.power.to_json(),
+                                                     "gaps": f.gaps})))
         return out
 
     def flush(self) -> Any:
@@ -331,12 +338,12 @@ class EnergyLedger:
             self._dirty_hours.add(key[1])
         return d
 
-    def _gap(self, meter: str, t0: float, t1: float) -> None:
+    def _gap(self, meter: str, t0: float, t1: float, sign: float = 1.0) -> None:
         a = t0
         while a < t1:
             h = hour_of(a)
             b = min(t1, h + HOUR)
-            self._delta((meter, h))[GAP] += b - a
+            self._delta((meter, h))[GAP] += sign * (b - a)
             a = b
 
     def _book(self, f: _MeterFold, t0: float, t1: float, p0: float, p1: float) -> None:
@@ -368,44 +375,84 @@ class EnergyLedger:
                         d[SLEEP_S] += y - sx
                 x = y
 
+    def _interval(self, f: _MeterFold, counter: bool, t0: float, v0: float, t1: float,
+                  v1: float, bad_between: bool) -> None:
+        """Book [t0, t1] between two GOOD samples, or record it as a gap."""
+        dt = t1 - t0
+        if bad_between or dt > self.config.max_gap_s:
+            self._add_gap(f, counter, t0, v0, t1, v1)
+            return
+        if not counter:
+            self._book(f, t0, t1, v0, v1)
+            return
+        delta = v1 - v0
+        if delta < 0:
+            ro = f.meter.rollover
+            delta = ro - v0 + v1 if ro is not None and v0 > ro / 2 else v1  # wrap / reset
+        limit = f.meter.max_kw
+        if limit is not None and delta > limit * 1.5 * dt / HOUR + 0.05:
+            log.warning("energy meter %s: counter step of %.3f kWh in %.0f s is not "
+                        "plausible (max %.0f kW); recorded as a gap", f.meter.id, delta, dt,
+                        limit)
+            self._add_gap(f, counter, t0, v0, t1, v1)
+            return
+        kw = delta * HOUR / dt
+        self._book(f, t0, t1, kw, kw)
+
+    def _add_gap(self, f: _MeterFold, counter: bool, t0: float, v0: float, t1: float,
+                 v1: float) -> None:
+        self._gap(f.meter.id, t0, t1)
+        gaps = f.gaps
+        gaps.append((counter, t0, v0, t1, v1))
+        if len(gaps) > MAX_OPEN_GAPS:
+            del gaps[0]
+
+    def _backfill(self, f: _MeterFold, counter: bool, ts: float, value: float) -> bool:
+        """A sample older than the last one folded: if it falls into a recorded gap
+        (an edge device forwarding its buffer after the live data), the gap is split
+        around it and each part is judged again. Returns False if it fell into none."""
+        for i, (c, t0, v0, t1, v1) in enumerate(f.gaps):
+            if c is counter and t0 < ts < t1:
+                del f.gaps[i]
+                if t0 == -math.inf:  # before the first sample: still open to the past
+                    f.gaps.append((counter, t0, v0, ts, value))
+                else:
+                    self._gap(f.meter.id, t0, t1, sign=-1.0)
+                    self._interval(f, counter, t0, v0, ts, value, False)
+                self._interval(f, counter, ts, value, t1, v1, False)
+                return True
+        return False
+
     def _fold_counter(self, f: _MeterFold, s: Sample) -> None:
         last = f.counter
+        good = s.quality is not Quality.BAD and isinstance(s.value, int | float) \
+            and not isinstance(s.value, bool)
         if s.ts <= last.ts:
-            return  # already folded (replay, duplicate)
-        if s.quality is Quality.BAD or not isinstance(s.value, int | float):
+            if good:
+                self._backfill(f, True, s.ts, float(s.value))  # type: ignore[arg-type]
+            return  # else already folded (a replay, a duplicate)
+        if not good:
             # keep the last GOOD time: the gap runs from there to the next GOOD sample
             last.bad = last.value is not None
             return
-        value = float(s.value)
+        value = float(s.value)  # type: ignore[arg-type]
         if last.value is not None and last.ts > -math.inf:
-            dt = s.ts - last.ts
-            if last.bad or dt > self.config.max_gap_s:
-                self._gap(f.meter.id, last.ts, s.ts)
-            else:
-                delta = value - last.value
-                if delta < 0:
-                    ro = f.meter.rollover
-                    if ro is not None and last.value > ro / 2:
-                        delta = ro - last.value + value  # wrapped
-                    else:
-                        delta = value  # reset to zero: what it counted since
-                limit = f.meter.max_kw
-                if limit is not None and delta > limit * 1.5 * dt / HOUR + 0.05:
-                    log.warning("energy meter %s: counter step of %.3f kWh in %.0f s is not "
-                                "plausible (max %.0f kW); recorded as a gap", f.meter.id,
-                                delta, dt, limit)
-                    self._gap(f.meter.id, last.ts, s.ts)
-                else:
-                    kw = delta * HOUR / dt
-                    self._book(f, last.ts, s.ts, kw, kw)
+            self._interval(f, True, last.ts, last.value, s.ts, value, last.bad)
+        else:
+            f.gaps.append((True, -math.inf, math.nan, s.ts, value))  # older data may come
         last.ts, last.value, last.bad = s.ts, value, False
 
     def _fold_power(self, f: _MeterFold, s: Sample) -> None:
         last = f.power
-        if s.ts <= last.ts:
-            return
         good = s.quality is not Quality.BAD and isinstance(s.value, int | float) \
             and not isinstance(s.value, bool)
+        if s.ts <= last.ts:
+            if good:
+                value = float(s.value)  # type: ignore[arg-type]
+                if f.meter.energy is not None or self._backfill(f, False, s.ts, value):
+                    d = self._delta((f.meter.id, hour_of(s.ts)))
+                    d[PEAK] = max(d[PEAK], value)
+            return
         if f.meter.kind is MeterKind.CONSUMER:
             old = f.power_now or 0.0
             new = float(s.value) if good else 0.0  # type: ignore[arg-type]
@@ -420,28 +467,35 @@ class EnergyLedger:
         value = float(s.value)  # type: ignore[arg-type]
         d = self._delta((f.meter.id, hour_of(s.ts)))
         d[PEAK] = max(d[PEAK], value)
-        if f.meter.energy is None and last.value is not None and last.ts > -math.inf:
-            if last.bad or s.ts - last.ts > self.config.max_gap_s:
-                self._gap(f.meter.id, last.ts, s.ts)
+        if f.meter.energy is None:
+            if last.value is not None and last.ts > -math.inf:
+                self._interval(f, False, last.ts, last.value, s.ts, value, last.bad)
             else:
-                self._book(f, last.ts, s.ts, last.value, value)
+                f.gaps.append((False, -math.inf, math.nan, s.ts, value))
         last.ts, last.value, last.bad = s.ts, value, False
 
     def _fold_vehicles(self, s: Sample) -> None:
-        last = self._vehicles
-        if s.ts <= last.ts:
+        """Vehicles between neighbouring counter samples, booked to the later one's hour;
+        a late sample splits the step it falls into (a reset counts what came after)."""
+        if s.quality is Quality.BAD or not isinstance(s.value, int | float) \
+                or isinstance(s.value, bool):
             return
-        if s.quality is Quality.BAD or not isinstance(s.value, int | float):
-            last.ts = s.ts
-            return
+        seq = self._veh
+        i = bisect.bisect_left(seq, (s.ts, -math.inf))
+        if i < len(seq) and seq[i][0] == s.ts:
+            return  # already folded
         value = float(s.value)
-        if last.value is not None:
-            delta = value - last.value
-            if delta < 0:
-                delta = value  # counter reset: counted since
-            if delta:
-                self._delta((LINE, hour_of(s.ts)))[VEHICLES] += delta
-        last.ts, last.value, last.bad = s.ts, value, False
+        prev = seq[i - 1] if i > 0 else None
+        nxt = seq[i] if i < len(seq) else None
+        if prev is not None and nxt is not None:
+            self._delta((LINE, hour_of(nxt[0])))[VEHICLES] -= _steps(prev[1], nxt[1])
+        if prev is not None:
+            self._delta((LINE, hour_of(s.ts)))[VEHICLES] += _steps(prev[1], value)
+        if nxt is not None:
+            self._delta((LINE, hour_of(nxt[0])))[VEHICLES] += _steps(value, nxt[1])
+        seq.insert(i, (s.ts, value))
+        if len(seq) > VEHICLE_SAMPLES_KEPT:
+            del seq[: len(seq) - VEHICLE_SAMPLES_KEPT]
 
     # --- live view -----------------------------------------------------------------------------
 
@@ -454,6 +508,10 @@ class EnergyLedger:
                 state = tl.states[-1] if tl is not None and tl.states else None
                 out[mid] = (f.power_now, state if tl is not None else None)
             return out
+
+
+def _steps(a: float, b: float) -> float:
+    return b - a if b >= a else b  # a drop is a reset: what it counted since
 
 
 def read_rows(store: Any, start: float, end: float,

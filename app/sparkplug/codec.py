@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -174,19 +175,53 @@ def read_value(dt: SpDataType | None, kind: str, raw: object, what: str) -> Metr
     whose metric names no datatype; the caller checks it against the birth)."""
     if dt is None:
         return raw  # type: ignore[return-value]
+    return reader(dt)(kind, raw, what)
+
+
+Reader = Callable[[str, object, str], MetricValue]
+_READERS: dict[SpDataType, Reader] = {}
+
+
+def reader(dt: SpDataType) -> Reader:
+    """A function (oneof field, wire value, what) -> value for datatype `dt`, made once
+    per datatype: the host keeps one per metric so a DATA message does no lookups."""
+    r = _READERS.get(dt)
+    if r is None:
+        r = _READERS[dt] = _make_reader(dt)
+    return r
+
+
+def _make_reader(dt: SpDataType) -> Reader:
     if dt in INT_WIDTH:
-        if kind not in ("int_value", "long_value"):
-            raise CodecError(f"metric {what}: {dt.name} carried in {kind}")
-        return to_int(dt, int(raw))  # type: ignore[call-overload]
+        bits, signed = INT_WIDTH[dt]
+        mask, sign, span = (1 << bits) - 1, 1 << (bits - 1), 1 << bits
+
+        def read_int(kind: str, raw: object, what: str) -> MetricValue:
+            if kind != "int_value" and kind != "long_value":
+                raise CodecError(f"metric {what}: {dt.name} carried in {kind}")
+            v = int(raw)  # type: ignore[call-overload]
+            if signed:
+                # sign-extended to 32 or 64 bits, or sent in its own width: the low
+                # bits hold the value either way
+                v &= mask
+                return v - span if v & sign else v
+            if v >> bits:
+                raise CodecError(f"metric {what}: {v} does not fit {dt.name}")
+            return v
+
+        return read_int
     expected = {SpDataType.FLOAT: "float_value", SpDataType.DOUBLE: "double_value",
                 SpDataType.BOOLEAN: "boolean_value"}.get(dt)
     if expected is None:
         expected = "string_value" if dt in _TEXT else "bytes_value"
-    if kind != expected:
-        raise CodecError(f"metric {what}: {dt.name} carried in {kind}, expected {expected}")
-    if dt is SpDataType.FLOAT:
-        return float32(raw)  # type: ignore[arg-type]
-    return raw  # type: ignore[return-value]
+    f32 = dt is SpDataType.FLOAT
+
+    def read(kind: str, raw: object, what: str) -> MetricValue:
+        if kind != expected:
+            raise CodecError(f"metric {what}: {dt.name} carried in {kind}, expected {expected}")
+        return float32(raw) if f32 else raw  # type: ignore[arg-type,return-value]
+
+    return read
 
 
 def to_int(dt: SpDataType, raw: int) -> int:

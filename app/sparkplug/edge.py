@@ -97,6 +97,7 @@ class EdgeNode:
         self.born = False
         self.primary_online = options.primary_host is None
         self._draining = False
+        self._in_birth: dict[str, float] = {}  # metric -> ts of the value in the last NBIRTH
         self._ncmd_granted = False
         self.refused_writes = 0
         self.malformed_commands = 0
@@ -216,10 +217,12 @@ class EdgeNode:
         self._pending.clear()
         metrics = [codec.Metric(BDSEQ, self.bd_seq, SpDataType.INT64, timestamp=now_ms),
                    codec.Metric(REBIRTH, False, SpDataType.BOOLEAN, timestamp=now_ms)]
+        self._in_birth = {}
         for name in self.metrics:
             v, ts, q = self.latest.get(name, (None, self.clock(), Quality.BAD))
             metrics.append(self._metric(name, v, ts, q, birth=True))
             self._sent[name] = (v, q)
+            self._in_birth[name] = ts
         data = codec.encode(codec.Payload(timestamp=now_ms, seq=0, metrics=metrics))
         if not self.link.send(Outgoing(self.topic("NBIRTH"), data)):
             return
@@ -242,8 +245,11 @@ class EdgeNode:
             self._draining = False
             self.flush()
             return
+        # The newest stored change of a metric may be the value the birth just sent as
+        # current: it is not history, so it is not sent twice.
         metrics = [self._metric(n, v, ts, q, birth=False, historical=True)
-                   for _i, n, v, ts, q in rows if n in self.metrics]
+                   for _i, n, v, ts, q in rows
+                   if n in self.metrics and self._in_birth.get(n) != ts]
         if metrics and not self._send_data(metrics):
             self._draining = False
             return

@@ -65,6 +65,7 @@ class MetricDef:
     high: float | None = None
     last: Value = None
     tags: list[TagConfig] = field(default_factory=list)
+    read: codec.Reader | None = None  # the datatype's value reader (None: unsupported)
 
 
 @dataclass(eq=False)
@@ -233,6 +234,7 @@ class HostCore:
                 self._error(node.key, "wrong_type", f"metric {m.name}: datatype {m.datatype}")
                 continue
             d = MetricDef(f"{prefix}/{m.name}", m.name, dt, device)
+            d.read = codec.reader(dt) if dt in codec.SUPPORTED else None
             d.tags = self.tags_by_address.get(d.key, [])
             if m.HasField("alias"):
                 if m.alias in node.by_alias:
@@ -350,7 +352,8 @@ class HostCore:
                 self._error(node.key, "wrong_type",
                             f"metric {d.name}: datatype {m.datatype}, birth said {d.datatype}")
                 continue
-            if d.datatype not in codec.SUPPORTED:
+            read = d.read
+            if read is None:
                 continue
             ts = m.timestamp / 1000.0 if m.HasField("timestamp") else sent
             quality = Quality.GOOD
@@ -368,7 +371,7 @@ class HostCore:
                         self._error(node.key, "wrong_type", f"metric {d.name}: no value")
                     continue
                 try:
-                    raw = codec.read_value(d.datatype, kind, getattr(m, kind), d.key)
+                    raw = read(kind, getattr(m, kind), d.key)
                 except CodecError as e:
                     self._error(node.key, "wrong_type", str(e))
                     continue

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.observers import Observers
-from app.store import schema
+from app.paths import secure_dir, secure_file
+from app.store import recovery, schema
 from app.store.audit import AuditLog
 from app.store.errors import StoreError, StoreHealth
 from app.store.historian import Historian
@@ -51,18 +52,62 @@ class Store:
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
+        # Set when open() found the file damaged and replaced it (shown on screen).
+        self.recovery: recovery.Recovery | None = None
 
     # --- lifecycle -----------------------------------------------------------------
 
     def open(self) -> Store:
-        """Create the folder and file, migrate every registered component, start writing."""
+        """Create the folder and file, migrate every registered component, start writing.
+
+        A damaged file (quick integrity check) is moved aside and replaced by a new
+        store holding what could be read from it (`self.recovery` says what happened)."""
         if self._writer is not None:
             return self
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not self.path.parent.exists():  # ours: private (app/paths.py)
+                secure_dir(self.path.parent)
+            # PIN and badge hashes, vitals, the audit log: 0600 whatever the umask, and
+            # an existing looser file is tightened (logged). SQLite's -wal and -shm
+            # files take the database file's mode.
+            for p in (self.path, *(self.path.with_name(self.path.name + x)
+                                   for x in ("-wal", "-shm"))):
+                if p == self.path or p.exists():
+                    secure_file(p)
         except OSError as e:
             raise StoreError(f"cannot create the folder of the local store {self.path}: "
                              f"{e.strerror or e}") from e
+        if self.path.exists() and self.path.stat().st_size > 0:
+            problem = recovery.check(self.path)
+            if problem is not None:
+                self._replace_damaged(problem)
+        try:
+            conn = self._open_connection()
+        except StoreError as e:
+            # Damage the quick check did not see, found by the first real reads.
+            if self.recovery is not None or not _is_corrupt(e.__cause__):
+                raise
+            self._replace_damaged(str(e.__cause__))
+            conn = self._open_connection()
+        if self.recovery is not None:
+            recovery.salvage(self.recovery.moved_to, conn, self.recovery)
+            log.error("store %s: %s", self.path, self.recovery.summary())
+        self._writer = Writer(conn, self.path, self.historian._write, self._set_health,
+                              periodic=self.historian._retention, periodic_s=60.0,
+                              on_rollback=self.historian._forget_ids)
+        self._writer.start()
+        schema.add_late_hook(self._late_schema)
+        return self
+
+    def _replace_damaged(self, problem: str) -> None:
+        try:
+            self.recovery = recovery.move_aside(self.path, problem)
+            secure_file(self.path)  # the new store is as private as the old one
+        except OSError as e:
+            raise StoreError(f"the local store {self.path} is damaged ({problem}) and cannot "
+                             f"be moved aside: {e.strerror or e}") from e
+
+    def _open_connection(self) -> sqlite3.Connection:
         conn = self._connect()
         try:
             # Must precede the first table so size retention can give pages back to the disk.
@@ -78,12 +123,7 @@ class Store:
         except BaseException:
             conn.close()
             raise
-        self._writer = Writer(conn, self.path, self.historian._write, self._set_health,
-                              periodic=self.historian._retention, periodic_s=60.0,
-                              on_rollback=self.historian._forget_ids)
-        self._writer.start()
-        schema.add_late_hook(self._late_schema)
-        return self
+        return conn
 
     def _connect(self) -> sqlite3.Connection:
         try:
@@ -201,3 +241,10 @@ class Store:
     def writer(self) -> Writer:
         return self._require_writer()
 
+
+def _is_corrupt(exc: BaseException | None) -> bool:
+    """SQLITE_CORRUPT or SQLITE_NOTADB: the file is damaged, not busy or missing."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    return code in (11, 26) or "malformed" in str(exc) or "not a database" in str(exc)

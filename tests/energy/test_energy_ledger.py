@@ -249,3 +249,27 @@ def test_enpi_and_pareto() -> None:
     idle = [e for e in r.ranking if e.kind == "idle"]
     assert [e.meter for e in idle] == ["b", "a"]
     assert r.idle_share == pytest.approx(0.1)
+
+
+def test_late_buffer_fills_a_recorded_gap_exactly(store: Store) -> None:
+    led = EnergyLedger(cfg(counter_meter(), max_gap_s=300), store)
+    tag = "site/m1/kwh"
+    # live: 10:00, link lost (BAD) at 10:05, back at 10:30; 12 kW all along
+    led.on_samples([s(tag, 0, 0.0), s(tag, 300, 1.0), s(tag, 320, None, Quality.BAD),
+                    s(tag, 1800, 6.0), s(tag, 1860, 6.2)])
+    assert rows_of(store, led)[("m1", T0)].gap_s == pytest.approx(1500)
+    # the edge device forwards its buffer of the outage, one sample a minute
+    led.on_samples([s(tag, 300 + 60 * i, 1.0 + 0.2 * i) for i in range(1, 25)])
+    row = rows_of(store, led)[("m1", T0)]
+    # 10:00-10:31 at 12 kW: 6.2 kWh, no gap left
+    assert row.kwh == pytest.approx(6.2)
+    assert row.gap_s == pytest.approx(0, abs=1e-6)
+
+
+def test_late_vehicle_counts_split_the_step_they_fall_into(store: Store) -> None:
+    led = EnergyLedger(cfg(power_meter()), store)
+    led.on_samples([s(COUNTER, 3700, 130)])  # live first: 10:01
+    led.on_samples([s(COUNTER, 0, 100), s(COUNTER, 1800, 115)])  # the buffer, later
+    rows = rows_of(store, led)
+    assert rows[(LINE, T0)].vehicles == 15
+    assert rows[(LINE, T0 + 3600)].vehicles == 15

@@ -58,11 +58,16 @@ def test_reads_work_from_other_threads(store: Store) -> None:
     assert counts == [1]
 
 
-def test_unusable_file_gives_store_error_naming_it(tmp_path: Path) -> None:
+def test_unusable_file_is_moved_aside_and_replaced(tmp_path: Path) -> None:
     bad = tmp_path / "not-a-db.db"
     bad.write_bytes(b"this is no sqlite file" * 100)
-    with pytest.raises(StoreError, match=r"not-a-db\.db"):
-        Store(bad, terminal_id="T1").open()
+    st = Store(bad, terminal_id="T1").open()  # a terminal that keeps running
+    try:
+        assert st.recovery is not None
+        assert st.recovery.moved_to.read_bytes().startswith(b"this is no sqlite file")
+        assert "not-a-db.db.corrupt-" in st.recovery.summary()
+    finally:
+        st.close()
 
 
 def test_folder_that_cannot_be_created_gives_store_error(tmp_path: Path) -> None:
