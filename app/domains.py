@@ -13,8 +13,6 @@ from app import andon, overview
 from app.alarms import specs as alarms
 from app.auth import session
 from app.health import specs as health
-from app.notifications import service as notifications
-from app.registers import service as registers
 from app.safety import comm_loss, evacuation, line_stop
 from app.safety import specs as safety
 from app.services import SectionParser, ServiceSpec, check_order, sections_of
@@ -24,10 +22,10 @@ DOMAINS: tuple[ServiceSpec[Any], ...] = (
     safety.ESTOP,  # first: nothing that starts before it can delay the e-stop
     alarms.ENGINE,
     line_stop.SPEC,  # the stop as the top alarm on every terminal of the line
-    alarms.JOURNAL,
-    session.USERS,
     comm_loss.SPEC,  # one alarm per source whose link is lost
     evacuation.SPEC,  # evacuation alarms, full width on every terminal of the line
+    alarms.JOURNAL,
+    session.USERS,
     session.SESSION,
     store.SPEC,  # layouts
     active.SPEC,  # the layout shown now
