@@ -253,6 +253,13 @@ class Writer:
                                       "store %s is full: %d samples wait in memory "
                                       "(written when there is room)", self.path,
                                       len(self._samples))
+                elif _is_corrupt(e):
+                    # Found while running (the quick check at open could not see it yet):
+                    # a restart moves the file aside and salvages it (store.recovery).
+                    self._last_error = (f"local store damaged: {self.path}: {e} (restart "
+                                        "LineSide to replace it; what can be read is kept)")
+                    self._log_refused("corrupt", len(rest), "store %s: %s", self.path,
+                                      self._last_error)
                 else:
                     self._last_error = f"local store cannot write: {self.path}: {e}"
                     log.exception("store %s: writing %d samples failed; retrying", self.path,
@@ -373,6 +380,9 @@ class Writer:
                 return False
             fut = jobs[0][1]
             fut.set_exception(self._wrap(e))
+            if _is_corrupt(e):
+                self._set_health(StoreHealth(False, f"local store damaged: {self.path}: {e} "
+                                             "(restart LineSide to replace it)"))
             if is_full(e):
                 self._refused(jobs[0][0])
                 self._set_health(StoreHealth(False, full_message(self.path)))
@@ -417,3 +427,11 @@ class Writer:
         except Exception:
             self._rollback()
             log.exception("store %s: periodic maintenance failed", self.path)
+
+
+def _is_corrupt(exc: BaseException) -> bool:
+    """SQLITE_CORRUPT / SQLITE_NOTADB: the file is damaged (see app.store.recovery)."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    code = (getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+    return code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or "malformed" in str(exc)

@@ -5,11 +5,13 @@ middle. Real SQLite files, a real `lineside run` process and a real Mosquitto.""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import paho.mqtt.client as paho
@@ -138,3 +140,26 @@ def test_the_terminal_runs_on_a_truncated_store_and_delivers_what_was_salvaged(b
     assert "store replaced: the local store was damaged" in out, out
     assert "is damaged" in err and ".corrupt-" in err
     assert list(db.parent.glob("lineside.db.corrupt-*"))
+
+
+def test_damage_while_running_is_shown_within_seconds(tmp_path):
+    """64 KB overwritten under a running store: the next writes that touch it say so."""
+    db = tmp_path / "lineside.db"
+    _filled(db)
+    st = Store(db, terminal_id="t1").open()  # sound at open; nothing of it cached yet
+    try:
+        assert st.recovery is None
+        _overwrite(db)
+        t0 = time.monotonic()
+        i = 0
+        while st.health.ok and time.monotonic() - t0 < 20:
+            st.historian.append([Sample(f"p1/t{k % 20}", 1e9 + k, float(k), Quality.GOOD)
+                                 for k in range(i, i + 5000)])
+            with contextlib.suppress(Exception):
+                st.historian.samples("p1/t3", 0, 2e9)
+            i += 5000
+            time.sleep(0.1)
+        assert not st.health.ok and "damaged" in st.health.message, st.health
+        assert time.monotonic() - t0 < 20
+    finally:
+        st.close()
