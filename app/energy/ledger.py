@@ -34,8 +34,7 @@ import math
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.energy.config import EnergyConfig, Meter, MeterKind
 from app.model import Quality, Sample
@@ -73,8 +72,7 @@ COLUMNS = ("kwh", "producing_kwh", "idle_kwh", "peak_kw", "gap_s", "sleepable_kw
            "sleepable_s", "vehicles")
 
 
-@dataclass(frozen=True)
-class LedgerRow:
+class LedgerRow(NamedTuple):  # a tuple: a 30-day report reads thousands
     meter: str
     hour: int  # epoch seconds of the hour's start
     kwh: float = 0.0
@@ -237,21 +235,31 @@ class EnergyLedger:
             rows = dict(conn.execute("SELECT key, state FROM energy_fold").fetchall())
         with self._lock:
             for key, body in rows.items():
-                d = json.loads(body)
-                if key == "_vehicles":
-                    self._veh = [(float(t), float(v)) for t, v in d]
-                elif key.startswith("station:"):
-                    st = key[len("station:"):]
-                    if st in self._timelines:
-                        tl = _Timeline.from_json(d)
-                        self._timelines[st].ts, self._timelines[st].states = tl.ts, tl.states
-                        self._timelines[st].last_ts = tl.last_ts
-                elif key.startswith("meter:"):
-                    f = self._folds.get(key[len("meter:"):])
-                    if f is not None:
-                        f.counter = _Last.from_json(d.get("counter"))
-                        f.power = _Last.from_json(d.get("power"))
-                        f.gaps = [tuple(g) for g in d.get("gaps", [])]  # type: ignore[misc]
+                try:
+                    self._load_one(key, json.loads(body))
+                except (ValueError, TypeError, KeyError, IndexError, AttributeError) as e:
+                    # an older or damaged state: what follows starts afresh (no double
+                    # counting; the first interval after it is simply not known)
+                    log.warning("energy ledger: fold state %s unreadable (%s); starting it "
+                                "afresh", key, e)
+
+    def _load_one(self, key: str, d: Any) -> None:
+        if key == "_vehicles":
+            self._veh = [(float(t), float(v)) for t, v in d]
+        elif key.startswith("station:"):
+            st = key[len("station:"):]
+            if st in self._timelines:
+                tl = _Timeline.from_json(d)
+                self._timelines[st].ts, self._timelines[st].states = tl.ts, tl.states
+                self._timelines[st].last_ts = tl.last_ts
+        elif key.startswith("meter:"):
+            f = self._folds.get(key[len("meter:"):])
+            if f is not None:
+                counter, power = _Last.from_json(d.get("counter")), _Last.from_json(
+                    d.get("power"))
+                gaps = [(bool(g[0]), float(g[1]), float(g[2]), float(g[3]), float(g[4]))
+                        for g in d.get("gaps", [])]
+                f.counter, f.power, f.gaps = counter, power, gaps
 
     def _state_json(self) -> list[tuple[str, str]]:
         out = [("_vehicles", json.dumps(self._veh[-50:]))]
@@ -526,4 +534,4 @@ def read_rows(store: Any, start: float, end: float,
     else:
         with store.read() as c:
             rows = c.execute(sql, args).fetchall()
-    return [LedgerRow(r[0], int(r[1]), *r[2:9], int(r[9])) for r in rows]
+    return [LedgerRow._make(r) for r in rows]
