@@ -25,6 +25,7 @@ BENCHMARKS = {
     "rendering": "bench.rendering",
     "latency": "bench.latency",
     "startup": "bench.startup",
+    "energy": "bench.energy",
     "sparkplug": "bench.sparkplug",
 }
 
