@@ -19,8 +19,9 @@ Rules:
   proportion to time (counter) or by the linear power between the samples (integral).
 - Per tag, a sample at or before the last one folded is already counted (a replay,
   a duplicate after a restart) and is dropped, unless it falls into a recorded gap:
-  then it fills it (an edge device forwarding its buffer after the live data). The fold state is saved with the rows
-  in the same transaction, so a restart continues exactly where the store is.
+  then it fills it (an edge device forwarding its buffer after the live data). The
+  fold state is saved with the rows in the same transaction, so a restart continues
+  exactly where the store is.
 - Energy drawn while a station's state is unknown counts in kwh only, not in
   producing or idle: idle waste is claimed only when it is known.
 """
