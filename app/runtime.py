@@ -58,6 +58,7 @@ class Runtime:
             cls = registry.get(sc.kind)
             src = cls(sc, self.config.tags_of(sc.id), self._ingest, self._status,
                       self._secrets(sc.id))
+            src.terminal_id = self.config.site.terminal_id  # unique MQTT client ids
             self.sources[sc.id] = src
             self.links[sc.id] = src.status
         if self.store is not None and self.config.site.broker:
@@ -217,6 +218,16 @@ class Runtime:
 
     def call(self, coro: Coroutine[Any, Any, Any]) -> concurrent.futures.Future:
         return asyncio.run_coroutine_threadsafe(coro, self.loop)
+
+    def reconnect_now(self, source_id: str) -> concurrent.futures.Future[bool]:
+        """Skip the rest of a source's reconnect backoff (the link indicator's touch
+        action); the future says whether it was waiting to retry."""
+        src = self.sources[source_id]
+
+        async def wake() -> bool:
+            return src.reconnect_now()
+
+        return self.call(wake())
 
     def write(self, path: str, value: Value) -> concurrent.futures.Future[Sample]:
         """Write a tag on its source; the future holds the value read back."""

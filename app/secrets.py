@@ -45,6 +45,21 @@ def get_secret(source_id: str) -> str | None:
         return None
 
 
+def where_looked(source_id: str) -> str:
+    """Which secret is missing and every place it was looked for, for the message that
+    follows a refusal ("not authorized" alone sends people to the wrong place)."""
+    places = [f"the environment variable {env_name(source_id)}"]
+    if _keyring_usable():
+        places.append(f"the system keyring (service {SERVICE!r}, user {source_id!r})")
+        how = f"store it with `lineside secrets set {source_id}` or set {env_name(source_id)}"
+    else:
+        backend = type(keyring.get_keyring()).__name__
+        places.append(f"the system keyring, which is not available here ({backend})")
+        how = f"set {env_name(source_id)} in the terminal's (service's) environment"
+    return (f"no password (secret) for source {source_id!r} was found: looked in "
+            f"{' and '.join(places)}; {how}")
+
+
 def set_secret(source_id: str, value: str) -> None:
     if not _keyring_usable():
         backend = type(keyring.get_keyring()).__name__

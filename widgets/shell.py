@@ -58,13 +58,28 @@ def role_text(role: Role | str | None) -> str:
 
 
 class LinkIndicator(QLabel):
-    """One source: '● plc1' connected, '◌ plc1 reconnecting · 12 s', '✕ plc1 offline'."""
+    """One source: '● plc1' connected, '◌ plc1 reconnecting · 12 s', '✕ plc1 offline'.
+
+    While the link is down a touch asks for a reconnect now (`reconnectRequested`), so
+    nobody waits out a backoff after the cable is back."""
+
+    reconnectRequested = Signal(str)  # source id
 
     def __init__(self, status: LinkStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "link")
+        self.setMinimumHeight(theme.TOUCH_PX)
         self.status = status
         self.render_status()
+
+    @property
+    def down(self) -> bool:
+        return self.status.state in (LinkState.RECONNECTING, LinkState.OFFLINE)
+
+    def mouseReleaseEvent(self, event: Any) -> None:
+        if self.down and self.rect().contains(event.position().toPoint()):
+            self.reconnectRequested.emit(self.status.source)
+        super().mouseReleaseEvent(event)
 
     def set_status(self, status: LinkStatus) -> None:
         self.status = status
@@ -90,6 +105,10 @@ class LinkIndicator(QLabel):
                 "MainWindow", "OFFLINE · no data for {age}"
             ).format(age=age)
             sev, tip = "alarm", st.detail
+        if self.down:
+            tip = (tip + "\n" if tip else "") + translate("MainWindow", "Touch to reconnect now")
+        self.setCursor(Qt.CursorShape.PointingHandCursor if self.down
+                       else Qt.CursorShape.ArrowCursor)
         self.setText(text)
         self.setToolTip(tip)
         theme.set_state_property(self, "severity", sev)
@@ -187,6 +206,7 @@ class MainWindow(QMainWindow):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
         box.addWidget(self.frame)
+        self._central_box = box
         self.notice = QLabel()
         self.notice.setObjectName("Notice")
         self.notice.setWordWrap(True)
@@ -206,7 +226,6 @@ class MainWindow(QMainWindow):
             if st.source not in self.links:
                 self.set_link(st)
         self._session_remove = None
-        self._central_box = box
         if ctx.session is not None and hasattr(ctx.session, "add_observer"):
             # Observers run on the thread that changed the session: hop to the GUI.
             self._session_remove = ctx.session.add_observer(lambda *_a: self._sessionChanged.emit())
@@ -238,6 +257,11 @@ class MainWindow(QMainWindow):
         self.layout_stack.addWidget(w)
         self.layout_stack.setCurrentWidget(w)
 
+    def set_evacuation_banner(self, w: QWidget) -> None:
+        """A full-width strip right under the fixed frame: in the layout, never over the
+        frame (so never over the e-stop)."""
+        self._central_box.insertWidget(1, w)
+
     def set_alarm_banner(self, w: QWidget) -> None:
         self.alarm_slot_layout.addWidget(w)
         self.alarm_slot_layout.setCurrentWidget(w)
@@ -253,15 +277,18 @@ class MainWindow(QMainWindow):
 
     # --- links, session, clock ---------------------------------------------------------------
 
+    def reconnect_now(self, source_id: str) -> None:
+        """The link indicator's touch action: skip the rest of the reconnect backoff."""
+        runtime = self.ctx.runtime
+        if runtime is not None:
+            log.info("link %s: reconnect now (asked at the terminal)", source_id)
+            runtime.reconnect_now(source_id)
+
     def set_link(self, status: LinkStatus) -> None:
         ind = self.links.get(status.source)
         if ind is None:
             ind = self.links[status.source] = LinkIndicator(status)
-    def set_evacuation_banner(self, w: QWidget) -> None:
-        """A full-width strip right under the fixed frame: in the layout, never over the
-        frame (so never over the e-stop)."""
-        self._central_box.insertWidget(1, w)
-
+            ind.reconnectRequested.connect(self.reconnect_now)
             self.links_box.addWidget(ind)
         else:
             ind.set_status(status)

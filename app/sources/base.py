@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -25,7 +26,12 @@ class Source(ABC):
     `run()` connects, delivers samples through `sink` (called on the loop thread),
     reconnects with backoff on its own, and only returns when cancelled. When the link
     is lost, every tag of the source must be delivered again with Quality.BAD.
+    The backoff waits in `backoff_sleep`, which `reconnect_now` (the link indicator's
+    touch action) ends at once. Peers on the plant network cap it low (a few seconds,
+    `reconnect_max_s`): a PLC that is back must be used within seconds.
     """
+
+    DEFAULT_RECONNECT_MAX_S: ClassVar[float] = 2.0
 
     kind: ClassVar[str] = ""
 
@@ -38,6 +44,10 @@ class Source(ABC):
         self._on_status = on_status
         self.secret = secret
         self.status = LinkStatus(self.id, LinkState.CONNECTING, now())
+        self._wake: asyncio.Event | None = None
+        # Set by the runtime: peers that need a unique client name (MQTT client ids)
+        # include it, so two terminals on one host never take each other's session.
+        self.terminal_id: str | None = None
 
     @classmethod
     @abstractmethod
@@ -51,6 +61,24 @@ class Source(ABC):
     async def write(self, tag: TagConfig, value: Value) -> Sample:
         """Write a value and return what the peer reads back. Raises SourceError."""
         raise SourceError(f"source {self.id!r} ({self.kind}) does not accept writes")
+
+    async def backoff_sleep(self, seconds: float) -> bool:
+        """Wait before the next connection attempt; True when `reconnect_now` ended it."""
+        self._wake = wake = asyncio.Event()
+        try:
+            await asyncio.wait_for(wake.wait(), max(0.0, seconds))
+            return True
+        except TimeoutError:
+            return False
+        finally:
+            self._wake = None
+
+    def reconnect_now(self) -> bool:
+        """Skip the rest of the backoff (loop thread); False when not waiting to retry."""
+        if self._wake is None:
+            return False
+        self._wake.set()
+        return True
 
     def deliver(self, samples: list[Sample]) -> None:
         if samples:

@@ -87,7 +87,7 @@ class MqttOptions:
     username: str | None = None
     client_id: str | None = None
     keepalive_s: int = 30
-    reconnect_max_s: float = 30.0
+    reconnect_max_s: float = 2.0  # a broker on the plant network: back within seconds
     max_payload: int = 256 * 1024
     max_clock_skew_s: float = payload.MAX_SKEW_S  # a sample's time may be this far ahead
 
@@ -164,7 +164,8 @@ class MqttSource(Source):
             username=t.str("username"),
             client_id=t.str("client_id"),
             keepalive_s=t.int("keepalive_s", 30, min=1, max=65535),
-            reconnect_max_s=t.float("reconnect_max_s", 30.0, min=0.5, max=3600),
+            reconnect_max_s=t.float("reconnect_max_s", cls.DEFAULT_RECONNECT_MAX_S, min=0.1,
+                                    max=3600),
             max_payload=t.int("max_payload", 256 * 1024, min=16, max=256 * 1024 * 1024),
             max_clock_skew_s=t.float("max_clock_skew_s", payload.MAX_SKEW_S, min=0.0,
                                      max=366 * 86400.0),
@@ -230,10 +231,12 @@ class MqttSource(Source):
     def client_id(self) -> str:
         if self.options.client_id:
             return self.options.client_id
-        if self._site is not None:
-            return f"lineside-{self._site.terminal_id}-{self.id}"
         # Client ids must be unique per broker: two terminals sharing one would keep
-        # disconnecting each other, so a plain source id is qualified by the host.
+        # disconnecting each other. The terminal id tells terminals apart (two may run
+        # on one host); the host name stays in for ids of sources without one.
+        terminal = self._site.terminal_id if self._site is not None else self.terminal_id
+        if terminal:
+            return f"lineside-{terminal}-{self.id}"
         return f"lineside-{socket.gethostname()}-{self.id}"
 
     def kick(self) -> None:
@@ -280,8 +283,12 @@ class MqttSource(Source):
                     log.warning("MQTT source %s: %s; retrying in %.1f s", self.id, end.detail,
                                 delay)
                 self.set_state(state, end.detail)
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, self.options.reconnect_max_s)
+                if await self.backoff_sleep(min(delay, self.options.reconnect_max_s)):
+                    log.info("MQTT source %s: reconnecting now (asked at the terminal)",
+                             self.id)
+                    delay = 0.5
+                else:
+                    delay = min(delay * 2, self.options.reconnect_max_s)
         finally:
             await self._close()
             self.set_state(LinkState.OFFLINE, "stopped")
@@ -512,6 +519,12 @@ class MqttSource(Source):
             self.protocol = "3.1.1"
         elif reason.is_failure:
             self._refusal = f"broker {self.address} refused: {str(reason).lower()}"
+            # 0x86 bad user name or password, 0x87 not authorized (MQTT 5 reason codes;
+            # paho maps the 3.1.1 return codes 4 and 5 onto them)
+            if reason.value in (0x86, 0x87) and self.secret is None and self.options.username:
+                from app.secrets import where_looked
+
+                self._refusal += f" — {where_looked(self.id)}"
         else:
             receive_max = getattr(properties, "ReceiveMaximum", None)
             self._window = min(WINDOW, receive_max) if receive_max else WINDOW

@@ -100,7 +100,7 @@ class OpcUaOptions:
     keepalive_ms: int = 1000
     timeout_s: float = 4.0
     publishing_interval_ms: int = 100
-    reconnect_max_s: float = 30.0
+    reconnect_max_s: float = 2.0  # a PLC on the plant network: back within seconds
 
 
 class _LinkLost(Exception):
@@ -151,7 +151,8 @@ class OpcUaSource(Source):
             keepalive_ms=t.int("keepalive_ms", 1000, min=100, max=600_000),
             timeout_s=t.float("timeout_s", 4.0, min=0.1, max=600),
             publishing_interval_ms=t.int("publishing_interval_ms", 100, min=0, max=600_000),
-            reconnect_max_s=t.float("reconnect_max_s", 30.0, min=0.5, max=3600),
+            reconnect_max_s=t.float("reconnect_max_s", cls.DEFAULT_RECONNECT_MAX_S, min=0.1,
+                                    max=3600),
         )
         if (o.security_policy == "None") != (o.security_mode == "None"):
             raise t.error("security_mode", "security_policy and security_mode must both be "
@@ -191,7 +192,9 @@ class OpcUaSource(Source):
             log.warning("opcua %s: %s; retrying in %.1f s", self.id, detail, wait)
             state = LinkState.RECONNECTING if ever_connected else LinkState.OFFLINE
             self.set_state(state, f"{detail}; retrying in {wait:.1f} s")
-            await asyncio.sleep(wait)
+            if await self.backoff_sleep(wait):
+                log.info("opcua %s: reconnecting now (asked at the terminal)", self.id)
+                delay = 0.5
 
     async def _connect_and_stream(self) -> None:
         """One connection: returns (raises _LinkLost) when it dies."""
@@ -237,8 +240,10 @@ class OpcUaSource(Source):
         if o.username:
             client.set_user(o.username)
             if self.secret is None:
-                self._warn_once("", "no-password", "opcua %s: no password stored for user %r; "
-                                "trying an empty one", self.id, o.username)
+                from app.secrets import where_looked
+
+                self._warn_once("", "no-password", "opcua %s: user %r: %s; trying an empty "
+                                "password", self.id, o.username, where_looked(self.id))
             client.set_password(self.secret or "")
         if o.security_policy == "None":
             return
@@ -576,6 +581,10 @@ class OpcUaSource(Source):
             code = _code(e.code)
             if code in _AUTH_REJECTED and not bare:
                 who = f"user {self.options.username!r}" if self.options.username else "anonymous"
+                if self.options.username and self.secret is None:
+                    from app.secrets import where_looked
+
+                    return f"{ep} refused {who} ({status.name}): {where_looked(self.id)}"
                 return (f"{ep} refused {who}: wrong user name or password, or no access "
                         f"({status.name})")
             if status.name.startswith("BadCertificate") or status.name.startswith("BadSecurity"):
