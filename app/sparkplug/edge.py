@@ -92,10 +92,13 @@ class EdgeNode:
         self.latest: dict[str, tuple[Value, float, Quality]] = {}
         self._sent: dict[str, tuple[Value, Quality]] = {}  # last value published per metric
         self._pending: dict[str, tuple[Value, float, Quality]] = {}
-        self.bd_seq = -1  # of the current connection (0..255)
+        # of the current connection (0..255); kept in the buffer's file across restarts,
+        # so a restarted terminal's first birth is not mistaken for an old session's
+        self.bd_seq = self.buffer.meta("bd_seq", -1)
         self.seq = 0
         self.born = False
         self.primary_online = options.primary_host is None
+        self._primary_ts = 0
         self._draining = False
         self._in_birth: dict[str, float] = {}  # metric -> ts of the value in the last NBIRTH
         self._ncmd_granted = False
@@ -181,6 +184,7 @@ class EdgeNode:
 
     def will(self) -> Outgoing:
         self.bd_seq = (self.bd_seq + 1) % 256
+        self.buffer.set_meta("bd_seq", self.bd_seq)
         self.born = False
         return Outgoing(self.topic("NDEATH"), self._death(), qos=1, retain=False)
 
@@ -294,10 +298,20 @@ class EdgeNode:
             doc = json.loads(data)
         except ValueError:
             return
-        online = isinstance(doc, dict) and doc.get("online") is True
+        if not isinstance(doc, dict) or not isinstance(doc.get("online"), bool):
+            return
+        ts = doc.get("timestamp")
+        if isinstance(ts, int) and ts < self._primary_ts:
+            return  # an older STATE than one already seen (3.0: ignore it)
+        self._primary_ts = ts if isinstance(ts, int) else self._primary_ts
+        online = doc["online"]
         was, self.primary_online = self.primary_online, online
         if online and not was:
             self._maybe_birth()
+        elif was and not online and self.born:
+            # 3.0: the primary host went away: NDEATH and a new session, so the next
+            # birth (when it is back) carries a new bdSeq; data is kept meanwhile.
+            self.link.drop(f"primary host {self.options.primary_host} is offline")
 
     def on_command(self, topic: str, data: bytes) -> None:
         msg = pb.Payload()

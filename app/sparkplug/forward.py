@@ -30,6 +30,18 @@ class ForwardBuffer:
         self._db.execute("CREATE TABLE IF NOT EXISTS forward (id INTEGER PRIMARY KEY "
                          "AUTOINCREMENT, name TEXT NOT NULL, value TEXT NOT NULL, "
                          "ts REAL NOT NULL, quality TEXT NOT NULL)")
+        self._db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, "
+                         "value INTEGER NOT NULL)")
+
+    def meta(self, key: str, default: int) -> int:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return int(row[0]) if row else default
+
+    def set_meta(self, key: str, value: int) -> None:
+        with self._lock:
+            self._db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) "
+                             "DO UPDATE SET value = excluded.value", (key, value))
 
     def add(self, rows: list[tuple[str, Value, float, Quality]]) -> None:
         if not rows:

@@ -98,6 +98,18 @@ class SparkplugLink(MqttSource):
             return False
         return info.rc == MQTTErrorCode.MQTT_ERR_SUCCESS
 
+    def drop(self, reason: str) -> None:
+        """End this session on purpose (goodbye, then DISCONNECT, so no will); the run
+        loop connects again after its usual delay, with a new will."""
+        client = self._client
+        if client is None or not self._online:
+            return
+        log.warning("Sparkplug link %s: reconnecting: %s", self.id, reason)
+        bye = self.goodbye()
+        if bye is not None:
+            client.publish(bye.topic, bye.payload, qos=1, retain=bye.retain)
+        client.disconnect()
+
     # --- the MqttSource seams -------------------------------------------------------------
 
     def client_id(self) -> str:

@@ -26,14 +26,15 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.auth.permissions import Action, PermissionDenied, Role, allowed
-from app.model import Value
+from app.model import Sample, Value
 from app.secrets import get_secret
-from app.services import ConfigSection, ServiceContext, ServiceSpec
+from app.services import ConfigSection, ServiceContext, ServiceSpec, Unsubscribe, stop_all
 from app.sparkplug.codec import SpDataType
 from app.sparkplug.edge import EdgeNode, EdgeOptions, metrics_of_tags
 from app.sparkplug.forward import ForwardBuffer
@@ -202,3 +203,45 @@ def _build(ctx: ServiceContext) -> SparkplugEdgeService | None:
 
 SPEC = ServiceSpec(name="sparkplug", provides=SparkplugEdgeService, build=_build,
                    sections=(ConfigSection(SECTION, parse_sparkplug),))
+
+
+class SparkplugHistory:
+    """The host side: historical values (is_historical) that the site's Sparkplug
+    sources receive go into the historian with their own times, never into the current
+    values (the runtime's change stream carries only current ones)."""
+
+    def __init__(self, runtime: Runtime, append: Callable[[list[Sample]], None],
+                 source_ids: list[str]) -> None:
+        self.runtime = runtime
+        self.append = append
+        self.source_ids = source_ids
+        self._removers: list[Unsubscribe] = []
+        self._stopped = False
+
+    def start(self) -> None:
+        self._stopped = False
+
+        def attach() -> None:
+            # On the runtime thread, once its loop runs: the sources exist by then.
+            for sid in self.source_ids:
+                src = self.runtime.sources.get(sid)
+                observers = getattr(src, "on_historical", None)
+                if observers is not None and not self._stopped:
+                    self._removers.append(observers.add(self.append))
+
+        self.runtime.loop.call_soon_threadsafe(attach)
+
+    def stop(self) -> None:
+        self._stopped = True
+        stop_all(self._removers)
+
+
+def _build_history(ctx: ServiceContext) -> SparkplugHistory | None:
+    ids = [sid for sid, sc in ctx.config.sources.items() if sc.kind == "sparkplug"]
+    if not ids:
+        return None
+    return SparkplugHistory(ctx.runtime, ctx.store.historian.append, ids)
+
+
+HISTORY = ServiceSpec(name="sparkplug-history", provides=SparkplugHistory,
+                      build=_build_history)

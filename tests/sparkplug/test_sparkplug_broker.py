@@ -211,6 +211,31 @@ def test_history_kept_during_an_outage_arrives_flagged_in_order(broker, hosts, l
     assert len(node.buffer) == 0
 
 
+def test_the_primary_host_going_offline_ends_the_session_and_history_waits(broker, tmp_path,
+                                                                         loops):
+    node = edge_node(broker.port, [EdgeMetric("Count", T.INT32)])
+    node.update("Count", 0, time.time())
+    lt = loops()
+    lt.run(node.run())
+    rt, rec = start_host(tmp_path, host_site(broker.port))
+    wait_for(lambda: rec.value("G/E/Count") == (0, "good"), what="birth")
+    first_bd = node.bd_seq
+    rt.stop()  # STATE offline: the edge node says NDEATH and starts a new session
+    wait_for(lambda: node.bd_seq == (first_bd + 1) % 256 and node.link.online,
+             what="new session")
+    assert not node.born
+    lt.call(lambda: node.update("Count", 1, time.time() - 1))
+    wait_for(lambda: len(node.buffer) >= 1, what="kept while the host is away")
+    lt.call(lambda: node.update("Count", 2, time.time()))
+    rt2, rec2 = start_host(tmp_path, host_site(broker.port))
+    try:
+        wait_for(lambda: rec2.value("G/E/Count") == (2, "good"), what="birth for the new host")
+        wait_for(lambda: [s.value for s in rec2.historical] == [1], what="history")
+        assert rt2.sources["spb"].core.nodes[("G", "E")].bd_seq == node.bd_seq
+    finally:
+        rt2.stop()
+
+
 def test_writes_go_out_as_ncmd_and_return_the_read_back(broker, hosts, loops):
     written = []
 

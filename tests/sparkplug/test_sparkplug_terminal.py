@@ -138,3 +138,40 @@ def test_a_wrong_sparkplug_section_names_the_key(tmp_path):
                                   EDGE + '[sparkplug.datatypes]\n"' + SP + '" = "Int99"\n'))
     with pytest.raises(ConfigError, match="not a Sparkplug datatype"):
         config.load(path)
+
+
+def test_a_terminal_hosting_sparkplug_keeps_history_in_the_historian(broker, tmp_path):
+    """Historical values go to the store with their own times, never to the current."""
+    from spkit import LoopThread
+
+    from app.model import Quality
+    from app.sources.mqtt import MqttOptions
+    from app.sparkplug.codec import SpDataType as T
+    from app.sparkplug.edge import EdgeMetric, EdgeNode, EdgeOptions
+
+    path = tmp_path / "host.toml"
+    path.write_text(host_site(broker.port, tags='''
+[[tags]]
+path = "line/count"
+source = "spb"
+address = "G/E/Count"
+type = "int"
+''').replace("all_metrics = true", "all_metrics = false"))
+    term = Terminal(config.load(path), store_path=tmp_path / "t.db").start()
+    node = EdgeNode(EdgeOptions("G", "E", 0.05, primary_host="lineside-test"),
+                    [EdgeMetric("Count", T.INT32)], MqttOptions("127.0.0.1", broker.port))
+    t0 = 1_796_000_000.0
+    node.buffer.add([("Count", i, t0 + i, Quality.GOOD) for i in (1, 2, 3)])
+    node.update("Count", 9, t0 + 100)
+    lt = LoopThread()
+    try:
+        lt.run(node.run())
+        wait_for(lambda: (s := term.runtime.latest.get("line/count")) and s.value == 9,
+                 what="current value")
+        got = wait_for(lambda: [s.value for s in
+                                term.store.historian.samples("line/count", t0, t0 + 50)],
+                       what="history in the store")
+        assert got == [1, 2, 3]
+    finally:
+        lt.stop()
+        term.stop()
