@@ -16,6 +16,7 @@ from app.health import specs as health
 from app.safety import comm_loss, evacuation, line_stop
 from app.safety import specs as safety
 from app.services import SectionParser, ServiceSpec, check_order, sections_of
+from app.sparkplug import service as sparkplug
 from layouts import active, store
 
 DOMAINS: tuple[ServiceSpec[Any], ...] = (
@@ -36,6 +37,8 @@ DOMAINS: tuple[ServiceSpec[Any], ...] = (
     alarms.SHARING,
     overview.DIRECTORY,
     overview.PUBLISHER,
+    sparkplug.SPEC,  # the terminal's tags as a Sparkplug B edge node
+    sparkplug.HISTORY,  # Sparkplug hosts' historical values into the historian
 )
 
 check_order(DOMAINS)
