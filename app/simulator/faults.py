@@ -16,6 +16,9 @@ class Fault(StrEnum):
     PLC_OFFLINE = "plc_offline"  # the OPC UA server stops
     BROKER_LOSS = "broker_loss"  # the simulator's MQTT publisher disconnects
     STOP_CIRCUIT_FAULT = "stop_circuit_fault"  # the e-stop circuit stays unhealthy (no reset)
+    VOC_EXCURSION = "voc_excursion"  # paint booth VOC climbs to ~140 mg/m³ (permit: 50)
+    PH_DRIFT = "ph_drift"  # wastewater pH creeps up, past 9.5 within minutes
+    STUCK_SENSOR = "stuck_sensor"  # the wastewater COD sensor repeats one value
 
 
 def parse_fault(text: str) -> tuple[Fault, float | None]:
