@@ -63,6 +63,35 @@ class DemoStack:
                  sim.endpoint, broker.host, broker.port, broker.kind, broker.protocol, data)
         return cls(broker, sim, cfg, data)
 
+    def wait_for_plant(self, timeout: float = 20.0) -> bool:
+        """Wait (at most `timeout` s) until the simulated PLC serves: an OPC UA session
+        reads the server state "Running". The terminal connects after that, so the first
+        window shows live values instead of BAD and OFFLINE for seconds."""
+        import asyncio
+        import time
+
+        from asyncua import Client, ua
+
+        endpoint = self.sim.endpoint  # type: ignore[attr-defined]
+        deadline = time.monotonic() + timeout
+
+        async def serving() -> bool:
+            try:
+                async with Client(endpoint, timeout=1.0) as c:
+                    state = await c.get_node(ua.NodeId(2259, 0)).read_value()
+                    return int(state) == 0  # ServerState.Running
+            except Exception:
+                return False
+
+        while time.monotonic() < deadline:
+            if asyncio.run(serving()):
+                log.info("demo plant serves at %s", endpoint)
+                return True
+            time.sleep(0.2)
+        log.warning("demo plant did not serve within %.0f s; the terminal connects when "
+                    "it does", timeout)
+        return False
+
     def stop(self) -> None:
         self.sim.stop()  # type: ignore[attr-defined]
         self.broker.stop()

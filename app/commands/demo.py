@@ -40,6 +40,10 @@ def run(args: argparse.Namespace) -> int:
     print(f"LineSide demo: PLC {stack.sim.endpoint}, broker {b.host}:{b.port} ({b.kind}).\n"
           f"  Sign in with a demo user (README), inject faults with e.g.\n"
           f"  uv run lineside fault gas_leak --mqtt {b.host}:{b.port}", flush=True)
+    # The plant starts in its own process (2-6 s); the terminal connects once it
+    # serves (bounded), so the first window is live rather than BAD and OFFLINE.
+    print("  Waiting for the simulated plant to serve…", flush=True)
+    stack.wait_for_plant(timeout=20.0)
     term = Terminal(stack.config, store_path=stack.data_dir / "lineside.db",
                     terminal_role=args.role)
     try:
