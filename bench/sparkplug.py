@@ -26,7 +26,7 @@ from bench.common import Result, Scale
 TYPES = [T.DOUBLE, T.FLOAT, T.INT32, T.INT16, T.UINT32, T.INT64, T.BOOLEAN, T.STRING]
 
 
-def _value(dt: T, i: int) -> object:
+def _value(dt: T, i: int) -> bool | int | float | str:
     if dt in (T.DOUBLE, T.FLOAT):
         return i * 0.5
     if dt is T.BOOLEAN:

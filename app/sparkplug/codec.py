@@ -266,9 +266,10 @@ def _properties(ps: pb.Payload.PropertySet) -> dict[str, Value]:
             continue
         raw = getattr(pv, kind)
         try:
-            out[key] = read_value(dt, kind, raw, key) if dt in SUPPORTED else raw
+            v = read_value(dt, kind, raw, key) if dt in SUPPORTED else raw
         except CodecError:
             continue
+        out[key] = v.hex() if isinstance(v, bytes) else v
     return out
 
 
