@@ -15,6 +15,8 @@ from app.auth import session
 from app.health import specs as health
 from app.safety import comm_loss, evacuation, line_stop
 from app.safety import specs as safety
+from app.scheduling import maintenance, oee
+from app.scheduling import specs as scheduling
 from app.services import SectionParser, ServiceSpec, check_order, sections_of
 from app.sparkplug import service as sparkplug
 from layouts import active, store
@@ -37,6 +39,10 @@ DOMAINS: tuple[ServiceSpec[Any], ...] = (
     alarms.SHARING,
     overview.DIRECTORY,
     overview.PUBLISHER,
+    scheduling.SPEC,  # orders, the line's plan, re-plans on faults and shortages
+    maintenance.WORKORDERS,  # maintenance work orders, shared like andon
+    maintenance.SPEC,  # predicted maintenance into the plan and work orders
+    oee.SPEC,  # OEE per station and line, per shift
     sparkplug.SPEC,  # the terminal's tags as a Sparkplug B edge node
     sparkplug.HISTORY,  # Sparkplug hosts' historical values into the historian
 )

@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from app.simulator.faults import Fault
 from app.simulator.people import HEART_RATE_WORKER, INTRUDER, Worker, lag, make_workers
+from app.simulator.production import ProductionStory
 from app.simulator.signals import BY_NAME, ROBOTS, VType
 
 log = logging.getLogger(__name__)
@@ -262,6 +263,7 @@ class PlantModel:
         self.line_energy = 0.0
         self._cloud = 0.0
         self._press_cycles_seen = 0
+        self.production = ProductionStory()  # orders, quality, wear (production.py)
 
     # --- time ---------------------------------------------------------------------------
 
@@ -298,6 +300,7 @@ class PlantModel:
                    and Fault.HEART_RATE_SPIKE in f,
                    intrude=w.pseudo == INTRUDER and Fault.ZONE_INTRUSION in f)
         self._step_energy(dt)
+        self.production.step(self, dt)
         self._step_utilities(dt)
 
     def _step_env(self, dt: float) -> None:
@@ -408,6 +411,7 @@ class PlantModel:
                 f"{k}.Energy": r.energy,
                 f"{k}.SafeSpeed": r.safe_speed,
             })
+        v.update(self.production.values(self))
         return v
 
     def write(self, name: str, value: float | int | bool | str) -> None:

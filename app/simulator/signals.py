@@ -133,6 +133,11 @@ SIGNALS: tuple[Signal, ...] = (
     # line control: a reset never starts the line; a start is its own command
     Signal("Line.StartRequest", B, "control/line/start_request", writable=True,
            description="write true to start the line; accepted only when ready and healthy"),
+    # production story (app/simulator/production.py): quality counters
+    Signal("Quality.WeldRejects", N, "quality/weld/rejects",
+           description="bodies failing the weld spot check (reworked)"),
+    Signal("Quality.PaintDefects", N, "quality/paint/defects",
+           description="bodies with a paint defect (repaired)"),
 )
 
 BY_NAME: dict[str, Signal] = {s.name: s for s in SIGNALS}

@@ -17,6 +17,7 @@ from typing import Any
 
 from app.simulator.faults import CMD_TOPIC, Fault, parse_fault
 from app.simulator.model import PlantModel
+from app.simulator import production
 from app.simulator.publisher import MqttLink
 from app.simulator.server import PlcServer
 from app.simulator.signals import UNS_PREFIX, endpoint_url
@@ -82,6 +83,7 @@ class Simulator:
             self.link = MqttLink(host, port, UNS_PREFIX, self._command_from_thread)
             self.link.start()
             self.link.set_publishing(Fault.BROKER_LOSS not in self._deadlines)
+            production.publish_orders(host, port, time.time())  # the demo day's orders
         self._task = asyncio.create_task(self._run(), name="lineside-simulator")
 
     async def stop(self) -> None:
