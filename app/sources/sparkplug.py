@@ -76,8 +76,8 @@ def state_payload(online: bool, ts_ms: int) -> bytes:
 
 @register("sparkplug")
 class SparkplugSource(SparkplugLink):
-    @classmethod
     # Its options wrap the MQTT ones (the transport is the MQTT source, re-aimed).
+    @classmethod
     def parse_options(cls, t: Table) -> SparkplugOptions:  # type: ignore[override]
         mqtt = MqttSource.parse_options(t)
         # Sparkplug payloads are small; a birth of a big node can reach a few MB.
