@@ -1,57 +1,130 @@
 #!/usr/bin/env bash
-# Build lineside_<version>_<arch>.deb from the locked dependencies.
-# The package ships the wheels; postinst builds /opt/lineside/venv from them offline,
-# so a plant machine without internet access can install it.
-# usage: packaging/debian/build-deb.sh [OUTDIR]      (needs uv and dpkg-deb)
+# Build dist/lineside_<version>_<arch>.deb from the PyInstaller bundle (self-contained:
+# its own Python, so one package serves Debian 12/13 and Ubuntu 22.04/24.04).
+# usage: packaging/debian/build-deb.sh [--bundle DIR] [OUTDIR]
+#   --bundle DIR   use an existing bundle (default: build it with build-bundle.sh)
+# Needs dpkg-deb; runs lintian when it is installed (its report: OUTDIR/lintian.txt).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+bundle=""
+if [ "${1:-}" = --bundle ]; then bundle=$2; shift 2; fi
 out=${1:-dist}
+start=$(date +%s)
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml | head -1)
 arch=$(dpkg --print-architecture)
+deb_version=$(sed -n '1s/^lineside (\([^)]*\)).*/\1/p' packaging/debian/changelog)
+if [ "$deb_version" != "$version" ] && [ "${deb_version%-*}" != "$version" ]; then
+    echo "build-deb: packaging/debian/changelog is at $deb_version, pyproject.toml at" \
+         "$version: add a changelog entry" >&2
+    exit 1
+fi
+if [ -z "$bundle" ]; then
+    packaging/build-bundle.sh "$out"
+    bundle=$out/lineside
+fi
+[ -x "$bundle/lineside" ] || { echo "build-deb: no bundle at $bundle" >&2; exit 1; }
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
+
 stage=$(mktemp -d)
-root="$stage/lineside_${version}_${arch}"
-mkdir -p "$root/DEBIAN" "$root/opt/lineside/wheels" "$root/usr/lib/systemd/user" \
-         "$root/lib/systemd/system" "$root/usr/share/applications" "$root/etc/lineside"
+trap 'rm -rf "$stage"' EXIT
+root="$stage/lineside_${deb_version}_${arch}"
+doc="$root/usr/share/doc/lineside"
+mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/etc/lineside" \
+         "$root/usr/lib/systemd/system" "$root/usr/lib/systemd/user" \
+         "$root/usr/share/applications" "$root/usr/share/icons/hicolor/scalable/apps" \
+         "$root/usr/share/lineside" "$root/usr/share/man/man1" \
+         "$root/usr/share/lintian/overrides" "$doc"
 
-uv build --wheel --out-dir "$root/opt/lineside/wheels" >/dev/null
-uv export --frozen --no-dev --no-emit-project --no-hashes -o "$stage/requirements.txt" >/dev/null
-uv run --no-project --with pip python -m pip download --quiet --only-binary=:all: \
-    -r "$stage/requirements.txt" -d "$root/opt/lineside/wheels"
+cp -a "$bundle" "$root/opt/lineside"
+chmod -R u=rwX,go=rX "$root/opt/lineside"
+ln -s /opt/lineside/lineside "$root/usr/bin/lineside"
 
+# The site template and every file it includes (recursively), as conffiles.
+uv run --frozen --no-project python - "$root/etc/lineside" <<'PY'
+import sys, tomllib
+from pathlib import Path
+
+src = Path("resources/demo")
+dest = Path(sys.argv[1])
+header = Path("packaging/debian/site-header.toml").read_text(encoding="utf-8")
+todo, done = ["site.toml"], set()
+while todo:
+    name = todo.pop()
+    if name in done:
+        continue
+    done.add(name)
+    text = (src / name).read_text(encoding="utf-8")
+    todo += tomllib.loads(text).get("include", [])
+    (dest / name).write_text((header if name == "site.toml" else "") + text, encoding="utf-8")
+print("site template:", ", ".join(sorted(done)))
+PY
+chmod 0644 "$root"/etc/lineside/*.toml
+(cd "$root" && find etc -type f | sort | sed 's|^|/|') > "$root/DEBIAN/conffiles"
+
+install -m 0644 packaging/debian/environment.template "$root/usr/share/lineside/"
+install -m 0644 packaging/linux/lineside-gateway.service "$root/usr/lib/systemd/system/"
 install -m 0644 packaging/linux/lineside-kiosk.service "$root/usr/lib/systemd/user/"
-install -m 0644 packaging/linux/lineside-gateway.service "$root/lib/systemd/system/"
 install -m 0644 packaging/linux/lineside.desktop "$root/usr/share/applications/"
-install -m 0644 resources/demo/site.toml "$root/etc/lineside/site.toml.example"
+install -m 0644 packaging/linux/lineside.svg "$root/usr/share/icons/hicolor/scalable/apps/"
+install -m 0644 packaging/debian/copyright "$doc/"
+gzip -9n < packaging/debian/changelog > "$doc/changelog.gz"  # a native package
+gzip -9n < packaging/debian/lineside.1 > "$root/usr/share/man/man1/lineside.1.gz"
+chmod 0644 "$doc/changelog.gz" "$root/usr/share/man/man1/lineside.1.gz"
+install -m 0644 packaging/debian/lintian-overrides "$root/usr/share/lintian/overrides/lineside"
+if [ -f "$out/lineside-bundle.cdx.json" ]; then
+    install -m 0644 "$out/lineside-bundle.cdx.json" "$doc/sbom.cdx.json"
+fi
+for s in postinst prerm postrm; do install -m 0755 "packaging/debian/$s" "$root/DEBIAN/"; done
 
+# Qt's xcb platform plugin, its GL and font stack, the C++ runtime and GLib come from
+# the distribution (the bundle leaves them out; see the PyInstaller spec). Names that
+# changed with the 64-bit time_t transition (Ubuntu 24.04, Debian 13) have alternatives.
+depends="libc6 (>= 2.35), libstdc++6, libgcc-s1, adduser, libxcb-cursor0, libxkbcommon-x11-0,
+ libxkbcommon0, libxcb-icccm4, libxcb-keysyms1, libxcb-image0, libxcb-render-util0,
+ libxcb-xinerama0, libxcb-shape0, libxcb-randr0, libxcb-xfixes0, libxcb-sync1, libxcb-shm0,
+ libxcb-render0, libxcb-xkb1, libxcb-glx0, libxcb-util1, libxcb1, libx11-6, libx11-xcb1,
+ libxext6, libxrender1, libegl1, libgl1, libopengl0, libfontconfig1, libfreetype6, fontconfig,
+ libdbus-1-3, libglib2.0-0 | libglib2.0-0t64, libexpat1, libgssapi-krb5-2, libsystemd0,
+ libzstd1, libpng16-16 | libpng16-16t64, libharfbuzz0b, fonts-noto-cjk, fonts-dejavu-core"
+depends=$(echo "$depends" | tr -s ' \n' ' ')
+size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: lineside
-Version: ${version}
+Version: ${deb_version}
 Architecture: ${arch}
 Maintainer: LineSide <support@lineside.invalid>
+Installed-Size: ${size}
 Section: misc
 Priority: optional
-Depends: python3 (>= 3.11), python3-venv, libxcb-cursor0, libxkbcommon-x11-0, libxcb-icccm4, libxcb-keysyms1, libxcb-image0, libxcb-render-util0, libxcb-xinerama0, libxcb-shape0, libxcb-randr0, libegl1, libgl1, libfontconfig1, libdbus-1-3, fonts-noto-cjk, fonts-dejavu-core
-Recommends: mosquitto
-Description: LineSide shop-floor operator terminal (HMI)
- Operator terminal for automobile plants: OPC UA and MQTT, local store that keeps
- working offline, alarms, emergency-stop request, per-worker layouts.
+Depends: ${depends}
+Recommends: mosquitto-clients
+Suggests: mosquitto
+Homepage: https://lineside.invalid/
+Description: shop-floor operator terminal (HMI) for automobile plants
+ Operator terminal for automobile plants: OPC UA and MQTT sources, a local store
+ that keeps working offline, alarms, the emergency-stop request and per-worker
+ layouts. Includes a hardened headless gateway service and a kiosk session unit.
+ .
+ Self-contained: /opt/lineside carries its own Python runtime.
 CONTROL
-cat > "$root/DEBIAN/conffiles" <<CONF
-CONF
-cat > "$root/DEBIAN/postinst" <<'POSTINST'
-#!/bin/sh
-set -e
-python3 -m venv /opt/lineside/venv
-/opt/lineside/venv/bin/pip install --quiet --no-index --find-links /opt/lineside/wheels lineside-hmi
-getent passwd lineside >/dev/null || adduser --system --group --home /var/lib/lineside lineside
-POSTINST
-cat > "$root/DEBIAN/prerm" <<'PRERM'
-#!/bin/sh
-set -e
-rm -rf /opt/lineside/venv
-PRERM
-chmod 0755 "$root/DEBIAN/postinst" "$root/DEBIAN/prerm"
+(cd "$root" && find . -type f ! -path './DEBIAN/*' -printf '%P\0' | sort -z |
+    xargs -0 md5sum) > "$root/DEBIAN/md5sums"
+chmod 0644 "$root/DEBIAN/md5sums" "$root/DEBIAN/control" "$root/DEBIAN/conffiles"
+find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
+
 mkdir -p "$out"
-dpkg-deb --root-owner-group --build "$root" "$out/" >/dev/null
-rm -rf "$stage"
-ls -1 "$out"/lineside_"${version}"_"${arch}".deb
+deb="$out/lineside_${deb_version}_${arch}.deb"
+dpkg-deb --root-owner-group -Zxz -z6 --build "$root" "$deb" >/dev/null
+echo "package: $deb ($(du -h "$deb" | cut -f1), $(( $(date +%s) - start )) s)"
+if [ -n "${LINESIDE_NO_LINTIAN:-}" ]; then
+    echo "lintian: skipped (LINESIDE_NO_LINTIAN)"
+elif command -v lintian >/dev/null; then
+    lstart=$(date +%s)
+    lintian --fail-on error --display-info "$deb" > "$out/lintian.txt" 2>&1 || {
+        cat "$out/lintian.txt" >&2
+        echo "build-deb: lintian reports errors (above)" >&2
+        exit 1
+    }
+    echo "lintian: $(grep -c '^[EW]:' "$out/lintian.txt" || true) errors/warnings," \
+         "report in $out/lintian.txt ($(( $(date +%s) - lstart )) s)"
+fi
