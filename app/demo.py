@@ -33,7 +33,7 @@ class DemoStack:
     def start(cls, *, faults: Iterable[str] = (), terminal_id: str | None = None,
               mqtt_port: int = 1883, opcua_port: int = 4840,
               data_dir: Path | None = None, site_file: Path | None = None,
-              background: bool = False) -> DemoStack:
+              background: bool = False, schedule: str = "none") -> DemoStack:
         """`background=True` runs the plant as its own process and returns before its
         PLC listens (that takes 2-6 s): the terminal comes up at once and connects when
         the PLC is there, as a real terminal does. Otherwise the simulator runs
@@ -42,12 +42,13 @@ class DemoStack:
         port = opcua_port if not reachable("127.0.0.1", opcua_port) else free_port()
         sim: SimulatorThread | SimulatorProcess
         if background:
-            sim = SimulatorProcess(port, broker.host, broker.port, broker.protocol, faults)
+            sim = SimulatorProcess(port, broker.host, broker.port, broker.protocol, faults,
+                                   schedule)
         else:
             from app.simulator import SimulatorThread
 
             sim = SimulatorThread(opcua_port=port, mqtt=(broker.host, broker.port),
-                                  faults=faults)
+                                  faults=faults, schedule=schedule)
         try:
             sim.start()
             cfg = config.load(site_file or paths.DEMO_SITE,
@@ -103,7 +104,7 @@ class SimulatorProcess:
     terminal connects when the PLC listens."""
 
     def __init__(self, port: int, mqtt_host: str, mqtt_port: int, protocol: str,
-                 faults: Iterable[str]) -> None:
+                 faults: Iterable[str], schedule: str = "none") -> None:
         from app.simulator.signals import endpoint_url
 
         self.endpoint = endpoint_url(port)
@@ -112,6 +113,7 @@ class SimulatorProcess:
                                   "--mqtt", f"{mqtt_host}:{mqtt_port}")
         for f in faults:
             self._cmd += ["--fault", f]
+        self._cmd += ["--schedule", schedule]
         self._proc: subprocess.Popen | None = None
 
     def start(self) -> None:

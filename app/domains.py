@@ -12,6 +12,7 @@ from typing import Any
 from app import andon, overview
 from app.alarms import specs as alarms
 from app.auth import session
+from app.energy import specs as energy
 from app.health import specs as health
 from app.safety import comm_loss, evacuation, line_stop
 from app.safety import specs as safety
@@ -39,6 +40,7 @@ DOMAINS: tuple[ServiceSpec[Any], ...] = (
     alarms.SHARING,
     overview.DIRECTORY,
     overview.PUBLISHER,
+    energy.SPEC,  # the energy ledger, its alarms and the hourly summary
     scheduling.SPEC,  # orders, the line's plan, re-plans on faults and shortages
     maintenance.WORKORDERS,  # maintenance work orders, shared like andon
     maintenance.SPEC,  # predicted maintenance into the plan and work orders

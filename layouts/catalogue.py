@@ -8,7 +8,17 @@ spec uses them as hidden imports. A new panel type adds its spec here.
 
 from __future__ import annotations
 
-from layouts.panels import PanelSpec, alarms, andon, floor_map, overview, station, trend, vitals
+from layouts.panels import (
+    PanelSpec,
+    alarms,
+    andon,
+    energy,
+    floor_map,
+    overview,
+    station,
+    trend,
+    vitals,
+)
 
 PANELS: tuple[PanelSpec, ...] = (
     station.SPEC,
@@ -19,6 +29,8 @@ PANELS: tuple[PanelSpec, ...] = (
     vitals.SPEC,
     andon.SPEC,
     overview.SPEC,
+    energy.SPEC,
+    energy.TILE,
 )
 
 # dict.fromkeys: one entry per module, in the order above

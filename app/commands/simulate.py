@@ -40,13 +40,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--fault", action="append", default=[], type=_fault, metavar="NAME[:SECONDS]",
                    help="start with a fault (repeatable): " + ", ".join(f.value for f in Fault))
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--schedule", choices=("none", "plant", "compressed"), default="none",
+                   help="breaks and shift changes: none, plant (the real clock) or "
+                   "compressed (a break every 8 minutes, for the demo)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from app.simulator import Simulator
 
-    sim = Simulator(opcua_port=args.opcua_port, mqtt=args.mqtt, faults=args.fault, seed=args.seed)
+    sim = Simulator(opcua_port=args.opcua_port, mqtt=args.mqtt, faults=args.fault, seed=args.seed,
+                    schedule=args.schedule)
 
     async def main() -> None:
         try:

@@ -102,6 +102,8 @@ class EnergyService:
         self._define_alarms()
         self.ledger.on_flushed(self._on_flushed)
         rt = self._runtime
+        if rt is None:  # a viewer of a store (no live data): reports only
+            return
         self._removers.append(rt.subscribe(self.ledger.on_samples))
         self._removers.append(rt.every(FLUSH_S, self.ledger.flush, "energy ledger flush"))
         self._removers.append(rt.every(CHECK_S, self.check, "energy alarms and summary"))

@@ -23,6 +23,7 @@ import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from app.simulator.energy import EnergyStory
 from app.simulator.faults import Fault
 from app.simulator.people import HEART_RATE_WORKER, INTRUDER, Worker, lag, make_workers
 from app.simulator.production import ProductionStory
@@ -63,6 +64,7 @@ class Press:
     oil_temp: float = 38.0
     cycles: int = 0
     power: float = 18.0
+    idle_kw: float = 18.0  # set by the energy story (asleep: pump off)
     energy: float = 0.0
 
     def step(self, dt: float, running: bool, ambient: float, overheat: bool,
@@ -83,7 +85,7 @@ class Press:
         self.pressure = lag(self.pressure, p_target, 0.15, dt)
         oil_target = 105.0 if overheat else ambient + 8.0 + 30.0 * load
         self.oil_temp = lag(self.oil_temp, oil_target, 25.0 if overheat else 90.0, dt)
-        p_power = 18.0 + (30.0 + 110.0 * pulse) * load
+        p_power = self.idle_kw + (30.0 + 110.0 * pulse) * load
         self.power = lag(self.power, p_power, 0.3, dt)
         self.energy += self.power * dt / 3600.0
 
@@ -107,6 +109,7 @@ class Robot:
     voltage: float = 0.0
     welding: bool = False
     power: float = 1.2
+    idle_kw: float = 1.2  # set by the energy story (asleep, or servos held)
     energy: float = 0.0
     safe_speed: bool = False
 
@@ -143,7 +146,7 @@ class Robot:
             elif moving:
                 p_target = 1.5 + 3.5 * (SAFE_SPEED_FACTOR if self.safe_speed else 1.0)
             else:
-                p_target = 1.2
+                p_target = self.idle_kw
         self.power = lag(self.power, p_target, 0.05, dt)
         self.energy += self.power * dt / 3600.0
 
@@ -157,6 +160,7 @@ class PaintBooth:
     voc: float = 20.0
     airflow: float = 40000.0
     power: float = 100.0
+    idle_airflow: float = 18000.0  # set by the energy story (set back when asleep)
     energy: float = 0.0
     _hum_drift: float = 0.0
     _voc_drift: float = 0.0
@@ -169,7 +173,7 @@ class PaintBooth:
         self._voc_drift = _ou(self._voc_drift, 120.0, 0.5, dt, rng)
         voc_target = 28.0 + self._voc_drift if painting else 4.0
         self.voc = max(0.0, lag(self.voc, voc_target, 20.0, dt))
-        self.airflow = lag(self.airflow, 42000.0 if painting else 18000.0, 5.0, dt)
+        self.airflow = lag(self.airflow, 42000.0 if painting else self.idle_airflow, 5.0, dt)
         heating = 6.0 * max(0.0, self.temp_sp - hall_temp) + 3.0 * abs(self.temp_sp - self.temp)
         self.power = lag(self.power, 0.0022 * self.airflow + heating, 2.0, dt)
         self.energy += self.power * dt / 3600.0
@@ -243,6 +247,7 @@ class PlantModel:
     start_time: float = field(default_factory=time.time)  # epoch of t = 0 (for the sun)
     t: float = 0.0
     faults: set[Fault] = field(default_factory=set)
+    schedule: str = "none"  # breaks and shift changes (app/simulator/energy.py)
 
     def __post_init__(self) -> None:
         self.rng = random.Random(self.seed)
@@ -263,6 +268,7 @@ class PlantModel:
         self.line_energy = 0.0
         self._cloud = 0.0
         self._press_cycles_seen = 0
+        self.story = EnergyStory(self.schedule)
         self.production = ProductionStory()  # orders, quality, wear (production.py)
 
     # --- time ---------------------------------------------------------------------------
@@ -278,7 +284,8 @@ class PlantModel:
     def step(self, dt: float) -> None:
         self.t += dt
         rng, f = self.rng, self.faults
-        running = self.running
+        # A break or shift change idles the line; the stop circuit stays as it is.
+        running = self.running and self.story.producing(self)
         e = self.estop
         if (e.circuit is not Circuit.RUNNING and not e.healthy
                 and self.t - e.stopped_at >= STOP_SETTLE_S
@@ -301,6 +308,7 @@ class PlantModel:
                    intrude=w.pseudo == INTRUDER and Fault.ZONE_INTRUSION in f)
         self._step_energy(dt)
         self.production.step(self, dt)
+        self.story.step(self, dt)
         self._step_utilities(dt)
 
     def _step_env(self, dt: float) -> None:
@@ -324,7 +332,7 @@ class PlantModel:
 
     def _step_energy(self, dt: float) -> None:
         # Rooftop PV: a clear-sky half sine from 06:00 to 20:00, dimmed by passing clouds.
-        hour = self._hour()
+        hour = self.story.solar_hour(self, self._hour())
         sun = max(0.0, math.sin(math.pi * (hour - 6.0) / 14.0)) if 6.0 < hour < 20.0 else 0.0
         self._cloud = _ou(self._cloud, 300.0, 0.02, dt, self.rng)
         clouds = min(1.0, max(0.3, 0.85 + self._cloud))
@@ -412,6 +420,7 @@ class PlantModel:
                 f"{k}.SafeSpeed": r.safe_speed,
             })
         v.update(self.production.values(self))
+        v.update(self.story.values())
         return v
 
     def write(self, name: str, value: float | int | bool | str) -> None:
@@ -444,6 +453,8 @@ class PlantModel:
                     self._start_request()
             case _ if name.startswith("Robot") and name.endswith(".SafeSpeed"):
                 self.robots[int(name[5]) - 1].safe_speed = bool(value)
+            case _ if name in self.story.writable:
+                self.story.write(name, bool(value))
 
     def _stop_request(self, on: bool) -> None:
         e = self.estop

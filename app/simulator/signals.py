@@ -67,6 +67,8 @@ def _robot(n: int) -> list[Signal]:
         Signal(f"{r}.Energy", D, f"{p}/energy", "kWh", 0),
         Signal(f"{r}.SafeSpeed", B, f"{p}/safe_speed", writable=True,
                description="request reduced speed (collaborative work)"),
+        Signal(f"{r}.EnergySaving", B, f"{p}/energy_saving", writable=True,
+               description="energy-saving mode: sleep when idle"),
     ]
 
 
@@ -112,6 +114,17 @@ SIGNALS: tuple[Signal, ...] = (
     Signal("Energy.PvEnergy", D, "energy/pv/energy", "kWh", 0),
     Signal("Energy.WasteHeatPower", D, "energy/waste_heat/power", "kW", 0, 150,
            description="heat recovered from press hydraulics and booth exhaust"),
+    # the energy story (app/simulator/energy.py): grid meter, saving modes, schedule
+    Signal("Energy.WasteHeatEnergy", D, "energy/waste_heat/energy", "kWh", 0),
+    Signal("Energy.GridPower", D, "energy/grid/power", "kW", 0, 1500,
+           description="import from the grid (line load minus PV)"),
+    Signal("Energy.GridEnergy", D, "energy/grid/energy", "kWh", 0),
+    Signal("Press.EnergySaving", B, "press/press1/energy_saving", writable=True,
+           description="energy-saving mode: hydraulic pump off when idle"),
+    Signal("PaintBooth.EnergySaving", B, "paint/booth1/energy_saving", writable=True,
+           description="energy-saving mode: air and heat set back when idle"),
+    Signal("Line.Schedule", S, "line/schedule/phase",
+           description="production, break or shift_change"),
     # environment of the hall
     Signal("Env.CO2", D, "environment/hall/co2", "ppm", 300, 5000),
     Signal("Env.Smoke", D, "environment/hall/smoke", "%/m", 0, 20,

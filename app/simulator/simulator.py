@@ -36,14 +36,14 @@ class Simulator:
 
     def __init__(self, opcua_port: int = 4840, mqtt: tuple[str, int] | None = ("127.0.0.1", 1883),
                  faults: Iterable[FaultSpec] = (), seed: int = 1, rate_hz: float = 10,
-                 mqtt_rate_hz: float = 1.0) -> None:
+                 mqtt_rate_hz: float = 1.0, schedule: str = "none") -> None:
         if rate_hz <= 0 or mqtt_rate_hz <= 0:
             raise ValueError("rate_hz and mqtt_rate_hz must be positive")
         self.opcua_port = opcua_port
         self.mqtt = mqtt
         self.rate_hz = rate_hz
         self.mqtt_rate_hz = mqtt_rate_hz
-        self.model = PlantModel(seed=seed)
+        self.model = PlantModel(seed=seed, schedule=schedule)
         self._deadlines: dict[Fault, float | None] = {}
         for spec in faults:
             fault, seconds = _parse(spec)
@@ -184,8 +184,9 @@ class SimulatorThread:
 
     def __init__(self, opcua_port: int = 4840, mqtt: tuple[str, int] | None = ("127.0.0.1", 1883),
                  faults: Iterable[FaultSpec] = (), seed: int = 1, rate_hz: float = 10,
-                 mqtt_rate_hz: float = 1.0) -> None:
-        self.sim = Simulator(opcua_port, mqtt, faults, seed, rate_hz, mqtt_rate_hz)
+                 mqtt_rate_hz: float = 1.0, schedule: str = "none") -> None:
+        self.sim = Simulator(opcua_port, mqtt, faults, seed, rate_hz, mqtt_rate_hz,
+                             schedule)
         self._loop = asyncio.new_event_loop()
         self._thread: threading.Thread | None = None
 

@@ -80,9 +80,12 @@ production_counter = "p1/line/count"
 grid_co2e_kg_per_kwh = 0.363
 market_co2e_kg_per_kwh = 0.120
 currency = "EUR"
-tariff = [ { from = "06:00", to = "22:00", price = 0.24 }, { from = "22:00", to = "06:00", price = 0.16 } ]
+tariff = [ { from = "06:00", to = "22:00", price = 0.24 },
+           { from = "22:00", to = "06:00", price = 0.16 } ]
 contract_peak_kw = 450
-shifts = [ { name = "early", from = "06:00", to = "14:00" }, { name = "late", from = "14:00", to = "22:00" }, { name = "night", from = "22:00", to = "06:00" } ]
+shifts = [ { name = "early", from = "06:00", to = "14:00" },
+           { name = "late", from = "14:00", to = "22:00" },
+           { name = "night", from = "22:00", to = "06:00" } ]
 timezone = "UTC"
 baseline_kwh_per_vehicle = 0.8
 sleep_after_min = 5
