@@ -157,8 +157,19 @@ def result_message(result: SignInResult) -> str:
         case Outcome.WRONG:
             return translate("SignIn", "Wrong user or PIN. Attempts left before sign-in is locked: "
                        "{n}.").format(n=result.attempts_left)
+        case Outcome.LOCKED if "badge" in result.message.lower():
+            if "once" in result.message:  # a burst of reads: the reader's rate limit
+                return translate("SignIn", "Hold the badge once, then wait a moment.")
+            return translate("SignIn", "Too many unknown badges. Badge sign-in is locked for "
+                             "another {time}; sign in with your PIN.").format(
+                time=format_duration(result.retry_after_s or 0.0))
         case Outcome.LOCKED:
             return locked_message(result.retry_after_s or 0.0)
+        case Outcome.PIN_REQUIRED:
+            return translate("SignIn", "Badge accepted. Enter your PIN.")
+        case Outcome.BADGE_REQUIRED:
+            return translate("SignIn", "This role signs in with badge and PIN: hold your "
+                             "badge to the reader first, then enter your PIN.")
         case Outcome.UNKNOWN_BADGE:
             return translate("SignIn", "Badge not recognised. Sign in with your PIN or ask "
                              "your team lead.")
@@ -293,6 +304,8 @@ class SignInView(QWidget):
         return result
 
     def show_result(self, result: SignInResult) -> None:
+        if result.outcome is Outcome.PIN_REQUIRED and result.user_id:
+            self.select_user(result.user_id)  # the badge chose the user; the PIN follows
         if result.outcome is Outcome.LOCKED:
             self._locked_until = time.monotonic() + (result.retry_after_s or 0.0)
             self._countdown.start()

@@ -8,6 +8,16 @@ Privacy rule: a failed sign-in never tells whether the user id or badge exists. 
 ids are counted and locked out exactly like real ones, a missing user still costs one
 PIN derivation, and a disabled user gets the same answer as a wrong PIN. The audit
 trail (not shown to the person at the terminal) records the real reason.
+
+Badges are guessed like PINs, so the terminal's badge reader is rate-limited (one read
+per `badge_interval_s`) and locked for `lockout_s` after `max_failures` unknown badges
+in a row, like a PIN. A site may require badge + PIN (`[sign_in] badge_needs_pin`)
+for every role that may write setpoints or reset the e-stop: the badge then only
+selects the user (PIN_REQUIRED), and a PIN alone is refused (BADGE_REQUIRED, said only
+after a correct PIN, so it tells a guesser nothing).
+
+    [sign_in]
+    badge_needs_pin = true
 """
 
 from __future__ import annotations
@@ -23,8 +33,9 @@ from typing import Any
 from app.auth.permissions import Action, Role, allowed
 from app.auth.pin import PIN_RE, PIN_RULE, verify_pin
 from app.auth.users import User, UserRepo
+from app.config import SiteConfig, Table
 from app.observers import Observers
-from app.services import ServiceContext, ServiceSpec
+from app.services import ConfigSection, ServiceContext, ServiceSpec
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +60,8 @@ class Outcome(StrEnum):
     LOCKED = "locked"
     UNKNOWN_BADGE = "unknown_badge"
     BAD_FORMAT = "bad_format"  # not 4-8 digits: not counted as an attempt
+    PIN_REQUIRED = "pin_required"  # badge accepted; this role also needs its PIN
+    BADGE_REQUIRED = "badge_required"  # PIN right; this role also needs its badge
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,7 @@ class SignInResult:
     session: SignedIn | None = None
     retry_after_s: float | None = None  # set when LOCKED
     attempts_left: int | None = None  # set when WRONG
+    user_id: str | None = None  # set when PIN_REQUIRED: whose PIN to ask for
 
     @property
     def ok(self) -> bool:
@@ -72,6 +86,24 @@ def format_duration(seconds: float) -> str:
     return f"{m} min {s} s" if s else f"{m} min"
 
 
+BADGE_READER = "badge-reader:*"  # one failure counter for every badge at this terminal
+PENDING_BADGE_S = 60.0  # a badge waits this long for its PIN
+
+
+@dataclass(frozen=True)
+class SignInConfig:
+    badge_needs_pin: bool = False  # badge + PIN for roles that write setpoints or reset
+    badge_interval_s: float = 1.0  # at most one badge read per interval
+
+
+def parse_sign_in(root: Table, cfg: SiteConfig) -> SignInConfig:
+    t = root.table("sign_in")
+    c = SignInConfig(badge_needs_pin=t.bool("badge_needs_pin", False),
+                     badge_interval_s=t.float("badge_interval_s", 1.0, min=0.0, max=60.0))
+    t.done()
+    return c
+
+
 @dataclass
 class _Attempts:
     failed: int = 0
@@ -82,8 +114,12 @@ class SessionManager:
     def __init__(self, users: UserRepo, *, clock: Clock = time.time,
                  inactivity_s: float = 300.0, max_failures: int = 5,
                  lockout_s: float = 300.0,
-                 audit: Callable[..., Any] | None = None, runtime: Any = None) -> None:
+                 audit: Callable[..., Any] | None = None, runtime: Any = None,
+                 sign_in: SignInConfig | None = None) -> None:
         self.users = users
+        self.sign_in_config = sign_in or SignInConfig()
+        self._last_badge = -1e18
+        self._pending_badge: tuple[str, float] | None = None  # (user id, valid until)
         self._runtime = runtime  # app.runtime.Runtime: runs the sign-out timer on start
         self._cancel_tick: Callable[[], None] | None = None
         self.clock = clock
@@ -181,6 +217,11 @@ class SessionManager:
             if len(self._attempts) > 1000:
                 self._attempts.clear()
 
+    def needs_badge_and_pin(self, role: Role | None) -> bool:
+        """Whether this site signs `role` in only with badge + PIN."""
+        return (self.sign_in_config.badge_needs_pin and role is not None
+                and (allowed(role, Action.SETPOINT_WRITE) or allowed(role, Action.ESTOP_RESET)))
+
     def sign_in_pin(self, user_id: str, pin: str) -> SignInResult:
         now = self.clock()
         if not isinstance(pin, str) or not PIN_RE.fullmatch(pin):
@@ -198,7 +239,17 @@ class SessionManager:
                 if had or user.failed_attempts or user.locked_until:
                     self.users.record_attempts(user_id, 0, None)
                 self.users.rehash_if_weak(user, pin)
-                result = self._start(user, "pin", now)
+                method = "pin"
+                if self.needs_badge_and_pin(user.role):
+                    pending, self._pending_badge = self._pending_badge, None
+                    if pending is None or pending[0] != user_id or pending[1] < now:
+                        self._audit(user_id, "sign_in.refused", detail="badge required")
+                        return SignInResult(
+                            Outcome.BADGE_REQUIRED,
+                            "This role signs in with badge and PIN: hold your badge to the "
+                            "reader first, then enter your PIN.")
+                    method = "badge+pin"
+                result = self._start(user, method, now)
             else:
                 return self._failed(user_id, user, now)
         self._notify(result.session, "pin")
@@ -207,16 +258,46 @@ class SessionManager:
     def sign_in_badge(self, badge: str) -> SignInResult:
         now = self.clock()
         badge = (badge or "").strip()
-        user = self.users.by_badge(badge) if badge.isdigit() else None
         masked = "…" + badge[-4:] if badge else "(empty)"
+        with self._lock:
+            # The reader, not a badge, is what a guesser uses: rate-limit and lock it.
+            remaining = self._locked(BADGE_READER, None, now)
+            if remaining > 0:
+                self._audit("", "sign_in.refused", target=masked, detail="badge reader locked")
+                return SignInResult(
+                    Outcome.LOCKED, f"Too many unknown badges. Badge sign-in is locked for "
+                    f"another {format_duration(remaining)}; sign in with your PIN.",
+                    retry_after_s=remaining)
+            wait = self._last_badge + self.sign_in_config.badge_interval_s - now
+            if wait > 0:
+                self._audit("", "sign_in.refused", target=masked, detail="badge read too soon")
+                return SignInResult(Outcome.LOCKED, "Hold the badge once, then wait a moment.",
+                                    retry_after_s=wait)
+            self._last_badge = now
+        user = self.users.by_badge(badge) if badge.isdigit() else None
         if user is None or user.disabled:
             why = "disabled user" if user else "unknown badge"
             self._audit(user.user_id if user else "", "sign_in.failed", target=masked,
                         detail=why)
+            with self._lock:
+                att = self._attempts.setdefault(BADGE_READER, _Attempts())
+                att.failed += 1
+                if att.failed >= self.max_failures:
+                    att.failed, att.locked_until = 0, now + self.lockout_s
+                    self._audit("", "sign_in.badge_lockout",
+                                detail=f"{self.max_failures} unknown badges; badge reader "
+                                       f"locked {format_duration(self.lockout_s)}")
+                    log.warning("badge sign-in locked for %s after %d unknown badges",
+                                format_duration(self.lockout_s), self.max_failures)
+                    return SignInResult(
+                        Outcome.LOCKED, f"Too many unknown badges. Badge sign-in is locked "
+                        f"for another {format_duration(self.lockout_s)}; sign in with your "
+                        f"PIN.", retry_after_s=self.lockout_s)
             return SignInResult(Outcome.UNKNOWN_BADGE,
                                 "Badge not recognised. Sign in with your PIN or ask your "
                                 "team lead.")
         with self._lock:
+            self._attempts.pop(BADGE_READER, None)
             remaining = self._locked(user.user_id, user, now)
             if remaining > 0:
                 # A locked account stays locked for badges too: a found badge must not
@@ -224,6 +305,12 @@ class SessionManager:
                 self._audit(user.user_id, "sign_in.refused", target=masked,
                             detail="locked out")
                 return self._locked_result(remaining)
+            if self.needs_badge_and_pin(user.role):
+                self._pending_badge = (user.user_id, now + PENDING_BADGE_S)
+                self._audit(user.user_id, "sign_in.badge", target=masked,
+                            detail="badge accepted; PIN required")
+                return SignInResult(Outcome.PIN_REQUIRED, "Badge accepted. Enter your PIN.",
+                                    user_id=user.user_id)
             result = self._start(user, "badge", now)
         self._notify(result.session, "badge")
         return result
@@ -276,9 +363,10 @@ def _users(ctx: ServiceContext) -> UserRepo:
 
 def _session(ctx: ServiceContext) -> SessionManager:
     return SessionManager(ctx.get(UserRepo), clock=ctx.clock, inactivity_s=ctx.inactivity_s,
-                          runtime=ctx.runtime)
+                          runtime=ctx.runtime, sign_in=ctx.config.sections.get("sign_in"))
 
 
 USERS = ServiceSpec(name="users", provides=UserRepo, build=_users)
 SESSION = ServiceSpec(name="session", provides=SessionManager, build=_session,
+                      sections=(ConfigSection("sign_in", parse_sign_in),),
                       needs=(UserRepo,))

@@ -1,18 +1,21 @@
 """The user register in the local store: who may sign in, with which role, badge and PIN.
 
-PINs are kept only as scrypt hashes (app.auth.pin). Reads use a read connection;
+PINs are kept only as scrypt hashes (app.auth.pin), badge numbers only as keyed hashes
+(app.auth.badge; older stores are migrated at open). Reads use a read connection;
 writes run on the store's writer thread and return futures.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
+import logging
 import re
 import sqlite3
 import time
 from dataclasses import dataclass
 from typing import Any
 
+from app.auth.badge import badge_hash, is_hashed, key_for
 from app.auth.permissions import Role
 from app.auth.pin import PinPolicyError, hash_pin, needs_rehash
 from app.services import Passive
@@ -21,6 +24,23 @@ from app.store.schema import register_schema
 USER_ID_RE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 BADGE_RE = re.compile(r"[0-9]{4,32}")
 PSEUDONYM_RE = re.compile(r"[A-Za-z0-9_\-]{1,32}")  # travels in topic paths (wearables)
+log = logging.getLogger(__name__)
+
+
+def _hash_plain_badges(conn: sqlite3.Connection) -> None:
+    """Migration 2: badge numbers in plain text become keyed hashes."""
+    rows = conn.execute("SELECT user_id, badge FROM users WHERE badge IS NOT NULL").fetchall()
+    plain = [(uid, b) for uid, b in rows if not is_hashed(b)]
+    if not plain:
+        return
+    path = next(r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main")
+    key = key_for(path)
+    for uid, b in plain:
+        conn.execute("UPDATE users SET badge = ? WHERE user_id = ?", (badge_hash(b, key), uid))
+    log.warning(
+        "users: %d badge number(s) stored in plain text were replaced by keyed hashes",
+        len(plain))
+
 
 register_schema("users", ["""
 CREATE TABLE users (
@@ -35,7 +55,10 @@ CREATE TABLE users (
     pseudonym TEXT UNIQUE,
     created REAL NOT NULL
 );
-"""])
+""", _hash_plain_badges])
+
+
+
 
 _COLUMNS = ("user_id, name, role, badge, pin_hash, disabled, failed_attempts, locked_until, "
             "pseudonym")
@@ -88,6 +111,13 @@ class UserRepo(Passive):
 
     def __init__(self, store: Any) -> None:
         self.store = store
+        self._key: bytes | None = None
+
+    def _badge(self, badge: str) -> str:
+        """The stored (keyed hash) form of a badge number."""
+        if self._key is None:
+            self._key = key_for(self.store.path)
+        return badge_hash(badge, self._key)
 
     # --- reads (any thread) -------------------------------------------------------------
 
@@ -100,7 +130,7 @@ class UserRepo(Passive):
     def by_badge(self, badge: str) -> User | None:
         with self.store.read() as conn:
             row = conn.execute(f"SELECT {_COLUMNS} FROM users WHERE badge = ?",
-                               (badge,)).fetchone()
+                               (self._badge(badge),)).fetchone()
         return _row(row) if row else None
 
     def list(self, *, include_disabled: bool = True) -> list[User]:
@@ -120,22 +150,25 @@ class UserRepo(Passive):
         if not isinstance(name, str) or not name.strip():
             raise UserError("name must not be empty")
         role = check_role(role)
+        stored_badge = None
         if badge is not None:
             check_badge(badge)
+            stored_badge = self._badge(badge)
         if pseudonym is not None and not PSEUDONYM_RE.fullmatch(pseudonym):
             raise UserError(f"pseudonym {pseudonym!r} is not valid: 1-32 letters, digits, _ -")
         try:
             pin_hash = hash_pin(pin)
         except PinPolicyError as e:
             raise UserError(str(e)) from None
-        user = User(user_id, name.strip(), role, badge, pin_hash, False, 0, None, pseudonym)
+        user = User(user_id, name.strip(), role, stored_badge, pin_hash, False, 0, None,
+                    pseudonym)
 
         def job(conn: sqlite3.Connection) -> User:
             if conn.execute("SELECT 1 FROM users WHERE user_id = ?", (user_id,)).fetchone():
                 raise UserError(f"user {user_id!r} already exists")
-            if badge is not None:
+            if stored_badge is not None:
                 other = conn.execute("SELECT user_id FROM users WHERE badge = ?",
-                                     (badge,)).fetchone()
+                                     (stored_badge,)).fetchone()
                 if other:
                     raise UserError(f"badge {badge} is already assigned to user {other[0]!r}")
             if pseudonym is not None and conn.execute(
@@ -144,7 +177,7 @@ class UserRepo(Passive):
             conn.execute(
                 "INSERT INTO users (user_id, name, role, badge, pin_hash, pseudonym, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (user_id, user.name, str(role), badge, pin_hash, pseudonym, time.time()))
+                (user_id, user.name, str(role), stored_badge, pin_hash, pseudonym, time.time()))
             return user
 
         return self.store.submit(job)
@@ -180,7 +213,8 @@ class UserRepo(Passive):
     def set_badge(self, user_id: str, badge: str | None) -> concurrent.futures.Future[None]:
         if badge is not None:
             check_badge(badge)
-        return self._update(user_id, "badge = ?", (badge,))
+        return self._update(user_id, "badge = ?",
+                            (self._badge(badge) if badge is not None else None,))
 
     def record_attempts(self, user_id: str, failed: int, locked_until: float | None
                         ) -> concurrent.futures.Future[None]:

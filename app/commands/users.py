@@ -100,7 +100,7 @@ def _add(args: argparse.Namespace) -> int:
                         pseudonym=args.pseudonym).result(10)
         _audit(repo, "users.add", user.user_id, f"role {user.role}")
         print(f"added {user.user_id} ({user.name}, {user.role})"
-              + (f", badge {user.badge}" if user.badge else ""))
+              + (f", badge {args.badge}" if args.badge else ""))
         return 0
 
     return _with_repo(args, run)
@@ -115,7 +115,8 @@ def _list(args: argparse.Namespace) -> int:
         rows = [("USER", "NAME", "ROLE", "BADGE", "STATE")]
         for u in users:
             state = "disabled" if u.disabled else "active"
-            rows.append((u.user_id, u.name, str(u.role), u.badge or "-", state))
+            # only a keyed hash is stored: the number itself cannot be shown
+            rows.append((u.user_id, u.name, str(u.role), "set" if u.badge else "-", state))
         widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
         for r in rows:
             print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip())

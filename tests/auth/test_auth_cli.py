@@ -37,7 +37,7 @@ def test_add_list_disable_set_pin(tmp_path: Path, capsys, monkeypatch) -> None:
     code, out, _ = run(capsys, monkeypatch, db, "list")
     lines = out.splitlines()
     assert code == 0 and lines[0].split() == ["USER", "NAME", "ROLE", "BADGE", "STATE"]
-    assert lines[1].split() == ["anna", "Anna", "Berg", "operator", "00012345", "active"]
+    assert lines[1].split() == ["anna", "Anna", "Berg", "operator", "set", "active"]
     assert lines[2].split() == ["ben", "Ben", "maintenance", "-", "active"]
 
     assert run(capsys, monkeypatch, db, "disable", "ben")[:2] == (0, "ben disabled\n")

@@ -77,9 +77,10 @@ def test_unknown_ids_are_locked_out_too(session: SessionManager) -> None:
     assert results == [Outcome.WRONG] * 4 + [Outcome.LOCKED]
 
 
-def test_badge_sign_in(session: SessionManager, store) -> None:
+def test_badge_sign_in(session: SessionManager, store, clock) -> None:
     r = session.sign_in_badge("00012345")
     assert r.ok and r.session is not None and r.session.user_id == "anna"
+    clock.advance(1.5)  # the reader is rate-limited
     bad = session.sign_in_badge("99999999")
     assert bad.outcome is Outcome.UNKNOWN_BADGE and "not recognised" in bad.message
     assert session.current is not None and session.current.user_id == "anna"

@@ -143,7 +143,8 @@ def test_short_burst_is_not_a_badge(qtbot, session: SessionManager) -> None:
     f.uninstall()
 
 
-def test_unknown_badge_opens_the_sheet_in_the_window(qtbot, session: SessionManager) -> None:
+def test_unknown_badge_opens_the_sheet_in_the_window(qtbot, session: SessionManager,
+                                                     clock) -> None:
     w, field, estop = window_with_field(qtbot)
     ctrl = SignInController(session, w)
     qtbot.keyClicks(field, "99998888")
@@ -156,7 +157,9 @@ def test_unknown_badge_opens_the_sheet_in_the_window(qtbot, session: SessionMana
     estop.clicked.connect(lambda: pressed.append(True))
     estop.click()
     assert pressed == [True]
-    # A good badge on the open sheet signs in and closes it.
+    # A good badge on the open sheet signs in and closes it (the reader takes one badge
+    # a second).
+    clock.advance(1.5)
     with qtbot.waitSignal(ctrl.signedIn):
         qtbot.keyClicks(ctrl.view.keypad, "00012345")
         qtbot.keyClick(ctrl.view.keypad, Qt.Key.Key_Return)
