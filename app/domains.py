@@ -12,12 +12,10 @@ from typing import Any
 from app import andon, overview
 from app.alarms import specs as alarms
 from app.auth import session
-from app.energy import specs as energy
+from app.cameras import service as cameras
 from app.health import specs as health
 from app.safety import comm_loss, evacuation, line_stop
 from app.safety import specs as safety
-from app.scheduling import maintenance, oee
-from app.scheduling import specs as scheduling
 from app.services import SectionParser, ServiceSpec, check_order, sections_of
 from app.sparkplug import service as sparkplug
 from layouts import active, store
@@ -37,14 +35,10 @@ DOMAINS: tuple[ServiceSpec[Any], ...] = (
     safety.HAZARDS,
     safety.ZONES,
     health.SPEC,
+    cameras.SPEC,  # camera streams; zone alarms carry a snapshot into the journal
     alarms.SHARING,
     overview.DIRECTORY,
     overview.PUBLISHER,
-    energy.SPEC,  # the energy ledger, its alarms and the hourly summary
-    scheduling.SPEC,  # orders, the line's plan, re-plans on faults and shortages
-    maintenance.WORKORDERS,  # maintenance work orders, shared like andon
-    maintenance.SPEC,  # predicted maintenance into the plan and work orders
-    oee.SPEC,  # OEE per station and line, per shift
     sparkplug.SPEC,  # the terminal's tags as a Sparkplug B edge node
     sparkplug.HISTORY,  # Sparkplug hosts' historical values into the historian
 )

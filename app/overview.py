@@ -22,6 +22,7 @@ from app.alarms.engine import AlarmEngine
 from app.model import Quality
 from app.observers import Observers
 from app.services import ServiceContext, ServiceSpec
+from layouts import mimic
 
 log = logging.getLogger(__name__)
 
@@ -46,14 +47,63 @@ class LineSummary:
     stations: dict[str, str] = field(default_factory=dict)  # station name -> state
     values: dict[str, str] = field(default_factory=dict)  # label -> "123.4 kW"
     alarms: dict[str, int] = field(default_factory=dict)  # "p1".."p4", "unacked"
+    # For the supervisor's small mimic of the line (layouts.mimic): the drawing
+    # (LineMimic.to_json) and what it shows now (`live_state`); {} from older terminals.
+    mimic: dict[str, Any] = field(default_factory=dict)
+    live: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {"line": self.line, "name": self.name, "ts": self.ts,
-                "stations": self.stations, "values": self.values, "alarms": self.alarms}
+                "stations": self.stations, "values": self.values, "alarms": self.alarms,
+                "mimic": self.mimic, "live": self.live}
+
+
+StationAlarms = dict[str, tuple[int, int, bool]]  # station id -> (active, top priority, unacked)
+
+
+def live_state(config: Any, latest: dict[str, Any],
+               station_alarms: StationAlarms | None = None) -> dict[str, Any]:
+    """What the mimic of this line shows now: per station its state and count (None
+    when not GOOD), its alarms; the conveyor's state, speed and carriers; the stop."""
+    def good(tag: str | None) -> Any:
+        s = latest.get(tag) if tag else None
+        return s.value if s is not None and s.quality is Quality.GOOD else None
+
+    line = mimic.build(config)
+    out: dict[str, Any] = {"stations": {}, "alarms": {}}
+    for st in line.stations:
+        out["stations"][st.id] = [good(st.state_tag), good(st.cycle_tag)]
+    for sid, (n, top, unacked) in (station_alarms or {}).items():
+        if n:
+            out["alarms"][sid] = [n, top, unacked]
+    if line.conveyor is not None:
+        out["conveyor"] = good(line.conveyor.state_tag)
+        out["speed"] = good(line.speed_tag)
+        out["carriers"] = good(line.carrier_tag)
+    estop = config.sections.get("estop")
+    circuit = good(getattr(estop, "circuit_state_tag", None))
+    out["stopped"] = circuit is not None and str(circuit).lower() == str(
+        getattr(estop, "stopped_value", "stopped")).lower()
+    return out
+
+
+def station_alarms_of(config: Any, engine: Any) -> StationAlarms:
+    """Active alarms per station (count, most urgent priority, any unacknowledged)."""
+    active = engine.active()
+    where = mimic.station_alarm_map(config, [a.definition for a in active])
+    out: dict[str, list[Any]] = {}
+    for a in active:
+        sid = where.get(a.id)
+        if sid is None:
+            continue
+        n, top, unacked = out.get(sid, [0, 99, False])
+        out[sid] = [n + 1, min(top, int(a.priority)), unacked or a.unacked]
+    return {k: (int(v[0]), int(v[1]), bool(v[2])) for k, v in out.items()}
 
 
 def summarize(config: Any, latest: dict[str, Any], alarms: dict[str, int] | None = None,
-              clock: Callable[[], float] = time.time) -> LineSummary:
+              clock: Callable[[], float] = time.time,
+              station_alarms: StationAlarms | None = None) -> LineSummary:
     """Build this terminal's line summary from the runtime's latest values."""
     stations: dict[str, str] = {}
     power = 0.0
@@ -69,15 +119,18 @@ def summarize(config: Any, latest: dict[str, Any], alarms: dict[str, int] | None
     values = {"power": f"{power:.1f} kW"} if power_known else {}
     return LineSummary(line_id(config.site.line or config.site.id),
                        config.site.line or config.site.name, clock(), stations, values,
-                       dict(alarms or {}))
+                       dict(alarms or {}), mimic.build(config).to_json(),
+                       live_state(config, latest, station_alarms))
 
 
 class OverviewPublisher:
     """Publishes this terminal's line summary when it changes (rate-limited)."""
 
     def __init__(self, runtime: Any, alarms: Callable[[], dict[str, int]] | None = None,
-                 min_interval: float = 5.0, heartbeat: float = 60.0) -> None:
+                 min_interval: float = 5.0, heartbeat: float = 60.0,
+                 station_alarms: Callable[[], StationAlarms] | None = None) -> None:
         self._runtime, self._alarms = runtime, alarms
+        self._station_alarms = station_alarms
         self._min, self._heartbeat = min_interval, heartbeat
         self._last: tuple[float, dict[str, Any]] | None = None
         self._cancel: Callable[[], None] | None = None
@@ -96,7 +149,9 @@ class OverviewPublisher:
         """Call periodically (GUI timer or runtime); returns True when it published."""
         now = time.time() if now is None else now
         rt = self._runtime
-        summary = summarize(rt.config, dict(rt.latest), self._alarms() if self._alarms else None)
+        summary = summarize(rt.config, dict(rt.latest), self._alarms() if self._alarms else None,
+                            station_alarms=self._station_alarms() if self._station_alarms
+                            else None)
         body = summary.to_json()
         comparable = {k: v for k, v in body.items() if k != "ts"}
         if self._last is not None:
@@ -156,7 +211,8 @@ class PlantDirectory:
         try:
             summary = LineSummary(str(data["line"]), str(data.get("name", data["line"])),
                                   float(data.get("ts", 0)), dict(data.get("stations", {})),
-                                  dict(data.get("values", {})), dict(data.get("alarms", {})))
+                                  dict(data.get("values", {})), dict(data.get("alarms", {})),
+                                  dict(data.get("mimic") or {}), dict(data.get("live") or {}))
         except (KeyError, TypeError, ValueError) as e:
             log.warning("ignoring a malformed line summary on %s: %s", topic, e)
             return
@@ -196,7 +252,8 @@ def _publisher(ctx: ServiceContext) -> OverviewPublisher | None:
     if not ctx.shared:
         return None
     engine = ctx.get(AlarmEngine)
-    return OverviewPublisher(ctx.runtime, alarms=lambda: alarm_counts(engine))
+    return OverviewPublisher(ctx.runtime, alarms=lambda: alarm_counts(engine),
+                             station_alarms=lambda: station_alarms_of(ctx.config, engine))
 
 
 DIRECTORY = ServiceSpec(name="directory", provides=PlantDirectory, build=_directory)

@@ -8,17 +8,10 @@ spec uses them as hidden imports. A new panel type adds its spec here.
 
 from __future__ import annotations
 
-from layouts.panels import (
-    PanelSpec,
-    alarms,
-    andon,
-    energy,
-    floor_map,
-    overview,
-    station,
-    trend,
-    vitals,
-)
+from layouts.panels import PanelSpec, alarms, andon, floor_map, overview, station, trend, vitals
+from layouts.panels import alarm_kpi as alarm_kpi_panel
+from layouts.panels import camera as camera_panel
+from layouts.panels import mimic as mimic_panel
 
 PANELS: tuple[PanelSpec, ...] = (
     station.SPEC,
@@ -29,8 +22,9 @@ PANELS: tuple[PanelSpec, ...] = (
     vitals.SPEC,
     andon.SPEC,
     overview.SPEC,
-    energy.SPEC,
-    energy.TILE,
+    mimic_panel.SPEC,
+    camera_panel.SPEC,
+    alarm_kpi_panel.SPEC,
 )
 
 # dict.fromkeys: one entry per module, in the order above

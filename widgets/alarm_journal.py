@@ -40,7 +40,8 @@ class JournalView(QWidget):
                QT_TRANSLATE_NOOP("AlarmTable", "By"), QT_TRANSLATE_NOOP("AlarmTable", "Terminal"),
                QT_TRANSLATE_NOOP("AlarmTable", "Message"))
 
-    def __init__(self, journal: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, journal: Any, parent: QWidget | None = None,
+                 engine: Any = None) -> None:
         super().__init__(parent)
         self.journal = journal
         self._pool = concurrent.futures.ThreadPoolExecutor(1, "alarm-journal-query")
@@ -58,9 +59,14 @@ class JournalView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(self.refresh_button)
+        # the alarm system's performance over the journal (ISA-18.2), refreshed with it
+        from widgets.alarm_kpi import KpiStrip
+
+        self.kpis = KpiStrip(journal, engine, parent=self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)
+        lay.addWidget(self.kpis)
         lay.addWidget(self.table, 1)
         self.destroyed.connect(lambda *_: self._pool.shutdown(wait=False))
         if journal is None:
@@ -73,6 +79,7 @@ class JournalView(QWidget):
             return
         self.loading = True
         self.status.setText(translate("AlarmTable", "Loading…"))
+        self.kpis.refresh()
         fut = self._pool.submit(self.journal.query, alarm_id=alarm_id, text=text or None)
         fut.add_done_callback(self._done)
 

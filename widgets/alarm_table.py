@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtGui import QFont, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -399,6 +400,14 @@ class AlarmTable(QWidget):
         side_lay.setContentsMargins(0, 0, 0, 0)
         side_lay.addWidget(self.history_title)
         side_lay.addWidget(self.history, 1)
+        # what the zone's camera saw when a safety alarm came (app.cameras), if any
+        self.snapshot_of: Callable[[str], Any] | None = None  # alarm id -> Snapshot | None
+        self.snapshot = QLabel(self)
+        self.snapshot.setObjectName("AlarmSnapshot")
+        self.snapshot.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.snapshot.hide()
+        self._snapshot_id: int | None = None
+        side_lay.addWidget(self.snapshot)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.view)
         split.addWidget(side)
@@ -443,7 +452,7 @@ class AlarmTable(QWidget):
         self.shelve_pane = ShelvePane(self)
         self.shelve_pane.accepted.connect(self._shelve)
         self.shelve_pane.cancelled.connect(lambda: self.pages.setCurrentWidget(list_page))
-        self.journal = JournalView(journal, self)
+        self.journal = JournalView(journal, self, engine=engine)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(list_page)
         self.pages.addWidget(self.shelve_pane)
@@ -537,6 +546,24 @@ class AlarmTable(QWidget):
             return
         for ev in reversed(events):
             self.history.addItem(_history_line(ev))
+        self._show_snapshot()
+
+    def _show_snapshot(self) -> None:
+        snap = (self.snapshot_of(self._selected) if self.snapshot_of is not None
+                and self._selected is not None else None)
+        if snap is None:
+            self._snapshot_id = None
+            self.snapshot.hide()
+            return
+        if snap.id != self._snapshot_id:  # decode a picture once, not per refresh
+            self._snapshot_id = snap.id
+            pm = QPixmap()
+            pm.loadFromData(snap.jpeg, "JPEG")
+            self.snapshot.setPixmap(pm.scaledToWidth(min(320, pm.width()),
+                                                     Qt.TransformationMode.SmoothTransformation))
+            self.snapshot.setToolTip(translate("AlarmTable", "Camera {camera} at {time}").format(
+                camera=snap.camera, time=time.strftime("%H:%M:%S", time.localtime(snap.ts))))
+        self.snapshot.show()
 
     # --- actions -------------------------------------------------------------------
 
@@ -692,6 +719,11 @@ def _history_line(ev: AlarmEvent) -> str:
 def create_panel(ctx: PanelContext, settings: dict[str, Any]) -> AlarmTable:
     table = AlarmTable(ctx.services.get("alarms"), ctx.session,
                        ctx.services.get("alarm_journal"))
+    from app.cameras.service import CameraHub
+
+    hub = ctx.find(CameraHub)
+    if hub is not None:
+        table.snapshot_of = hub.latest_snapshot.get
     if settings.get("state"):
         for i, (label, _) in enumerate(STATE_FILTERS):
             if label.lower() == str(settings["state"]).lower():

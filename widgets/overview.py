@@ -1,8 +1,9 @@
 """Supervisor overview: every line and terminal seen on the broker, at a glance.
 
-One card per line (station states, key values, alarm counts) with its terminals'
-online state and age; the open andon items of the plant below. Updates come from
-`app.overview.PlantDirectory` (runtime thread) through a queued relay.
+One card per line: a small mimic of it (stations in their places, states, counts,
+alarm markers, bodies on the conveyor) drawn from the line's published summary, its
+key figures and its terminals' online state and age; the open andon items below.
+Updates come from `app.overview.PlantDirectory` (runtime thread) through a queued relay.
 """
 
 from __future__ import annotations
@@ -11,11 +12,14 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.overview import LineSummary, PlantDirectory, TerminalSeen, line_id
+from layouts.mimic import LineMimic, look_of
 from layouts.panels import overview as overview_spec
+from widgets import theme
 from widgets.andon import AndonPanel
+from widgets.mimic import MimicState, MimicView, StationShow
 from widgets.panels import PanelContext, register_panel
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -33,46 +37,122 @@ class _Relay(QObject):
     changed = Signal()
 
 
+STALE_AFTER_S = 180.0  # three missed heartbeats: the picture is old, say so
+
+
+def mimic_state(line: LineSummary, *, stale: bool) -> MimicState:
+    """A published summary's `live` part as what a MimicView shows."""
+    live = line.live or {}
+    alarms = live.get("alarms") or {}
+    stations: dict[str, StationShow] = {}
+    for sid, (state, count) in (live.get("stations") or {}).items():
+        n, top, unacked = (alarms.get(sid) or [0, None, False])[:3]
+        stations[sid] = StationShow(look_of(state, good=state is not None), state, count,
+                                    int(n), top, bool(unacked))
+    conv = live.get("conveyor")
+    speed, carriers = live.get("speed"), live.get("carriers")
+    return MimicState(stations, StationShow(look_of(conv, good=conv is not None), conv),
+                      float(speed) if isinstance(speed, int | float) else None,
+                      int(carriers) if isinstance(carriers, int | float) else None,
+                      bool(live.get("stopped")), stale)
+
+
 class LineCard(QFrame):
+    """One line seen on the broker: its name and terminals, a small mimic of it, and
+    its key figures (power, bodies out, alarms by priority, unacknowledged)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("LineCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.name = QLabel()
         self.name.setProperty("role", "title")
-        self.body = QLabel()
+        self.terminals = QLabel()
+        self.terminals.setProperty("role", "caption")
+        self.terminals.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.body = QLabel()  # without a mimic (an older terminal): the plain text
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
-        box = QVBoxLayout(self)
-        box.addWidget(self.name)
-        box.addWidget(self.body, 1)
+        self.figures = QLabel()
+        self.figures.setObjectName("LineFigures")
+        self.figures.setProperty("role", "big")
+        self.figures.setTextFormat(Qt.TextFormat.PlainText)
+        self.view: MimicView | None = None
+        self._layout_json: dict[str, Any] | None = None
+        head = QHBoxLayout()
+        head.addWidget(self.name, 1)
+        head.addWidget(self.terminals)
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(8, 6, 8, 8)
+        self.box.addLayout(head)
+        self.box.addWidget(self.body)
+        self.box.addWidget(self.figures)
 
     def show_line(self, line: LineSummary | None, name: str,
                   terminals: list[TerminalSeen], now: float) -> None:
         self.name.setText(name)
-        rows: list[str] = []
+        parts = []
         for t in sorted(terminals, key=lambda t: t.terminal):
             state = (translate("Overview", "online") if t.online
                      else translate("Overview", "OFFLINE"))
-            rows.append(f"{'●' if t.online else '○'} {t.terminal}: {state} ({age(now - t.ts)})")
-        if line is not None:
-            rows.append(translate("Overview", "Summary %1").replace("%1", age(now - line.ts)))
-            rows += [f"  {k}: {v}" for k, v in line.values.items()]
-            rows += [f"  {st}: {state}" for st, state in line.stations.items()]
-            unacked = line.alarms.get("unacked")
-            if unacked:
-                text = translate("Overview", "%1 unacknowledged alarms")
-                rows.append("⚠ " + text.replace("%1", str(unacked)))
+            parts.append(f"{'●' if t.online else '○'} {t.terminal} {state} · {age(now - t.ts)}")
+        self.terminals.setText("   ".join(parts))
+        offline = bool(terminals) and not any(t.online for t in terminals)
+        if line is None:
+            self.body.setText(translate("Overview", "no line summary received yet"))
+            self.body.show()
+            self.figures.hide()
+            return
+        stale = offline or now - line.ts > STALE_AFTER_S
+        if line.mimic:
+            self._show_mimic(line, stale)
         else:
-            rows.append(translate("Overview", "no line summary received yet"))
-        self.body.setText("\n".join(rows))
+            self.body.setText("\n".join(f"{st}: {state}" for st, state in line.stations.items()))
+            self.body.show()
+        figures = [f"{k}: {v}" for k, v in line.values.items()]
+        carriers = (line.live or {}).get("carriers")
+        if isinstance(carriers, int | float):
+            figures.append(translate("Overview", "bodies out: %1")
+                           .replace("%1", str(int(carriers))))
+        counts = " ".join(f"{SHAPES_TEXT[p]}{p}: {line.alarms.get(f'p{p}', 0)}"
+                          for p in (1, 2, 3, 4))
+        figures.append(counts)
+        unacked = int(line.alarms.get("unacked", 0))
+        figures.append(translate("Overview", "unacknowledged: %1").replace("%1", str(unacked)))
+        if stale:
+            figures.append(translate("Overview", "OLD DATA (summary %1)").replace(
+                "%1", age(now - line.ts)))
+        self.figures.setText("   ·   ".join(figures))
+        theme.set_state_property(self.figures, "severity",
+                                 "warning" if stale else "alarm" if unacked else "")
+        self.figures.show()
+
+    def _show_mimic(self, line: LineSummary, stale: bool) -> None:
+        if self.view is None or self._layout_json != line.mimic:
+            try:
+                drawing = LineMimic.from_json(line.mimic)
+            except (KeyError, TypeError, ValueError) as e:
+                self.body.setText(translate("Overview", "the line's drawing is unreadable: %1")
+                                  .replace("%1", str(e)))
+                self.body.show()
+                return
+            if self.view is not None:
+                self.view.deleteLater()
+            self.view = MimicView(drawing, compact=True, parent=self)
+            self._layout_json = line.mimic
+            self.box.insertWidget(2, self.view, 1)
+        self.body.hide()
+        self.view.set_state(mimic_state(line, stale=stale))
+
+
+SHAPES_TEXT = {1: "▲", 2: "◆", 3: "■", 4: "●"}  # the alarm banner's priority shapes
 
 
 class OverviewPanel(QWidget):
     def __init__(self, ctx: PanelContext, settings: dict[str, Any]) -> None:
         super().__init__()
         self.setObjectName("OverviewPanel")
-        self._directory: PlantDirectory | None = ctx.services.get("directory")
+        self._directory: PlantDirectory | None = ctx.find(PlantDirectory)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.grid = QGridLayout()
@@ -134,7 +214,7 @@ class OverviewPanel(QWidget):
             card = self.cards.get(key)
             if card is None:
                 card = self.cards[key] = LineCard()
-                self.grid.addWidget(card, i // 3, i % 3)
+                self.grid.addWidget(card, i // 2, i % 2)  # a line is wide: two a row
             line = lines.get(key)
             unassigned = translate("Overview", "Unassigned terminals")
             name = line.name if line else (unassigned if key == "?" else key)

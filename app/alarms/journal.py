@@ -104,6 +104,16 @@ class AlarmJournal:
         fut.add_done_callback(self._check)
         return fut
 
+    def note(self, ts: float, alarm_id: str, event: str, message: str,
+             detail: dict[str, Any] | None = None, actor: str = "system") -> Future:
+        """Journal something that happened to an alarm besides its own transitions (a
+        camera snapshot taken for it): same table, its own event name, JSON detail."""
+        row = (ts, alarm_id, event, None, None, None, None, actor, "", "local", message,
+               json.dumps(detail) if detail else "")
+        fut = self.store.submit(lambda conn: conn.execute(_INSERT, row).rowcount)
+        fut.add_done_callback(self._check)
+        return fut
+
     def _check(self, fut: Future) -> None:
         exc = fut.exception()
         if exc is not None:

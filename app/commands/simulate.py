@@ -6,10 +6,14 @@ import argparse
 import asyncio
 import contextlib
 import signal
+from typing import TYPE_CHECKING
 
 from app.simulator.faults import CMD_TOPIC, Fault, parse_fault
 from app.simulator.people import PSEUDONYMS
 from app.simulator.signals import UNS_PREFIX
+
+if TYPE_CHECKING:
+    from app.simulator.camera import CameraServer
 
 
 def _host_port(text: str) -> tuple[str, int]:
@@ -40,17 +44,31 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--fault", action="append", default=[], type=_fault, metavar="NAME[:SECONDS]",
                    help="start with a fault (repeatable): " + ", ".join(f.value for f in Fault))
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--schedule", choices=("none", "plant", "compressed"), default="none",
-                   help="breaks and shift changes: none, plant (the real clock) or "
-                   "compressed (a break every 8 minutes, for the demo)")
+    p.add_argument("--camera-port", type=int, default=8190, metavar="PORT",
+                   help="serve the robot cells' cameras as MJPEG over HTTP (0: no cameras)")
     p.set_defaults(func=run)
+
+
+def start_cameras(model: object, port: int) -> CameraServer | None:
+    """The robot cells' cameras (app/simulator/camera.py), or None with port 0 or when
+    the port is taken (said, the plant runs on without them)."""
+    if not port:
+        return None
+    from app.simulator.camera import plant_cameras
+
+    try:
+        cams = plant_cameras(model, port=port).start()
+    except OSError as e:
+        print(f"cameras off: port {port}: {e.strerror}")
+        return None
+    print(f"Cameras http://127.0.0.1:{port}/robot<1-4>.mjpg")
+    return cams
 
 
 def run(args: argparse.Namespace) -> int:
     from app.simulator import Simulator
 
-    sim = Simulator(opcua_port=args.opcua_port, mqtt=args.mqtt, faults=args.fault, seed=args.seed,
-                    schedule=args.schedule)
+    sim = Simulator(opcua_port=args.opcua_port, mqtt=args.mqtt, faults=args.fault, seed=args.seed)
 
     async def main() -> None:
         try:
@@ -58,6 +76,7 @@ def run(args: argparse.Namespace) -> int:
         except OSError as e:
             raise SystemExit(f"lineside simulate: {e}") from None
         print(f"OPC UA  {sim.endpoint}  (nodes ns=2;s=Press.OilTemp, ...)")
+        cameras = start_cameras(sim.model, args.camera_port)
         if args.mqtt:
             host, port = args.mqtt
             print(f"MQTT    {host}:{port}")
@@ -76,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             await stop.wait()
         finally:
+            if cameras is not None:
+                cameras.stop()
             await sim.stop()
         print("stopped")
 

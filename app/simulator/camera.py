@@ -122,7 +122,8 @@ class CameraServer:
 
         self._httpd = ThreadingHTTPServer((host, port), Handler)
         self._httpd.daemon_threads = True
-        self.host, self.port = self._httpd.server_address[:2]
+        addr = self._httpd.server_address
+        self.host, self.port = str(addr[0]), int(addr[1])
         self._thread: threading.Thread | None = None
 
     def url(self, cell: str, *, still: bool = False) -> str:

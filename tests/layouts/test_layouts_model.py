@@ -34,34 +34,45 @@ def test_defaults_are_fresh_copies() -> None:
 def test_validation_says_what_and_where() -> None:
     d = doc(theme="purple", font_scale=2.5, language="fr", colour="red")
     d["panels"][1]["colspan"] = 0
-    d["panels"][2]["col"] = 11  # robot2 at 11..12: past the 12 columns
-    d["panels"][3]["settings"] = {}  # a station panel without its station
+    d["panels"][2]["col"] = 11  # the alarms at 11..15: past the 12 columns
+    d["panels"][1]["settings"] = {}  # a station panel without its station
     d["panels"][0]["wdith"] = 3
     found = model.problems(d)
     assert "colour: unknown field (misspelt?)" in found
     assert "theme: must be one of light, dark, contrast; got 'purple'" in found
     assert "font_scale: must be a number from 1.0 to 2.0; got 2.5" in found
     assert "language: must be one of en, de, zh_CN; got 'fr'" in found
-    assert "panels[1] (id 'robot1').colspan: must be a whole number >= 1; got 0" in found
-    assert "panels[2] (id 'robot2'): columns 11..12 reach past the grid's 12 columns" in found
-    assert ("panels[3] (id 'robot3').settings.station: required, a non-empty string; "
+    assert "panels[1] (id 'press').colspan: must be a whole number >= 1; got 0" in found
+    assert "panels[2] (id 'alarms'): columns 11..15 reach past the grid's 12 columns" in found
+    assert ("panels[1] (id 'press').settings.station: required, a non-empty string; "
             "got None") in found
-    assert "panels[0] (id 'press').wdith: unknown field (misspelt?)" in found
+    assert "panels[0] (id 'line').wdith: unknown field (misspelt?)" in found
 
 
 def test_overlap_and_duplicate_ids() -> None:
     d = doc()
-    d["panels"][1].update(col=1, row=1)  # robot1 onto the press panel
-    d["panels"][2]["id"] = "press"
+    d["panels"][1].update(col=1, row=1)  # the press panel onto the line mimic
+    d["panels"][2]["id"] = "line"
     found = model.problems(d)
-    assert "panels[1] (id 'robot1'): overlaps panels[0] at column 1, row 1" in found
-    assert "panels[2] (id 'press').id: duplicate of panels[0]" in found
+    assert "panels[1] (id 'press'): overlaps panels[0] at column 1, row 1" in found
+    assert "panels[2] (id 'line').id: duplicate of panels[0]" in found
     with pytest.raises(LayoutError, match="overlaps"):
         model.validate(d)
 
 
-def test_trend_settings_checked() -> None:
+def _with_trend() -> dict:
+    """The operator default with a trend added below it (two more rows)."""
     d = doc()
+    d["rows"] += 2
+    d["panels"].append({"id": "trend", "type": "trend", "col": 0, "row": d["rows"] - 2,
+                        "colspan": 6, "rowspan": 2,
+                        "settings": {"tags": ["demo/body/line1/press/press1/oil_temp"],
+                                     "window_s": 600}})
+    return d
+
+
+def test_trend_settings_checked() -> None:
+    d = _with_trend()
     trend = next(p for p in d["panels"] if p["type"] == "trend")
     trend["settings"] = {"tags": [], "window_s": 5}
     found = model.problems(d)
@@ -70,7 +81,7 @@ def test_trend_settings_checked() -> None:
 
 
 def test_plugin_panel_types_pass() -> None:
-    d = doc()
+    d = _with_trend()
     trend = next(p for p in d["panels"] if p["type"] == "trend")
     trend["colspan"] -= 1  # make room at the trend's right end
     d["panels"].append({"id": "esg", "type": "esg_report", "col": trend["colspan"],
@@ -125,10 +136,17 @@ def test_fit_leaves_a_desktop_layout_alone_on_a_desktop() -> None:
     assert model.fit(d, 1920, 960) == d
 
 
-def test_fit_reflows_for_a_1280x800_touchscreen() -> None:
+def test_operator_default_fits_a_1280x800_touchscreen() -> None:
+    # the grid under the frame at 1280x800 is 620-680 px high: no reflow, no scrolling
+    d = model.default_layout("operator")
+    for height in (620, 680):
+        assert model.fit(d, 1268, height) == d
+
+
+def test_fit_reflows_for_a_smaller_touchscreen() -> None:
     d = model.default_layout("operator")
     before = copy.deepcopy(d)
-    width, height = 1280, 680  # below the shell's e-stop and alarm banner
+    width, height = 1024, 560
     out = model.fit(d, width, height)
     assert d == before  # the saved layout is not touched
     assert model.problems(out) == []  # still a valid grid: no overlaps, inside columns
@@ -139,7 +157,7 @@ def test_fit_reflows_for_a_1280x800_touchscreen() -> None:
         min_w, min_h = spec.minimum_px(p["settings"])
         assert p["colspan"] * cell_w >= min_w and p["rowspan"] * cell_h >= min_h, p["id"]
     order = [p["id"] for p in sorted(out["panels"], key=lambda p: (p["row"], p["col"]))]
-    assert order.index("press") < order.index("robot1") < order.index("trend")
+    assert order.index("line") < order.index("press") < order.index("alarms")
     assert out["rows"] > 8  # grew downward: the host scrolls
 
 

@@ -33,7 +33,7 @@ def test_floor_map_shows_zone_state_intrusion_and_workers(qtbot, rig) -> None:
     mon.update_position("W-8C21", "pos_y", 10.0, time.time())
     qtbot.waitUntil(lambda: len(fm.snapshot.workers) == 1, timeout=1000)
     text = fm.zone_text(fm.snapshot.zones[0])
-    assert "Robot cell 3" in text and "running" in text and "INTRUSION" in text
+    assert "Robot cell 3" in text and "RUNNING" in text and "INTRUSION" in text
     assert fm.snapshot.workers[0].pseudo == "W-8C21"
     img = fm.grab().toImage()
     marker = fm.to_px(30.0, 10.0)
