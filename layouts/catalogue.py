@@ -12,6 +12,7 @@ from layouts.panels import PanelSpec, alarms, andon, floor_map, overview, statio
 from layouts.panels import alarm_kpi as alarm_kpi_panel
 from layouts.panels import camera as camera_panel
 from layouts.panels import mimic as mimic_panel
+from layouts.panels import scheduling as scheduling_panels
 
 PANELS: tuple[PanelSpec, ...] = (
     station.SPEC,
@@ -22,6 +23,9 @@ PANELS: tuple[PanelSpec, ...] = (
     vitals.SPEC,
     andon.SPEC,
     overview.SPEC,
+    scheduling_panels.GANTT,
+    scheduling_panels.OEE,
+    scheduling_panels.MAINTENANCE,
     mimic_panel.SPEC,
     camera_panel.SPEC,
     alarm_kpi_panel.SPEC,

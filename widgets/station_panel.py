@@ -133,6 +133,9 @@ class StationPanel(PanelFrame):
             self.andon_button.clicked.connect(self.report_problem)
             self.reportProblem.connect(lambda sid: open_report(self, ctx, sid))
             self.add_header_widget(self.andon_button)
+        from widgets.schedule_gantt import add_next_jobs
+
+        self.next_jobs = add_next_jobs(self, ctx, st.id)  # None unless the site plans it
         self._retranslate()
 
     def _show_cycles(self, s: Sample) -> None:

@@ -42,7 +42,7 @@ class IndicatorSpec:
     fit_s: float = 600.0  # fit over at most this much history
     reset_drop: float = 0.0  # a fall larger than this starts a new life (0: never)
     min_value: float | None = None  # ignore samples below (weld current between welds)
-    load_tag: str | None = None  # correct for load: value - load_gain * (load - load_ref)
+    load_tag: str | None = None  # only at load >= 0.8 load_ref, corrected by load_gain
     load_gain: float = 0.0
     load_ref: float = 0.0
     task: str = "maintenance"  # what the work order says to do
@@ -143,7 +143,11 @@ def estimate(spec: IndicatorSpec, samples: Sequence[tuple[float, float]], now: f
     if spec.min_value is not None:
         pts = [(t, v) for t, v in pts if v >= spec.min_value]
     if spec.load_tag and load:
-        pts = [(t, v - spec.load_gain * (_at(load, t) - spec.load_ref)) for t, v in pts]
+        # Compared at load only: while the press stands (a break) the oil cools and the
+        # trend would say nothing about the cooler; near the reference load the small
+        # rest of the load's effect is taken out with the gain.
+        pts = [(t, v - spec.load_gain * (ld - spec.load_ref)) for t, v in pts
+               if (ld := _at(load, t)) >= 0.8 * spec.load_ref]
     times, values = since_reset([t for t, _ in pts], [v for _, v in pts], spec.reset_drop)
     limit = spec.limit
     if spec.kind is IndicatorKind.COUNTER:
