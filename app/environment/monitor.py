@@ -268,22 +268,28 @@ class EnvironmentMonitor:
         unit = f" {p.unit}" if p.unit else ""
         recent = self.rows(p.id, pos - 3 * 3600, pos)
         history = self.rows(p.id, pos - 27 * 3600, pos - 3 * 3600)
-        found = [a for a in (an.stuck(recent, history + recent, unit), an.step(recent, unit),
-                             an.drift(recent[-120:], history, unit)) if a is not None]
+        found: list[an.Anomaly] = []
+        if not p.counter:  # a counter only grows: its level says nothing unusual
+            found = [a for a in (an.stuck(recent, history + recent, unit),
+                                 an.step(recent, unit), an.drift(recent[-120:], history, unit))
+                     if a is not None]
         if any(a.kind == "stuck" for a in found):  # a stuck probe explains step and drift
             found = [a for a in found if a.kind == "stuck"]
         hour = int(pos // 3600 * 3600) - 3600
+        value = ("SUM(delta)" if p.counter  # the hour's increase, else its mean
+                 else "SUM(weighted) / SUM(covered_s)")
         with self._store.read() as conn:
             same_hour = [r for (r,) in conn.execute(
-                "SELECT SUM(weighted) / SUM(covered_s) FROM env_minute WHERE param = ? AND "
+                f"SELECT {value} FROM env_minute WHERE param = ? AND "
                 "minute >= ? AND minute < ? AND (minute - ?) % 86400 < 3600 AND covered_s > 0 "
                 "GROUP BY (minute - ?) / 86400",
                 (p.id, hour - self.config.anomaly_days * 86400, hour - 3600, hour, hour))
                 if r is not None]
-        this_hour = [r.mean for r in recent if r.minute >= hour and r.minute < hour + 3600
-                     and r.mean is not None]
-        if this_hour and not p.rule.is_total:
-            s = an.seasonal(sum(this_hour) / len(this_hour), hour, same_hour, unit)
+        in_hour = [r for r in recent if hour <= r.minute < hour + 3600]
+        this_hour = (sum(r.delta for r in in_hour) if p.counter else
+                     _mean([r.mean for r in in_hour if r.mean is not None]))
+        if this_hour is not None and in_hour:
+            s = an.seasonal(this_hour, hour, same_hour, unit)
             if s is not None:
                 found.append(s)
         with self._store.read() as conn:
@@ -367,6 +373,10 @@ class EnvironmentMonitor:
         self._store.audit.record(actor, "environment.note", str(event_id),
                                  json.loads(json.dumps({"cause": cause, "action": action})))
         self._observers.notify()
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
 
 
 def _message(p: Parameter, kind: str, st: Status) -> str:

@@ -3,26 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from app.alarms.engine import AlarmEngine
 from app.environment.config import parse
 from app.environment.monitor import EnvironmentMonitor
+from app.environment.reports import ReportScheduler
 from app.model import Quality
 from app.runtime import Runtime
 from app.services import ConfigSection, ServiceContext, ServiceSpec, stop_all
 
 
 class Environment:
-    """The monitor, following the runtime's change stream for late samples."""
+    """The monitor, following the runtime's change stream for late samples, and the
+    scheduled ESG reports."""
 
-    def __init__(self, monitor: EnvironmentMonitor, runtime: Runtime) -> None:
+    def __init__(self, monitor: EnvironmentMonitor, reports: ReportScheduler,
+                 runtime: Runtime) -> None:
         self.monitor = monitor
+        self.reports = reports
         self.runtime = runtime
         self._removers: list[Callable[[], None]] = []
 
     def start(self) -> None:
         self.monitor.start()
         self._removers.append(self.monitor.stop)
+        self.reports.start()
+        self._removers.append(self.reports.stop)
         self._removers.append(self.runtime.subscribe(self.monitor.on_samples))
 
     def stop(self) -> None:
@@ -43,7 +50,14 @@ def build(ctx: ServiceContext) -> Environment | None:
 
     monitor = EnvironmentMonitor(cfg, ctx.store, ctx.get(AlarmEngine), latest=latest,
                                  clock=ctx.clock)
-    return Environment(monitor, runtime)
+    root = ctx.config.site.topic_root
+
+    def publish(label: str, payload: dict[str, Any]) -> None:
+        runtime.publish(f"{root}/reports/esg/{label}", payload, qos=1).result(10)
+
+    reports = ReportScheduler(ctx.config, ctx.store, publish, ctx.store.path.parent / "reports",
+                              clock=ctx.clock)
+    return Environment(monitor, reports, runtime)
 
 
 SPEC = ServiceSpec(name="environment", provides=Environment, build=build,
