@@ -361,15 +361,27 @@ class EdgeNode:
             self._refuse(f"{path}: {e}")
             return
 
+        loop = self._loop
+
         def done(f: Any) -> None:
             exc = f.exception()
             if exc is not None:
                 self._refuse(f"{path} = {value!r}: {exc}")
+            elif loop is not None:
+                # The host waits for the read-back in a DATA message: send the value
+                # the PLC now holds even if it did not change (deadband, same value).
+                loop.call_soon_threadsafe(self._read_back, m.name)
 
         if isinstance(result, concurrent.futures.Future):
             result.add_done_callback(done)
         elif asyncio.isfuture(result) or asyncio.iscoroutine(result):
             asyncio.ensure_future(result).add_done_callback(done)
+        else:  # a plain function that has written (the simulator's device)
+            self._read_back(m.name)
+
+    def _read_back(self, name: str) -> None:
+        if name in self.latest and name not in self._pending:
+            self._pending[name] = self.latest[name]
 
 
 class _EdgeLink(SparkplugLink):

@@ -121,6 +121,7 @@ class LoopThread:
         asyncio.run_coroutine_threadsafe(cancel(), self.loop).result(5)
         self.loop.call_soon_threadsafe(self.loop.stop)
         self.thread.join(5)
+        self.loop.close()
 
 
 class Peer:

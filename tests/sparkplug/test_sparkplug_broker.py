@@ -276,6 +276,8 @@ writable = true
     s = rt.write("line/sp", -300).result(5)
     assert (s.tag, s.value, s.quality) == ("line/sp", -300, Quality.GOOD)
     assert written == [("SP", -300, "scada")]
+    again = rt.write("line/sp", -300).result(5)  # no change, still a read-back
+    assert again.value == -300 and again.ts >= s.ts
     with pytest.raises(SourceError, match="not declared"):
         rt.write("line/ghost", 1).result(5)
     with pytest.raises(SourceError, match="read-back"):
@@ -319,7 +321,8 @@ def test_the_simulator_process_is_probed_and_goes_stale_when_killed(broker, host
                            stderr=subprocess.DEVNULL)
     try:
         rt, rec = hosts(host_site(broker.port))
-        wait_for(lambda: rec.value("G/Sim/Line/Run") == (True, "good"), what="sim birth")
+        wait_for(lambda: rec.value("G/Sim/Line/Run") == (True, "good"), timeout=30,
+                 what="sim birth")  # a process start: slow on a loaded machine
         out = io.StringIO()
         opts = SparkplugOptions(MqttOptions("127.0.0.1", broker.port), ("G",), "probe-test",
                                 edges=("Sim",), all_metrics=True)
