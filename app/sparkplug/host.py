@@ -186,6 +186,7 @@ class HostCore:
     def _nbirth(self, node: EdgeNode, msg: pb.Payload) -> None:
         self._stop_timer(node)
         node.held.clear()
+        old = dict(node.by_name)
         node.by_name.clear()
         node.by_alias.clear()
         node.devices.clear()
@@ -200,6 +201,12 @@ class HostCore:
         node.seq = msg.seq % 256
         node.born = True
         self._birth_metrics(node, None, msg)
+        # What the old birth had and this one has not (its devices until they re-birth,
+        # metrics dropped from the node) is no longer current.
+        t = self._clock()
+        for k, d in old.items():
+            if k not in node.by_name:
+                self._emit(d, t, d.last, Quality.BAD, historical=False)
 
     def _ndeath(self, node: EdgeNode, msg: pb.Payload) -> None:
         bd = next((_int_of(m) for m in msg.metrics if m.name == BDSEQ), None)

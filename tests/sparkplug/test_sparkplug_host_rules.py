@@ -196,3 +196,16 @@ def test_configured_tags_get_their_own_type_and_path():
     core.handle(f"{NS}/NBIRTH/E", nbirth(temp=20.0))
     out, _ = core.take()
     assert [(s.tag, s.value) for s in out] == [("line/temp", 20)]
+
+
+def test_a_new_birth_makes_what_it_no_longer_has_bad():
+    core, _, _ = make()
+    core.handle(f"{NS}/NBIRTH/E", nbirth())
+    core.handle(f"{NS}/DBIRTH/E/D1", codec.encode(Payload(seq=1, metrics=[
+        Metric("Speed", 3.0, T.FLOAT, alias=10)])))
+    core.take()
+    core.handle(f"{NS}/NBIRTH/E", codec.encode(Payload(seq=0, metrics=[
+        Metric("bdSeq", 2, T.INT64), Metric("Temp", 1.0, T.DOUBLE, alias=1)])))
+    v, _ = values(core)
+    assert v["Temp"] == (1.0, Quality.GOOD)
+    assert v["Count"] == (5, Quality.BAD) and v["D1/Speed"] == (3.0, Quality.BAD)
