@@ -1,14 +1,14 @@
-"""`lineside` command line: discovers subcommands in `app.commands`."""
+"""`lineside` command line: the subcommands listed in `app.commands.COMMANDS`."""
 
 from __future__ import annotations
 
 import argparse
 import importlib
 import logging
-import pkgutil
 import sys
 
-import app.commands
+from app import shutdown
+from app.commands import COMMANDS
 from app.config import ConfigError
 from app.shutdown import StopRequested, stop_on_signals
 from app.version import describe
@@ -19,9 +19,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     parser.add_argument("--version", action="version", version=describe())
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for info in sorted(pkgutil.iter_modules(app.commands.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"app.commands.{info.name}")
-        module.register(sub)
+    for name in COMMANDS:
+        importlib.import_module(name).register(sub)
     return parser
 
 
@@ -39,14 +38,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         with stop_on_signals():
-            return int(args.func(args) or 0)
+            rc = int(args.func(args) or 0)
     except ConfigError as e:
         print(f"lineside: configuration error: {e}", file=sys.stderr)
         return 2
     except StopRequested:
-        return 0  # SIGTERM / Ctrl-C: a requested, clean stop
+        rc = 0  # SIGTERM / Ctrl-C: a requested, clean stop
     except KeyboardInterrupt:
         return 130
+    if shutdown.requested() is not None:  # stopped cleanly on a signal: end at once
+        shutdown.exit_now(rc)
+    return rc
 
 
 if __name__ == "__main__":

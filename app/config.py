@@ -215,19 +215,6 @@ class SiteConfig:
 
 
 SectionParser = Callable[[Table, "SiteConfig"], Any]
-_SECTIONS: dict[str, SectionParser] = {}
-
-
-def register_section(name: str) -> Callable[[SectionParser], SectionParser]:
-    """Deprecated, for modules not yet on the seams: declare the section in the
-    domain's ServiceSpec instead (a decorator only works once its module is imported,
-    which a bundle or a command may not do)."""
-
-    def deco(fn: SectionParser) -> SectionParser:
-        _SECTIONS[name] = fn
-        return fn
-
-    return deco
 
 
 def load(path: Path | str, *, terminal_id: str | None = None,
@@ -241,8 +228,6 @@ def load(path: Path | str, *, terminal_id: str | None = None,
     from app.sources import registry
 
     parsers = config_sections()
-    for name, legacy in _SECTIONS.items():
-        parsers.setdefault(name, legacy)
     path = Path(path)
     data = _read_merged(path, set())
     for sid, values in (source_overrides or {}).items():

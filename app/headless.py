@@ -12,7 +12,9 @@ import sys
 import time
 from typing import IO
 
+from app.alarms.engine import AlarmEngine
 from app.model import Quality
+from app.safety.estop import EStopController
 from app.terminal import Terminal
 
 
@@ -47,11 +49,11 @@ def render(term: Terminal) -> str:
             else:
                 parts.append(f"{tag.name}={format_value(s.value, tag.unit)}")
         lines.append(f"  {st.name:<22} " + "  ".join(parts))
-    engine = term.services.get("alarms")
+    engine = term.find(AlarmEngine)
     if engine is not None:
         for a in engine.active()[:5]:
             lines.append(f"  ALARM P{a.definition.priority} {a.state}: {a.definition.message}")
-    estop = term.services.get("estop")
+    estop = term.find(EStopController)
     if estop is not None:
         lines.append(f"  e-stop: {estop.status.circuit} ({estop.status.request})")
     return "\n".join(lines)
@@ -91,12 +93,12 @@ def state(term: Terminal) -> dict[str, str]:
         now["store"] = "ok" if h.ok else f"PROBLEM: {h.message}"
         if term.store.recovery is not None:
             now["store replaced"] = term.store.recovery.summary()
-    engine = term.services.get("alarms")
+    engine = term.find(AlarmEngine)
     if engine is not None:
         for a in engine.active():
             d = a.definition
             now[f"alarm {getattr(d, 'id', d.message)}"] = f"P{d.priority} {a.state}: {d.message}"
-    estop = term.services.get("estop")
+    estop = term.find(EStopController)
     if estop is not None:
         now["e-stop"] = f"{estop.status.circuit} ({estop.status.request})"
     return now
@@ -114,7 +116,7 @@ def summary(term: Terminal) -> str:
     assert rt is not None
     links = ", ".join(f"{lk.source} {lk.state}" for lk in rt.links.values()) or "no links"
     bad = sum(1 for s in rt.latest.values() if s.quality is Quality.BAD)
-    engine = term.services.get("alarms")
+    engine = term.find(AlarmEngine)
     alarms = len(engine.active()) if engine is not None else 0
     return (f"summary: terminal {term.config.site.terminal_id}: {links}; "
             f"{len(rt.latest)} tags ({bad} bad); {alarms} active alarms")

@@ -46,9 +46,7 @@ class Terminal:
         self.store: Store | None = None
         self.runtime: Runtime | None = None
         self.failed: dict[str, str] = {}  # service name -> why it is not running
-        self.by_type: dict[type, Any] = {}
-        # The same services by spec name, for callers still moving to `service(Type)`.
-        self.services: dict[str, Any] = {}
+        self.by_type: dict[type, Any] = {}  # the running services (PanelContext.services)
         self._running: list[tuple[ServiceSpec[Any], Service]] = []
 
     # --- lookup -----------------------------------------------------------------------------
@@ -105,7 +103,6 @@ class Terminal:
         finally:
             ctx.building = ""
         self.by_type[spec.provides] = svc
-        self.services[spec.name] = svc
         self._running.append((spec, life))
 
     def stop(self) -> None:
@@ -116,7 +113,6 @@ class Terminal:
             except Exception:
                 log.exception("service %s did not stop cleanly", spec.name)
             self.by_type.pop(spec.provides, None)
-            self.services.pop(spec.name, None)
         if self.runtime is not None:
             self.runtime.stop()
             self.runtime = None

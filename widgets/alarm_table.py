@@ -47,6 +47,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.alarms.engine import AlarmEngine
+from app.alarms.journal import AlarmJournal
 from app.alarms.model import AlarmEvent, AlarmState, AlarmStatus, EventKind
 from app.auth.permissions import Action, PermissionDenied, Role, allowed
 from layouts.panels import alarms as alarms_spec
@@ -717,8 +719,7 @@ def _history_line(ev: AlarmEvent) -> str:
 
 
 def create_panel(ctx: PanelContext, settings: dict[str, Any]) -> AlarmTable:
-    table = AlarmTable(ctx.services.get("alarms"), ctx.session,
-                       ctx.services.get("alarm_journal"))
+    table = AlarmTable(ctx.find(AlarmEngine), ctx.session, ctx.find(AlarmJournal))
     from app.cameras.service import CameraHub
 
     hub = ctx.find(CameraHub)

@@ -15,8 +15,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QFrame, QPushButton, QScrollArea
 
+from app.alarms.engine import AlarmEngine
+from app.alarms.journal import AlarmJournal
 from app.auth.permissions import Action
+from app.auth.session import SessionManager
+from app.safety.estop import EStopController
 from layouts import model as layout_model
+from layouts.active import ActiveLayout
+from layouts.store import LayoutStore
 from widgets import icons, theme
 from widgets.about import AboutButton, AboutSheet
 from widgets.alarm_banner import AlarmBanner
@@ -57,10 +63,11 @@ class TerminalWindow(QObject):
     def __init__(self, term: Any, *, kiosk: bool = False) -> None:
         super().__init__()
         self.term = term
-        s = term.services
+        session = term.service(SessionManager)
+        engine = term.service(AlarmEngine)
         self.bridge = Bridge(term.runtime, config=term.config)
         self.ctx = PanelContext(config=term.config, runtime=term.runtime, bridge=self.bridge,
-                                store=term.store, session=s["session"], services=s)
+                                store=term.store, session=session, services=term.by_type)
         self.window = MainWindow(self.ctx, kiosk=kiosk)
         self.host = LayoutHost(self.ctx)
         # A layout fitted to a small touchscreen grows downward; the area scrolls then.
@@ -79,14 +86,15 @@ class TerminalWindow(QObject):
         self.window.layout_area.installEventFilter(self)
         self.window.installEventFilter(self)  # LanguageChange: this QObject gets none itself
 
-        self.banner = AlarmBanner(s["alarms"])
+        self.banner = AlarmBanner(engine)
         self.banner.openRequested.connect(self.open_alarms)
         self.window.set_alarm_banner(self.banner)
         self.estop = None
-        if "estop" in s:
+        estop = term.find(EStopController)
+        if estop is not None:
             from widgets.estop import EStopDock
 
-            self.estop = EStopDock(s["estop"], s["session"])
+            self.estop = EStopDock(estop, session)
             self.window.set_estop_widget(self.estop)
 
         from app.safety.evacuation import EvacuationWatch
@@ -99,9 +107,9 @@ class TerminalWindow(QObject):
             self.evacuation = EvacuationBanner(watch)
             self.window.set_evacuation_banner(self.evacuation)
 
-        self.signin = SignInController(s["session"], self.window.layout_area)
+        self.signin = SignInController(session, self.window.layout_area)
         self.window.signInRequested.connect(self.signin.open)
-        self.activity = SessionActivity(s["session"])
+        self.activity = SessionActivity(session)
         self.activity.install()
 
         self.edit_button = QPushButton()
@@ -114,7 +122,7 @@ class TerminalWindow(QObject):
         self.about_button.clicked.connect(self.open_about)
         self.window.add_frame_button(self.about_button)
 
-        self.active = s["active_layout"]
+        self.active = term.service(ActiveLayout)
         self.layoutChanged.connect(self.apply_layout, Qt.ConnectionType.QueuedConnection)
         self._layout_notice: str | None = None
         self._store_notice: str | None = None
@@ -122,7 +130,7 @@ class TerminalWindow(QObject):
         self._detach = [
             term.store.on_health(self.storeHealth.emit),
             self.active.add_listener(self.layoutChanged.emit),
-            s["session"].add_observer(
+            session.add_observer(
                 lambda *_: QTimer.singleShot(0, self, self._session_changed)),
         ]
         self._retranslate()
@@ -182,8 +190,9 @@ class TerminalWindow(QObject):
         return False
 
     def open_alarms(self) -> Overlay:
-        s = self.term.services
-        table = AlarmTable(s["alarms"], s["session"], s.get("alarm_journal"))
+        t = self.term
+        table = AlarmTable(t.service(AlarmEngine), t.service(SessionManager),
+                           t.find(AlarmJournal))
         return Overlay.open(self.window.layout_area, table,
                             title=translate("Application", "Alarms"))
 
@@ -195,7 +204,7 @@ class TerminalWindow(QObject):
         who = self.ctx.session.current
         if who is None or not who.may(Action.LAYOUT_EDIT) or self.editor_sheet is not None:
             return None
-        layouts = self.term.services["layouts"]
+        layouts = self.term.service(LayoutStore)
         editor = LayoutEditor(self.active.current.doc, role=who.role,
                               on_save=lambda doc: layouts.save(who.user_id, doc),
                               stations=list(self.term.config.stations))

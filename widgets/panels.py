@@ -34,15 +34,11 @@ class PanelContext:
     bridge: Any  # widgets.bridge.Bridge
     store: Any = None  # app.store.Store
     session: Any = None  # app.auth.session.SessionManager (who is signed in)
-    services: Mapping[Any, Any] = field(default_factory=dict)  # by type (legacy: by name)
+    services: Mapping[type, Any] = field(default_factory=dict)  # Terminal.by_type
 
     def find(self, kind: type[T]) -> T | None:
         """The running service of type `kind`, or None when the site has none."""
-        svc = self.services.get(kind)
-        if svc is not None:
-            return svc  # type: ignore[no-any-return]
-        # During the move some callers still pass services by name.
-        return next((s for s in self.services.values() if isinstance(s, kind)), None)
+        return self.services.get(kind)
 
     def service(self, kind: type[T]) -> T:
         """The running service of type `kind`; raises LookupError saying which."""

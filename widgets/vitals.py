@@ -14,6 +14,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from app.auth.session import SessionManager
+from app.auth.users import UserRepo
+from app.health.monitor import HealthMonitor
 from app.health.rules import Level
 from layouts.panels import vitals as vitals_spec
 from widgets.panels import PanelContext, register_panel
@@ -86,8 +89,8 @@ class VitalsPanel(QWidget):
 
 
 def _viewer_of(ctx: PanelContext) -> Any:
-    session = ctx.session or ctx.services.get("session")
-    users = ctx.services.get("users")
+    session = ctx.session or ctx.find(SessionManager)
+    users = ctx.find(UserRepo)
 
     def viewer() -> tuple[str | None, Any, str | None]:
         who = session.current if session is not None else None
@@ -103,11 +106,11 @@ def _viewer_of(ctx: PanelContext) -> Any:
 
 
 def create_panel(ctx: PanelContext, settings: dict[str, Any]) -> VitalsPanel:
-    health = ctx.services.get("health")
+    health = ctx.find(HealthMonitor)
     if health is None:
         raise ValueError(translate(
             "Vitals", "Health monitoring is not configured ([health] in the site file)"))
-    return VitalsPanel(health, _viewer_of(ctx), ctx.session or ctx.services.get("session"))
+    return VitalsPanel(health, _viewer_of(ctx), ctx.session or ctx.find(SessionManager))
 
 
 register_panel(vitals_spec.SPEC, create_panel)

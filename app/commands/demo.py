@@ -7,6 +7,7 @@ import argparse
 import contextlib
 import logging
 
+from app.auth.users import UserRepo
 from app.terminal import Terminal
 
 log = logging.getLogger(__name__)
@@ -28,9 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.demo import DemoStack
-
     from app import paths
+    from app.demo import DemoStack
     from app.simulator.energy import schedule_of
 
     # the demo site's [energy.simulator] schedule: breaks within minutes
@@ -79,7 +79,7 @@ DEMO_USERS = (  # user id, name, role, PIN, badge, wearable pseudonym
 
 def _demo_users(term: Terminal) -> None:
     """Seed the demo's users once (documented in the README); never in `run`."""
-    users = term.services["users"]
+    users = term.service(UserRepo)
     for uid, name, role, pin, badge, pseudo in DEMO_USERS:
         if users.get(uid) is None:
             try:

@@ -38,6 +38,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.alarms.engine import AlarmEngine
+from app.auth.session import SessionManager
+
 log = logging.getLogger(__name__)
 
 OPERATOR = ("anna", "1111")
@@ -138,7 +141,7 @@ class Scene:
 
     def __init__(self, stack: Any, term: Any, tw: Any, app: Any) -> None:
         self.stack, self.term, self.tw, self.app = stack, term, tw, app
-        self.session = term.services["session"]
+        self.session = term.service(SessionManager)
         self.after: list[Callable[[], Any]] = []  # undo a scene once it is captured
 
     # waiting ------------------------------------------------------------------------------
@@ -249,6 +252,10 @@ def _demo_window() -> Iterator[Scene]:
         # Own ports: never join a demo the user is running (its layouts and alarms roam).
         stack = DemoStack.start(data_dir=Path(tmp), mqtt_port=free_port(),
                                 opcua_port=free_port(), terminal_id="screenshot-terminal")
+        # the robot cells' cameras, served as `lineside simulate` serves them (cameras.toml)
+        from app.commands.simulate import start_cameras
+
+        cams = start_cameras(stack.sim.sim.model, 8190)
         term = Terminal(stack.config, store_path=Path(tmp) / "lineside.db")
         tw = None
         try:
@@ -268,6 +275,8 @@ def _demo_window() -> Iterator[Scene]:
                 tw.close()
                 app.processEvents()
             term.stop()
+            if cams is not None:
+                cams.stop()
             stack.stop()
 
 
@@ -304,14 +313,18 @@ def _edit_mode(s: Scene) -> None:
 
 
 def _safety_officer(s: Scene) -> None:
+    from widgets.camera import CameraView
+
     s.sign_in(SAFETY_OFFICER)
     s.show_layout()
     s.wait_for_values()
+    cams = s.tw.window.findChildren(CameraView)
+    s.wait_until(lambda: all(c.image is not None for c in cams), "the camera picture", 10)
 
 
 def _operator_alarm(s: Scene) -> None:
     _operator(s)
-    alarms = s.term.services["alarms"]
+    alarms = s.term.service(AlarmEngine)
     s.fault("gas_leak")
     s.wait_until(lambda: alarms.summary().by_priority.get(1, 0) > 0, "a priority-1 alarm")
     s.wait_until(lambda: s.tw.banner.isVisible(), "the alarm banner", 5)

@@ -86,6 +86,7 @@ class HealthMonitor:
         self._view_audits: dict[str, float] = {}
         self._observers: Observers = Observers("health")
         self._unsubscribe: Callable[[], None] | None = None
+        self._unsubscribe_topic: Callable[[], None] | None = None
         self._ticker: Any = None
         self._define_alarms()
 
@@ -105,16 +106,17 @@ class HealthMonitor:
             self.on_samples([self.runtime.latest[hall]])
         self._unsubscribe = self.runtime.subscribe(self.on_samples)
         try:
-            self.runtime.subscribe_topic(self.config.topic.mqtt_filter, self.on_message)
+            self._unsubscribe_topic = self.runtime.subscribe_topic(
+                self.config.topic.mqtt_filter, self.on_message)
         except Exception as e:
             log.warning("health: cannot subscribe to %s: %s", self.config.topic.mqtt_filter, e)
         self._ticker = self.runtime.every(1.0, self.tick, "health")
 
     def stop(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-        if self._ticker is not None:
-            self._ticker()
+        for undo in (self._unsubscribe, self._unsubscribe_topic, self._ticker):
+            if undo is not None:
+                undo()
+        self._unsubscribe = self._unsubscribe_topic = self._ticker = None
         self.flush()
 
     def add_observer(self, fn: Callable[[], None]) -> Callable[[], None]:

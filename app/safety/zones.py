@@ -220,6 +220,7 @@ class ZoneMonitor:
         self._xy: dict[str, dict[str, float]] = {}  # worker -> {"x", "y", "ts"}
         self._observers: Observers = Observers("zones")
         self._unsubscribe: Callable[[], None] | None = None
+        self._unsubscribe_topic: Callable[[], None] | None = None
         self._sweeper: Any = None
         self._define_alarms()
 
@@ -243,16 +244,17 @@ class ZoneMonitor:
                     z.robot = latest.get(tag)
         self._unsubscribe = self.runtime.subscribe(self.on_samples)
         try:
-            self.runtime.subscribe_topic(self.positions.topic.mqtt_filter, self.on_message)
+            self._unsubscribe_topic = self.runtime.subscribe_topic(
+                self.positions.topic.mqtt_filter, self.on_message)
         except Exception as e:  # no broker: positions may still come as tags
             log.warning("zones: cannot subscribe to %s: %s", self.positions.topic.mqtt_filter, e)
         self._sweeper = self.runtime.every(1.0, self.sweep, "zones")
 
     def stop(self) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-        if self._sweeper is not None:
-            self._sweeper()
+        for undo in (self._unsubscribe, self._unsubscribe_topic, self._sweeper):
+            if undo is not None:
+                undo()
+        self._unsubscribe = self._unsubscribe_topic = self._sweeper = None
 
     def add_observer(self, fn: Callable[[], None]) -> Callable[[], None]:
         """`fn()` after every change of the floor (views then take `snapshot()`)."""

@@ -129,7 +129,7 @@ def test_registered_as_a_panel(qtbot, engine):
     from widgets.panels import PANEL_TYPES, PanelContext
 
     ctx = PanelContext(None, None, None, session=Session("op1", Role.OPERATOR),
-                       services={"alarms": engine})
+                       services={AlarmEngine: engine})
     w = PANEL_TYPES["alarms"].factory(ctx, {})
     qtbot.addWidget(w)
     assert isinstance(w, AlarmTable) and len(w.visible_statuses()) == 2

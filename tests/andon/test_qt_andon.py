@@ -32,7 +32,7 @@ def ctx(tmp_path: Path):
             site=SiteInfo("demo", "Demo", "Line 1", "t1", "demo"),
             stations={"press": StationConfig("press", "Press 1", "press")})
         yield PanelContext(config=config, runtime=None, bridge=None, store=store,
-                           session=session, services={"andon": board})
+                           session=session, services={AndonBoard: board})
 
 
 def test_report_in_two_touches_then_maintenance_takes_it(qtbot, ctx) -> None:
@@ -46,7 +46,7 @@ def test_report_in_two_touches_then_maintenance_takes_it(qtbot, ctx) -> None:
     assert "Press 1" in sheet.content.where.text()  # station pre-filled
     machine = next(b for b in sheet.findChildren(QAbstractButton) if b.text() == "Machine")
     qtbot.mouseClick(machine, Qt.MouseButton.LeftButton)  # touch 2
-    board = ctx.services["andon"]
+    board = ctx.service(AndonBoard)
     qtbot.waitUntil(lambda: panel.list.count() == 1)
     assert board.items()[0].category == "machine"
     assert "Press 1" in panel.list.item(0).text()

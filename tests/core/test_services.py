@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -51,7 +52,7 @@ def test_a_need_that_comes_later_is_refused() -> None:
 
 
 class Recorder(Passive):
-    log: list[str] = []
+    log: ClassVar[list[str]] = []
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -108,7 +109,7 @@ def test_terminal_starts_in_order_stops_in_reverse_and_survives_a_failure(tmp_pa
 def test_a_section_is_parsed_by_the_spec_that_declares_it(tmp_path) -> None:
     cfg = _site(tmp_path, "\n[alarm_settings]\nchatter_count = 3\n")  # alarms.ENGINE owns it
     assert cfg.sections["alarm_settings"].chatter_count == 3
-    with pytest.raises(config.ConfigError, match="alarm_settings.chatter_count: must be at"):
+    with pytest.raises(config.ConfigError, match=r"alarm_settings\.chatter_count: must be at"):
         _site(tmp_path, "\n[alarm_settings]\nchatter_count = 0\n")
 
 

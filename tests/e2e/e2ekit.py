@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from app import config
+from app.auth.users import UserRepo
 from app.terminal import Terminal
 
 GAS = "demo/body/line1/environment/hall/gas"
@@ -44,7 +45,7 @@ def add_demo_users(term: Terminal, *user_ids: str) -> None:
     """Seed some of the demo's users (app/commands/demo.py DEMO_USERS) into a terminal."""
     from app.commands.demo import DEMO_USERS
 
-    users = term.services["users"]
+    users = term.service(UserRepo)
     for uid, name, role, pin, badge, pseudo in DEMO_USERS:
         if uid in user_ids:
             users.add(uid, name, role, pin, badge=badge, pseudonym=pseudo).result(5)

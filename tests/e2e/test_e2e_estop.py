@@ -12,11 +12,11 @@ from e2ekit import wait_for
 
 from app.auth.permissions import PermissionDenied
 from app.model import LinkState
-from app.safety.estop import CircuitState, RequestState, ResetRefused
+from app.safety.estop import CircuitState, EStopController, RequestState, ResetRefused
 
 
 def test_estop_stops_the_line_reset_keeps_it_stopped_and_start_runs_it(plant, term) -> None:
-    estop = term.services["estop"]
+    estop = term.service(EStopController)
     sim = plant.sim
     wait_for(lambda: term.runtime.links["plc-body"].state is LinkState.CONNECTED, 20,
              "PLC session")

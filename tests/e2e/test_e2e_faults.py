@@ -9,8 +9,10 @@ import time
 
 from e2ekit import start_terminal, wait_for
 
+from app.alarms.engine import AlarmEngine
 from app.alarms.model import AlarmState, Priority
 from app.auth.permissions import Role
+from app.health.monitor import HealthMonitor
 from app.health.rules import Level
 from app.model import LinkState, Quality
 from app.safety.zones import ZoneMonitor
@@ -37,9 +39,9 @@ def test_process_faults_raise_their_alarms_with_documented_priorities(plant, tmp
 
 
 def _process_faults(plant, term) -> None:
-    engine = term.services["alarms"]
-    health = term.services["health"]
-    zones: ZoneMonitor = term.services["zones"]
+    engine = term.service(AlarmEngine)
+    health = term.service(HealthMonitor)
+    zones: ZoneMonitor = term.service(ZoneMonitor)
     wait_for(lambda: term.runtime.links[PLC].state is LinkState.CONNECTED, 20, "PLC session")
     wait_for(lambda: any(z.robot_state == "running" for z in zones.snapshot().zones
                          if z.config.id == "robot3"), 20, "robot 3 running")
@@ -115,7 +117,7 @@ def _process_faults(plant, term) -> None:
 
 
 def test_plc_offline_marks_every_plc_tag_bad_and_recovers(plant, term) -> None:
-    engine, rt = term.services["alarms"], term.runtime
+    engine, rt = term.service(AlarmEngine), term.runtime
     plc_tags = [t.path for t in term.config.tags_of(PLC)]
     wait_for(lambda: all(p in rt.latest and rt.latest[p].quality is Quality.GOOD
                          for p in plc_tags), 20, "every PLC tag GOOD",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from e2ekit import add_demo_users, open_window, sign_in
 from PySide6.QtCore import Qt
 
+from app.alarms.engine import AlarmEngine
 from app.alarms.model import AlarmState
 from widgets.alarm_table import AlarmTable
 from widgets.overlay import Overlay
@@ -29,7 +30,7 @@ def test_gas_leak_banner_and_ack_shared_between_terminals(qtbot, plant, two_term
             assert text.startswith("P1 ") and "Flammable gas in the hall" in text, text
             assert "Unacknowledged" in text and tw.banner.flashing
         # Both gas alarms (10 and 25 %LEL) before acknowledging.
-        engine_a, engine_b = a.services["alarms"], b.services["alarms"]
+        engine_a, engine_b = a.service(AlarmEngine), b.service(AlarmEngine)
         qtbot.waitUntil(lambda: all(engine_a.get(x).active for x in GAS_ALARMS), timeout=15000)
 
         # A tap on A's banner opens the alarm list; the operator acknowledges both.

@@ -7,7 +7,7 @@ from __future__ import annotations
 from e2ekit import add_demo_users, open_window, sign_in
 from PySide6.QtWidgets import QListWidget
 
-from app.andon import AndonStatus
+from app.andon import AndonBoard, AndonStatus
 from widgets.andon import AndonPanel, ReportSheet
 
 
@@ -34,7 +34,7 @@ def test_andon_reported_on_a_is_taken_and_closed_on_b(qtbot, two_terms) -> None:
         sheets = twa.window.findChildren(ReportSheet)
         assert len(sheets) == 1, "one touch opens the report sheet"
         sheets[0].buttons["machine"].click()
-        items = a.services["andon"].items()
+        items = a.service(AndonBoard).items()
         assert len(items) == 1 and items[0].station == "press1"
         item_id = items[0].id
         assert items[0].reporter == "anna"
@@ -47,9 +47,9 @@ def test_andon_reported_on_a_is_taken_and_closed_on_b(qtbot, two_terms) -> None:
         panel_b.list.setCurrentRow(0)
         assert panel_b.take_button.isEnabled()
         panel_b.take_button.click()
-        assert b.services["andon"].get(item_id).status is AndonStatus.TAKEN
+        assert b.service(AndonBoard).get(item_id).status is AndonStatus.TAKEN
         # ... and A sees who took it.
-        qtbot.waitUntil(lambda: a.services["andon"].get(item_id).status is AndonStatus.TAKEN,
+        qtbot.waitUntil(lambda: a.service(AndonBoard).get(item_id).status is AndonStatus.TAKEN,
                         timeout=10000)
         qtbot.waitUntil(lambda: any("taken by max" in r for r in _rows(panel_a)),
                         timeout=3000)
@@ -57,9 +57,9 @@ def test_andon_reported_on_a_is_taken_and_closed_on_b(qtbot, two_terms) -> None:
         panel_b.list.setCurrentRow(0)
         assert panel_b.close_button.isEnabled()
         panel_b.close_button.click()
-        qtbot.waitUntil(lambda: a.services["andon"].get(item_id).status is AndonStatus.CLOSED,
+        qtbot.waitUntil(lambda: a.service(AndonBoard).get(item_id).status is AndonStatus.CLOSED,
                         timeout=10000)
-        assert a.services["andon"].get(item_id).closed_by == "max"
+        assert a.service(AndonBoard).get(item_id).closed_by == "max"
         qtbot.waitUntil(lambda: not any("Press 1" in r for r in _rows(panel_a)), timeout=3000)
     finally:
         twa.close()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from e2ekit import add_demo_users, open_window, panel_ids, sign_in
 
+from app.auth.session import SessionManager
+from layouts.store import LayoutStore
 from widgets.layout_editor import LayoutEditor
 
 
@@ -31,10 +33,10 @@ def test_layout_edited_on_a_is_shown_on_b(qtbot, two_terms) -> None:
         qtbot.waitUntil(lambda: panel_ids(twa) == default - {"robot4"}, timeout=3000)
         sheet.close_with(None)
         twa.window.sign_button.click()  # sign out on A
-        qtbot.waitUntil(lambda: a.services["session"].current is None, timeout=2000)
+        qtbot.waitUntil(lambda: a.service(SessionManager).current is None, timeout=2000)
 
         # B got the layout over the broker; anna signs in there and sees her layout.
-        qtbot.waitUntil(lambda: b.services["layouts"].get("anna") is not None, timeout=10000)
+        qtbot.waitUntil(lambda: b.service(LayoutStore).get("anna") is not None, timeout=10000)
         sign_in(qtbot, twb, "anna")
         qtbot.waitUntil(lambda: panel_ids(twb) == default - {"robot4"}, timeout=3000)
         assert twb.active.current.doc["revision"] == saved[0]["revision"]

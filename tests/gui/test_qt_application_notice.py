@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from app import config
+from app.auth.session import SessionManager
+from app.auth.users import UserRepo
 from app.terminal import Terminal
 from widgets.application import TerminalWindow
 
@@ -29,7 +31,7 @@ def term(tmp_path: Path):
 
 
 def test_broken_saved_layout_falls_back_with_a_notice(qtbot, term) -> None:
-    users = term.services["users"]
+    users = term.service(UserRepo)
     users.add("anna", "Anna", "operator", "1111").result(5)
     term.store.submit(lambda c: c.execute(
         "INSERT INTO layouts (user_id, doc, revision, updated, origin) VALUES (?,?,?,?,?)",
@@ -39,11 +41,11 @@ def test_broken_saved_layout_falls_back_with_a_notice(qtbot, term) -> None:
     tw.window.resize(1280, 800)
     tw.window.show()
     assert tw.window.notice.isHidden()
-    assert term.services["session"].sign_in_pin("anna", "1111").ok
+    assert term.service(SessionManager).sign_in_pin("anna", "1111").ok
     qtbot.waitUntil(lambda: tw.window.notice.isVisible(), timeout=5000)
     assert "could not be read" in tw.window.notice.text()
     assert tw.host.panels, "the role's default layout is shown"
-    term.services["session"].sign_out()
+    term.service(SessionManager).sign_out()
     qtbot.waitUntil(lambda: tw.window.notice.isHidden(), timeout=5000)
     tw.close()
 

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from app import config
+from app.health.monitor import HealthMonitor
 from app.terminal import Terminal
 
 NO_CONSENT = "W-8C21"  # demo worker without recorded consent (resources/demo/safety.toml)
@@ -17,7 +18,7 @@ def test_no_table_holds_vitals_of_a_worker_without_consent(plant, tmp_path: Path
     term = Terminal(config.load(plant.site_file, terminal_id="t-p"),
                     store_path=tmp_path / "p.db").start()
     try:
-        health = term.services["health"]
+        health = term.service(HealthMonitor)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             health.flush()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from app.auth.permissions import Role
+from app.health.monitor import HealthMonitor
 from widgets.panels import PanelContext
 from widgets.vitals import create_panel
 
@@ -35,7 +36,7 @@ def test_vitals_panel_shows_own_values_officer_states_others_nothing(qtbot, heal
                                   json.dumps({"v": 72, "ts": health.clock.t}).encode())
     session = Session()
     panel = create_panel(PanelContext(None, None, None, session=session,
-                                      services={"health": health.monitor}), {})
+                                      services={HealthMonitor: health.monitor}), {})
     qtbot.addWidget(panel)
     assert panel.rows() == []
     assert "personal" in panel.heading.text()

@@ -84,7 +84,7 @@ def andon_ctx(tmp_path: Path) -> Iterator[PanelContext]:
             site=SiteInfo("demo", "Demo", "Line 1", "t1", "demo"),
             stations={"press": StationConfig("press", "Press 1", "press")})
         yield PanelContext(config=config, runtime=None, bridge=None, store=store,
-                           session=None, services={"andon": board})
+                           session=None, services={AndonBoard: board})
 
 
 def test_andon_panel_and_report_sheet_follow_the_language(qtbot, switch, andon_ctx) -> None:
@@ -127,7 +127,7 @@ def _header(table: AlarmTable) -> str:
 def test_alarm_table_header_follows_live_and_a_workers_layout_rebuilds_it(
         qtbot, switch) -> None:
     engine = _engine()
-    ctx = PanelContext(config=None, runtime=None, bridge=None, services={"alarms": engine})
+    ctx = PanelContext(config=None, runtime=None, bridge=None, services={AlarmEngine: engine})
     host = LayoutHost(ctx)
     qtbot.addWidget(host)
     host.resize(1000, 700)

@@ -16,7 +16,9 @@ import paho.mqtt.client as mqtt
 import pytest
 
 from app import config
+from app.andon import AndonBoard
 from app.model import Quality
+from app.overview import PlantDirectory
 from app.terminal import Terminal
 
 
@@ -59,10 +61,10 @@ def test_andon_report_reaches_a_second_terminal_via_the_broker(plant, terminal,
     cfg_b = config.load(plant.site_file, terminal_id="t-b")
     b = Terminal(cfg_b, store_path=tmp_path / "b.db").start()
     try:
-        item = terminal.services["andon"].report("press1", "machine", "die cracked")
-        wait_for(lambda: b.services["andon"].get(item.id) is not None,
+        item = terminal.service(AndonBoard).report("press1", "machine", "die cracked")
+        wait_for(lambda: b.service(AndonBoard).get(item.id) is not None,
                  what="the andon item at terminal B")
-        assert b.services["andon"].get(item.id).note == "die cracked"
+        assert b.service(AndonBoard).get(item.id).note == "die cracked"
     finally:
         b.stop()
 
@@ -93,7 +95,7 @@ def test_supervisor_directory_sees_other_terminals_and_their_line(plant, termina
     sup = Terminal(config.load(plant.site_file, terminal_id="sup-desk"),
                    store_path=tmp_path / "sup.db", terminal_role="supervisor").start()
     try:
-        directory = sup.services["directory"]
+        directory = sup.service(PlantDirectory)
 
         def seen() -> bool:
             terminals, lines = directory.snapshot()

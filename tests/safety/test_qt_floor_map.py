@@ -18,7 +18,7 @@ def test_floor_map_shows_zone_state_intrusion_and_workers(qtbot, rig) -> None:
     mon = ZoneMonitor(rig.runtime, rig.cfg.sections["zones"], rig.cfg.sections["positions"],
                       engine)
     mon.start()
-    ctx = PanelContext(rig.cfg, rig.runtime, None, services={"zones": mon})
+    ctx = PanelContext(rig.cfg, rig.runtime, None, services={ZoneMonitor: mon})
     assert "floor_map" in PANEL_TYPES
     fm = create_panel(ctx, {"width_m": 60, "height_m": 22})
     assert isinstance(fm, FloorMap)

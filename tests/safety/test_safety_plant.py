@@ -6,33 +6,27 @@ from __future__ import annotations
 
 import json
 import threading
+from types import SimpleNamespace
 
 import pytest
 from safetykit import wait_for
 
 from app import config
-from app.alarms.config import definitions_of, settings_of
 from app.alarms.engine import AlarmEngine
 from app.model import LinkState
-from app.runtime import Runtime
-from app.safety.estop import CircuitState, RequestState
-from app.safety.services import start_safety
-from app.store import Store
+from app.safety.estop import CircuitState, EStopController, RequestState
+from app.safety.zones import ZoneMonitor
+from app.terminal import Terminal
 
 
 @pytest.fixture
 def line(plant, tmp_path):
     cfg = config.load(plant.site_file, terminal_id="T1")
-    store = Store(tmp_path / "terminal.db", terminal_id="T1").open()
-    rt = Runtime(cfg, store=store)
-    engine = AlarmEngine(definitions_of(cfg), settings=settings_of(cfg), terminal_id="T1")
-    rt.subscribe(engine.on_samples)
-    rt.start()
-    services = start_safety(rt, engine, store=store)
-    yield plant, rt, engine, services, store
-    services.stop()
-    rt.stop()
-    store.close()
+    term = Terminal(cfg, store_path=tmp_path / "terminal.db").start()
+    assert term.failed == {}
+    safety = SimpleNamespace(estop=term.service(EStopController), zones=term.service(ZoneMonitor))
+    yield plant, term.runtime, term.service(AlarmEngine), safety, term.store
+    term.stop()
 
 
 def test_estop_stops_the_simulated_plc_and_is_confirmed(line) -> None:
