@@ -160,6 +160,10 @@ class FloorMap(QWidget):
         a callout above (or, when that collides, below) the zone; never over another
         label. Returns (zone, rect, inside)."""
         out: list[tuple[Any, QRectF, bool]] = []
+        s, _, _ = self._scale()
+        r = self._marker_radius(s)
+        markers = [QRectF(pt.x() - r, pt.y() - r, 2 * r, 2 * r) for pt in
+                   (self.to_px(w.x, w.y) for w in self.snapshot.workers)]
         taken: list[QRectF] = []
         for k, (zv, box) in enumerate(self.zone_boxes):
             lines = self.zone_lines(zv)
@@ -170,11 +174,15 @@ class FloorMap(QWidget):
             if w <= inner.width() and h <= inner.height():
                 out.append((zv, QRectF(inner.left(), inner.top(), inner.width(), h), True))
                 continue
-            above = QRectF(box.center().x() - w / 2, box.top() - h - 6, w, h)
-            below = QRectF(box.center().x() - w / 2, box.bottom() + 6, w, h)
-            order = (above, below) if k % 2 == 0 else (below, above)
-            rect = next((r for r in order if not any(r.intersects(t) for t in taken)
-                         and self.rect().contains(r.toRect())), order[0])
+            cands = [QRectF(box.center().x() - w / 2, y, w, h)
+                     for y in ((box.top() - h - 6, box.bottom() + 6) if k % 2 == 0
+                               else (box.bottom() + 6, box.top() - h - 6))]
+            cands += [c.translated(0, -(h + 4) if c.bottom() <= box.top() else h + 4)
+                      for c in list(cands)]  # a step further out when both are crowded
+            cands = [c for c in cands if self.rect().contains(c.toRect())] or cands[:1]
+            # never over another zone's words; over as few worker markers as possible
+            free = [c for c in cands if not any(c.intersects(t) for t in taken)] or cands
+            rect = min(free, key=lambda c: sum(c.intersects(m) for m in markers))
             taken.append(rect)
             out.append((zv, rect, False))
         return out
@@ -207,11 +215,15 @@ class FloorMap(QWidget):
                 y += fm.height()
             self.label_rects.append(rect)
 
+    @staticmethod
+    def _marker_radius(s: float) -> float:
+        return max(float(theme.px(7)), min(s * 0.45, float(theme.px(11))))
+
     def _paint_workers(self, p: QPainter, c: Any, s: float) -> None:
         """Markers at their true places; each name in a pill placed where it overlaps
         no other name or marker (tried around the marker, then further out with a
         leader line), so close workers stay legible."""
-        r = max(float(theme.px(7)), min(s * 0.45, float(theme.px(11))))
+        r = self._marker_radius(s)
         inside = {w.pseudo for zv in self.snapshot.zones for w in self.snapshot.workers
                   if w.pseudo in zv.occupants}
         centers = [(w, self.to_px(w.x, w.y)) for w in self.snapshot.workers]

@@ -285,44 +285,35 @@ class MimicView(QWidget):
                 p.drawText(QRectF(mr.left() - 8, mr.bottom(), marker + 8, theme.px(16)),
                            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
                            f"×{show.alarms}")
-        # the state in words (colour only when abnormal)
+        # the state in words (colour only when abnormal), the count at the right of the
+        # same row in fixed-width digits, so it neither jiggles nor needs a row of its own
         p.setFont(self._font(theme.px(15 if self.compact else 18), bold=True))
         fm = QFontMetricsF(p.font())
-        mid = QRectF(inner.left(), name_rect.bottom() + 2, inner.width() - marker, fm.height())
-        p.setPen(QColor(color or c.text))
-        p.drawText(mid, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   fm.elidedText(state_words(look, show.raw), Qt.TextElideMode.ElideRight,
-                                 mid.width()))
-        # the count at the bottom, fixed-width digits so it does not jiggle
-        count_h = 0.0
+        mid = QRectF(inner.left(), name_rect.bottom() + 2, inner.width(), fm.height())
+        count_w = 0.0
         if st.cycle_tag:
-            f = self._font(theme.px(14 if self.compact else 18), bold=not self.compact)
+            f = self._font(theme.px(14 if self.compact else 17), bold=True)
             f.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
+            count = "—" if show.count is None else format_value(show.count)
+            count_w = QFontMetricsF(f).horizontalAdvance(count)
+            p.save()
             p.setFont(f)
-            fm = QFontMetricsF(f)
-            count_h = fm.height()
-            if inner.bottom() - mid.bottom() >= count_h:
-                count = "—" if show.count is None else format_value(show.count)
-                row = QRectF(inner.left(), inner.bottom() - count_h, inner.width(), count_h)
-                p.setPen(QColor(c.text))
-                p.drawText(row, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
-                caption = translate("Mimic", "count")
-                p.setFont(self._font(theme.px(12)))
-                cap_fm = QFontMetricsF(p.font())
-                if cap_fm.horizontalAdvance(caption) + fm.horizontalAdvance(count) + 6 \
-                        <= inner.width():
-                    p.setPen(QColor(c.muted))
-                    p.drawText(row, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                               caption)
-        # the machine's pictogram in the free middle (full size only): the line reads
-        # as press, robots and booth at a glance
+            p.setPen(QColor(c.muted))
+            p.drawText(mid, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
+            p.restore()
+        words = state_words(look, show.raw)
+        p.setPen(QColor(color or c.text))
+        p.drawText(QRectF(mid.left(), mid.top(), mid.width() - count_w - 6, mid.height()),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                   fm.elidedText(words, Qt.TextElideMode.ElideRight, mid.width() - count_w - 6))
+        # the machine's pictogram in the free space below: the line reads as press,
+        # robots and booth at a glance
         free = QRectF(inner.left(), mid.bottom() + 4, inner.width(),
-                      inner.bottom() - count_h - 4 - mid.bottom() - 4)
+                      inner.bottom() - mid.bottom() - 6)
         side = min(free.width(), free.height(), 72.0)
-        if not self.compact and side >= 28:
-            pict = QColor(c.border)
+        if side >= 24:
             icons.paint(p, kind_icon, QRectF(free.center().x() - side / 2,
-                                             free.center().y() - side / 2, side, side), pict)
+                                             free.center().y() - side / 2, side, side), c.border)
 
     def _paint_caption(self, p: QPainter, c: Any) -> None:
         conv = self.line.conveyor

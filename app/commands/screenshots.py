@@ -38,9 +38,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.alarms.engine import AlarmEngine
-from app.auth.session import SessionManager
-
 log = logging.getLogger(__name__)
 
 OPERATOR = ("anna", "1111")
@@ -141,7 +138,7 @@ class Scene:
 
     def __init__(self, stack: Any, term: Any, tw: Any, app: Any) -> None:
         self.stack, self.term, self.tw, self.app = stack, term, tw, app
-        self.session = term.service(SessionManager)
+        self.session = term.services["session"]
         self.after: list[Callable[[], Any]] = []  # undo a scene once it is captured
 
     # waiting ------------------------------------------------------------------------------
@@ -324,7 +321,7 @@ def _safety_officer(s: Scene) -> None:
 
 def _operator_alarm(s: Scene) -> None:
     _operator(s)
-    alarms = s.term.service(AlarmEngine)
+    alarms = s.term.services["alarms"]
     s.fault("gas_leak")
     s.wait_until(lambda: alarms.summary().by_priority.get(1, 0) > 0, "a priority-1 alarm")
     s.wait_until(lambda: s.tw.banner.isVisible(), "the alarm banner", 5)

@@ -34,27 +34,27 @@ def test_defaults_are_fresh_copies() -> None:
 def test_validation_says_what_and_where() -> None:
     d = doc(theme="purple", font_scale=2.5, language="fr", colour="red")
     d["panels"][1]["colspan"] = 0
-    d["panels"][2]["col"] = 11  # the alarms at 11..15: past the 12 columns
-    d["panels"][1]["settings"] = {}  # a station panel without its station
+    d["panels"][2]["col"] = 11  # the andon panel at 11..15: past the 12 columns
+    d["panels"][0]["settings"] = {"compact": "yes"}  # a bool setting that is not one
     d["panels"][0]["wdith"] = 3
     found = model.problems(d)
     assert "colour: unknown field (misspelt?)" in found
     assert "theme: must be one of light, dark, contrast; got 'purple'" in found
     assert "font_scale: must be a number from 1.0 to 2.0; got 2.5" in found
     assert "language: must be one of en, de, zh_CN; got 'fr'" in found
-    assert "panels[1] (id 'press').colspan: must be a whole number >= 1; got 0" in found
-    assert "panels[2] (id 'alarms'): columns 11..15 reach past the grid's 12 columns" in found
-    assert ("panels[1] (id 'press').settings.station: required, a non-empty string; "
-            "got None") in found
+    assert "panels[1] (id 'alarms').colspan: must be a whole number >= 1; got 0" in found
+    assert "panels[2] (id 'andon'): columns 11..15 reach past the grid's 12 columns" in found
+    assert ("panels[0] (id 'line').settings.compact: expected true or false; got 'yes'"
+            in found)
     assert "panels[0] (id 'line').wdith: unknown field (misspelt?)" in found
 
 
 def test_overlap_and_duplicate_ids() -> None:
     d = doc()
-    d["panels"][1].update(col=1, row=1)  # the press panel onto the line mimic
+    d["panels"][1].update(col=1, row=1)  # the alarms onto the line mimic
     d["panels"][2]["id"] = "line"
     found = model.problems(d)
-    assert "panels[1] (id 'press'): overlaps panels[0] at column 1, row 1" in found
+    assert "panels[1] (id 'alarms'): overlaps panels[0] at column 1, row 1" in found
     assert "panels[2] (id 'line').id: duplicate of panels[0]" in found
     with pytest.raises(LayoutError, match="overlaps"):
         model.validate(d)
@@ -146,7 +146,7 @@ def test_operator_default_fits_a_1280x800_touchscreen() -> None:
 def test_fit_reflows_for_a_smaller_touchscreen() -> None:
     d = model.default_layout("operator")
     before = copy.deepcopy(d)
-    width, height = 1024, 560
+    width, height = 800, 480
     out = model.fit(d, width, height)
     assert d == before  # the saved layout is not touched
     assert model.problems(out) == []  # still a valid grid: no overlaps, inside columns
@@ -157,7 +157,7 @@ def test_fit_reflows_for_a_smaller_touchscreen() -> None:
         min_w, min_h = spec.minimum_px(p["settings"])
         assert p["colspan"] * cell_w >= min_w and p["rowspan"] * cell_h >= min_h, p["id"]
     order = [p["id"] for p in sorted(out["panels"], key=lambda p: (p["row"], p["col"]))]
-    assert order.index("line") < order.index("press") < order.index("alarms")
+    assert order.index("line") < order.index("alarms") < order.index("andon")
     assert out["rows"] > 8  # grew downward: the host scrolls
 
 
