@@ -24,5 +24,6 @@ COMMANDS: tuple[str, ...] = tuple(f"app.commands.{name}" for name in (
     "secrets",
     "simulate",
     "simulate_sparkplug",
+    "trust",
     "users",
 ))

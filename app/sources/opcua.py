@@ -97,6 +97,7 @@ class OpcUaOptions:
     certificate: str | None = None  # client certificate (DER or PEM) path
     private_key: str | None = None
     server_certificate: str | None = None
+    pki: str | None = None  # trust list directory (app/sources/opcua_trust.py)
     keepalive_ms: int = 1000
     timeout_s: float = 4.0
     publishing_interval_ms: int = 100
@@ -148,6 +149,7 @@ class OpcUaSource(Source):
             certificate=t.str("certificate"),
             private_key=t.str("private_key"),
             server_certificate=t.str("server_certificate"),
+            pki=t.str("pki"),
             keepalive_ms=t.int("keepalive_ms", 1000, min=100, max=600_000),
             timeout_s=t.float("timeout_s", 4.0, min=0.1, max=600),
             publishing_interval_ms=t.int("publishing_interval_ms", 100, min=0, max=600_000),
@@ -274,6 +276,16 @@ class OpcUaSource(Source):
                 raise SourceError(f"{o.endpoint} offers no endpoint with security "
                                   f"{o.security_policy}/{o.security_mode}") from None
             raise
+        # The server's certificate is checked against the trust list in CreateSession,
+        # before any user name or password is sent.
+        from urllib.parse import urlparse
+
+        from app.paths import data_dir
+        from app.sources.opcua_trust import Pki, ServerCertificateCheck
+
+        pki = Pki(o.pki or data_dir() / "pki").ensure()
+        client.certificate_validator = ServerCertificateCheck(
+            pki, o.endpoint, urlparse(o.endpoint).hostname or "", self.id)
 
     async def _watch(self, s: _Session) -> None:
         """Return only by raising _LinkLost: socket gone, server silent, or sub expired."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import socket
 from collections.abc import Callable, Iterator
@@ -40,21 +39,36 @@ def plc(_shared_plc: PlcServer) -> PlcServer:
     return _shared_plc
 
 
+def make_cert(key_path: Path, cert_path: Path, cn: str, uri: str, names: list[str],
+              ips: list[str], uses: list) -> None:
+    """A self-signed OPC UA application certificate (DER) and its key (PEM)."""
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    key = cert_gen.generate_private_key()
+    san = [x509.UniformResourceIdentifier(uri), *(x509.DNSName(n) for n in names),
+           *(x509.IPAddress(ipaddress.ip_address(i)) for i in ips)]
+    cert = cert_gen.generate_self_signed_app_certificate(key, cn, {}, san, uses)
+    key_path.write_bytes(cert_gen.dump_private_key_as_pem(key))
+    cert_path.write_bytes(cert.public_bytes(Encoding.DER))
+
+
 @pytest.fixture(scope="session")
 def security(tmp_path_factory: pytest.TempPathFactory) -> Security:
     d = tmp_path_factory.mktemp("pki")
-    sec = Security(d / "server.der", d / "server.pem", d / "client.der", d / "client.pem")
-
-    async def make() -> None:
-        host = socket.gethostname()
-        await cert_gen.setup_self_signed_certificate(
-            sec.server_key, sec.server_cert, SERVER_URI, host,
-            [ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH], {})
-        await cert_gen.setup_self_signed_certificate(
-            sec.client_key, sec.client_cert, CLIENT_URI, host,
-            [ExtendedKeyUsageOID.CLIENT_AUTH], {})
-
-    asyncio.run(make())
+    sec = Security(d / "server.der", d / "server.pem", d / "client.der", d / "client.pem",
+                   pki=d / "trust")
+    host = socket.gethostname()
+    make_cert(sec.server_key, sec.server_cert, "LineSide test PLC", SERVER_URI,
+              [host, "localhost"], ["127.0.0.1"],
+              [ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH])
+    make_cert(sec.client_key, sec.client_cert, "LineSide terminal", CLIENT_URI, [host], [],
+              [ExtendedKeyUsageOID.CLIENT_AUTH])
+    # The terminal's trust list holds the test PLC's certificate (as plant IT sets it up).
+    (sec.pki / "trusted").mkdir(parents=True)
+    (sec.pki / "trusted" / "test-plc.der").write_bytes(sec.server_cert.read_bytes())
     return sec
 
 

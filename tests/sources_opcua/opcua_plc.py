@@ -66,6 +66,7 @@ class Security:
     client_key: Path
     user: str = "operator"
     password: str = "s3cret"
+    pki: Path | None = None  # the terminal's trust list (trusted/ holds server_cert)
 
 
 class _OneUser:
@@ -102,7 +103,7 @@ class PlcServer:
         return fut.result(timeout)
 
     def start(self) -> None:
-        self._run(self._start())
+        self._run(self._start(), timeout=45.0)  # init takes 1.5-8 s on a loaded machine
 
     async def _start(self) -> None:
         sec = self.security

@@ -46,7 +46,7 @@ def test_secure_connection_with_user_and_password(secure_plc: PlcServer, securit
         secure_plc, {"count": secure_plc.node_id("Count")},
         security_policy="Basic256Sha256", security_mode="SignAndEncrypt",
         certificate=str(security.client_cert), private_key=str(security.client_key),
-        username=security.user), secret=security.password)
+        pki=str(security.pki), username=security.user), secret=security.password)
     rt.wait_state(LinkState.CONNECTED, timeout=10)
     rt.wait_value("count", lambda s: s.quality is Quality.GOOD and s.value == 7)
     assert rt.runtime.write("line1/count", 8).result(5).value == 8
@@ -58,7 +58,7 @@ def test_wrong_password_is_a_clear_link_error(secure_plc: PlcServer, security: S
         secure_plc, {"count": secure_plc.node_id("Count")},
         security_policy="Basic256Sha256", security_mode="SignAndEncrypt",
         certificate=str(security.client_cert), private_key=str(security.client_key),
-        username=security.user), secret="wrong")
+        pki=str(security.pki), username=security.user), secret="wrong")
     detail = rt.wait_state(LinkState.OFFLINE, timeout=10)
     assert "refused user 'operator': wrong user name or password" in detail
     assert rt.value("count").quality is Quality.BAD
