@@ -7,14 +7,17 @@ thread, so the code that runs the terminal leaves through its `finally` (Termina
 offline status, queued samples written, WAL checkpointed) and the command exits 0.
 A second signal during that stop is ignored; the stop is bounded (about 2 s) and a
 service manager's SIGKILL after its timeout still works. The GUI installs its own
-handlers (quit the Qt event loop), which end in the same stop.
+handlers (quit the Qt event loop), which end in the same stop. Once a requested stop
+is done, `exit_now` ends the process at once (see there).
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from types import FrameType
@@ -34,9 +37,30 @@ class StopRequested(KeyboardInterrupt):
         self.signum = signum
 
 
+_requested: list[int] = []  # the signal that asked for the stop, once one did
+
+
+def requested() -> int | None:
+    """The signal that asked this process to stop, or None."""
+    return _requested[0] if _requested else None
+
+
+def exit_now(code: int) -> None:
+    """End a process whose requested stop is done (store closed, broker told): flush
+    the logs and streams, then exit without the interpreter's teardown, which with
+    asyncua, OR-Tools and PyAV loaded takes a second or more, and without waiting for
+    worker threads that only compute (a solver mid-search)."""
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
 def _raise(signum: int, frame: FrameType | None) -> None:
     for sig in SIGNALS:  # the stop has begun: let it finish
         signal.signal(sig, signal.SIG_IGN)
+    _requested.append(signum)
     log.info("%s received: stopping", signal.Signals(signum).name)
     raise StopRequested(signum)
 

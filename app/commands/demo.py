@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import threading
 
 from app.auth.users import UserRepo
 from app.terminal import Terminal
@@ -61,8 +62,16 @@ def run(args: argparse.Namespace) -> int:
         return run_gui(term, kiosk=args.kiosk, size=args.size, seconds=args.seconds,
                        demo=stack)
     finally:
+        # The plant stops beside the terminal, not after it: a stop (SIGTERM, Ctrl-C,
+        # closing the window) is over within 2 s. The broker goes last, once the
+        # terminal has said it is offline.
+        # A simulated plant has nothing to save: a second for its clean stop, then kill.
+        plant = threading.Thread(target=stack.sim.stop, kwargs={"timeout": 1.0},
+                                 name="demo-plant-stop")
+        plant.start()
         term.stop()
-        stack.stop()
+        plant.join()
+        stack.broker.stop()
 
 
 DEMO_USERS = (  # user id, name, role, PIN, badge, wearable pseudonym

@@ -285,7 +285,9 @@ class Writer:
         if self.reserve_bytes <= 0:
             return
         try:
-            with self.reserve.open("wb") as f:
+            # Private like the store (0600): nothing in it, but nothing to share either.
+            with os.fdopen(os.open(self.reserve, os.O_WRONLY | os.O_CREAT | os.O_TRUNC,
+                                   0o600), "wb") as f:
                 block = b"\0" * 65536
                 left = self.reserve_bytes
                 while left > 0:

