@@ -71,7 +71,7 @@ class DemoStack:
         import asyncio
         import time
 
-        from asyncua import Client, ua
+        from asyncua import Client
 
         endpoint = self.sim.endpoint  # type: ignore[attr-defined]
         deadline = time.monotonic() + timeout
@@ -79,7 +79,7 @@ class DemoStack:
         async def serving() -> bool:
             try:
                 async with Client(endpoint, timeout=1.0) as c:
-                    state = await c.get_node(ua.NodeId(2259, 0)).read_value()
+                    state = await c.get_node("i=2259").read_value()  # ServerState
                     return int(state) == 0  # ServerState.Running
             except Exception:
                 return False

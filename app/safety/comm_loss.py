@@ -81,12 +81,12 @@ class CommLossMonitor:
         self._unsubscribe: Callable[[], None] | None = None
 
     def start(self) -> None:
-        from app.alarms.model import AlarmDefinition, AlarmKind
+        from app.alarms.model import AlarmDefinition, AlarmKind, Priority
 
         for sid, sc in self.sources.items():
             self.alarms.define(AlarmDefinition(
                 id=alarm_id(sid), kind=AlarmKind.EXTERNAL,
-                priority=self.config.priority_of(sid),
+                priority=Priority(self.config.priority_of(sid)),
                 message=message(self.line, sid, sc.kind), area=AREA))
         self._unsubscribe = self.runtime.subscribe_status(self.on_status)
         for status in list(self.runtime.links.values()):
