@@ -2,7 +2,9 @@
 
 `DemoStack.start()` finds or starts a broker, starts the simulator on 4840 (or a free
 port when taken), and loads the shipped demo site pointed at both. `lineside demo`,
-the screenshot script and the benchmarks all start the plant this one way.
+the screenshot script and the benchmarks all start the plant this one way. The
+background (real) demo also runs a simulated Sparkplug edge node, `DemoPlant/
+paint-gateway`, beside the terminal's own (`DemoPlant/<terminal id>`).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app import config, paths
 from app.config import SiteConfig
@@ -28,6 +31,7 @@ class DemoStack:
     sim: object  # SimulatorThread (in-process) or SimulatorProcess
     config: SiteConfig
     data_dir: Path
+    sparkplug_sim: Any = None  # a second Sparkplug edge node in its own process
 
     @classmethod
     def start(cls, *, faults: Iterable[str] = (), terminal_id: str | None = None,
@@ -62,7 +66,13 @@ class DemoStack:
         data.mkdir(parents=True, exist_ok=True)
         log.info("demo plant: OPC UA %s, broker %s:%d (%s, MQTT %s), store in %s",
                  sim.endpoint, broker.host, broker.port, broker.kind, broker.protocol, data)
-        return cls(broker, sim, cfg, data)
+        stack = cls(broker, sim, cfg, data)
+        if background:
+            from app.simulator.sparkplug import SparkplugSimulatorProcess
+
+            stack.sparkplug_sim = SparkplugSimulatorProcess(broker.host, broker.port,
+                                                            broker.protocol).start()
+        return stack
 
     def wait_for_plant(self, timeout: float = 20.0) -> bool:
         """Wait (at most `timeout` s) until the simulated PLC serves: an OPC UA session
@@ -94,6 +104,8 @@ class DemoStack:
         return False
 
     def stop(self) -> None:
+        if self.sparkplug_sim is not None:
+            self.sparkplug_sim.stop()
         self.sim.stop()  # type: ignore[attr-defined]
         self.broker.stop()
 

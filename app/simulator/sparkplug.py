@@ -101,3 +101,46 @@ class SparkplugSimulator:
         finally:
             task.cancel()
             await asyncio.gather(task, return_exceptions=True)
+
+
+class SparkplugSimulatorProcess:
+    """`lineside simulate-sparkplug` as a child process (the demo's second edge node, a
+    gateway of its own); ends with its parent on Linux."""
+
+    def __init__(self, host: str, port: int, protocol: str = "5", group: str = "DemoPlant",
+                 edge: str = "paint-gateway") -> None:
+        from app.self_command import lineside_argv
+
+        self.group, self.edge = group, edge
+        self._cmd = lineside_argv("simulate-sparkplug", "--broker", f"{host}:{port}",
+                                  "--group", group, "--edge", edge, "--protocol", protocol)
+        self._proc: Any = None
+
+    def start(self) -> SparkplugSimulatorProcess:
+        import subprocess
+        import sys
+
+        self._proc = subprocess.Popen(self._cmd, stdout=subprocess.DEVNULL,
+                                      preexec_fn=_die_with_parent if sys.platform == "linux"
+                                      else None)
+        return self
+
+    def stop(self) -> None:
+        import subprocess
+
+        if self._proc is None:
+            return
+        self._proc.terminate()  # SIGTERM: NDEATH, then DISCONNECT
+        try:
+            self._proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait(5)
+        self._proc = None
+
+
+def _die_with_parent() -> None:
+    import ctypes
+    import signal
+
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
