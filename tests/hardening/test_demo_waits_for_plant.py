@@ -43,6 +43,8 @@ def test_wait_is_bounded_when_the_plant_never_serves(tmp_path) -> None:
 
     stack = DemoStack(broker=None, sim=Dead(), config=None,  # type: ignore[arg-type]
                       data_dir=tmp_path)
+    import asyncua  # noqa: F401  (its import takes seconds on a loaded machine)
+
     t0 = time.monotonic()
     assert stack.wait_for_plant(timeout=1.0) is False
     assert time.monotonic() - t0 < 2.5
