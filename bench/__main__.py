@@ -27,6 +27,7 @@ BENCHMARKS = {
     "startup": "bench.startup",
     "energy": "bench.energy",
     "sparkplug": "bench.sparkplug",
+    "scheduling": "bench.scheduling",
 }
 
 

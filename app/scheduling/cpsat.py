@@ -158,10 +158,16 @@ def solve(problem: Problem, time_limit: float = 10.0, hint: Solution | None = No
         lo = min(0, min(a.start for a in start.assignments.values()))
         problem = replace(problem, horizon=start.makespan + max(600, (start.makespan - lo) // 5))
     built = _Built(problem, start)
-    _complete_hint(built.model)
+    _complete_hint(built.model, budget=max(0.05, 0.3 * time_limit))
+    # The budget covers building the model and reading the answer back too: the caller
+    # asked for a plan by then. Too little left: the greedy plan is the answer.
+    left = time_limit - (time.perf_counter() - t0) - 0.05 - 0.00005 * len(built.start)
+    if left < 0.1:
+        start.seconds = time.perf_counter() - t0
+        start.source = "greedy"
+        return start
     solver = cp_model.CpSolver()
-    # The budget covers building the model too: the caller asked for an answer by then.
-    solver.parameters.max_time_in_seconds = max(0.05, time_limit - (time.perf_counter() - t0))
+    solver.parameters.max_time_in_seconds = left
     solver.parameters.num_search_workers = max(1, workers)
     solver.parameters.random_seed = seed
     code = solver.Solve(built.model)
@@ -178,7 +184,7 @@ def solve(problem: Problem, time_limit: float = 10.0, hint: Solution | None = No
     return sol
 
 
-def _complete_hint(model: cp_model.CpModel) -> None:
+def _complete_hint(model: cp_model.CpModel, budget: float = 1.0) -> None:
     """Turn the hint (starts, stations, sequence) into a value for every variable.
 
     CP-SAT takes a complete feasible hint as its first solution at once; a partial one
@@ -193,7 +199,7 @@ def _complete_hint(model: cp_model.CpModel) -> None:
     fixed.ClearObjective()
     solver = cp_model.CpSolver()
     solver.parameters.num_search_workers = 1
-    solver.parameters.max_time_in_seconds = 1.0
+    solver.parameters.max_time_in_seconds = budget
     if solver.Solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return  # keep the partial hint; the search may still use it
     model.ClearHints()
