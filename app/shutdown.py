@@ -45,6 +45,13 @@ def requested() -> int | None:
     return _requested[0] if _requested else None
 
 
+def note(signum: int) -> None:
+    """Record a stop signal handled elsewhere (the GUI quits its event loop on one), so
+    the command ends at once when its clean stop is done."""
+    if not _requested:
+        _requested.append(signum)
+
+
 def exit_now(code: int) -> None:
     """End a process whose requested stop is done (store closed, broker told): flush
     the logs and streams, then exit without the interpreter's teardown, which with

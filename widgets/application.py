@@ -157,10 +157,17 @@ class TerminalWindow(QObject):
         self._show_notices()
 
     def _show_store_health(self, health: Any) -> None:
-        self._store_notice = None if health.ok else translate(
+        problem = None if health.ok else translate(
             "Application", "Local store problem: {problem}. Values are kept in memory and "
             "written when there is room again; messages this terminal cannot store are "
             "refused with a message. Tell plant IT.").format(problem=health.message)
+        # A store found damaged at start was replaced: say so for as long as this runs.
+        damaged = self.term.store.recovery
+        replaced = None if damaged is None else translate(
+            "Application", "The local store was damaged and has been replaced by a new "
+            "one; what could be read was kept. Tell plant IT: {detail}.").format(
+            detail=damaged.summary())
+        self._store_notice = "\n".join(n for n in (replaced, problem) if n) or None
         self._show_notices()
 
     def _failed_notice(self) -> str | None:
@@ -256,8 +263,14 @@ def _quit_on_signals(app: QApplication) -> None:
     flushed, the broker told we are offline, the demo's plant stopped."""
     import signal
 
+    from app import shutdown
+
+    def stop(signum: int, _frame: object) -> None:
+        shutdown.note(signum)  # the command exits at once after the clean stop
+        app.quit()
+
     for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *_: app.quit())
+        signal.signal(sig, stop)
     # Python runs signal handlers only between bytecodes: wake it while Qt idles.
     wake = QTimer(app)
     wake.timeout.connect(lambda: None)
