@@ -8,7 +8,19 @@ spec uses them as hidden imports. A new panel type adds its spec here.
 
 from __future__ import annotations
 
-from layouts.panels import PanelSpec, alarms, andon, floor_map, overview, station, trend, vitals
+from layouts.panels import (
+    PanelSpec,
+    alarms,
+    andon,
+    energy,
+    environment,
+    floor_map,
+    overview,
+    registers,
+    station,
+    trend,
+    vitals,
+)
 from layouts.panels import alarm_kpi as alarm_kpi_panel
 from layouts.panels import camera as camera_panel
 from layouts.panels import mimic as mimic_panel
@@ -29,6 +41,13 @@ PANELS: tuple[PanelSpec, ...] = (
     mimic_panel.SPEC,
     camera_panel.SPEC,
     alarm_kpi_panel.SPEC,
+    energy.SPEC,
+    energy.TILE,
+    registers.SUPPLIERS,
+    registers.RISKS,
+    registers.CHANNELS,
+    environment.ENVIRONMENT,
+    environment.REPORTS,
 )
 
 # dict.fromkeys: one entry per module, in the order above

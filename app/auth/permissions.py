@@ -39,6 +39,9 @@ class Action(StrEnum):
     RISKS_EDIT = "risks.edit"  # risks, their indicators and response plans
     MEASURE_UPDATE = "risks.measure_update"  # mark a response measure done
     NOTIFICATIONS_MANAGE = "notifications.manage"
+    ENV_NOTE = "environment.note"  # cause and action of an exceedance or early warning
+    ENV_DISMISS = "environment.dismiss"  # dismiss an advisory anomaly, with a reason
+    REPORT_MAKE = "report.make"  # make an ESG report now
     SCHEDULE_ACCEPT = "schedule.accept"  # accept or reject a re-plan of the line
     SCHEDULE_ORDERS = "schedule.orders"  # import or cancel production orders
     SHORTAGE_FLAG = "schedule.shortage"  # flag material missing at the line
@@ -69,6 +72,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.RISKS_EDIT: frozenset({Role.SAFETY_OFFICER, Role.SUPERVISOR, Role.ADMIN}),
     Action.MEASURE_UPDATE: _LEADS | {Role.SAFETY_OFFICER, Role.MAINTENANCE, Role.PURCHASING},
     Action.NOTIFICATIONS_MANAGE: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Action.ENV_NOTE: _ALL,
+    Action.ENV_DISMISS: _LEADS | {Role.SAFETY_OFFICER},
+    Action.REPORT_MAKE: _LEADS | {Role.SAFETY_OFFICER},
     Action.SCHEDULE_ACCEPT: _LEADS,
     Action.SCHEDULE_ORDERS: _LEADS,
     Action.SHORTAGE_FLAG: _ALL,

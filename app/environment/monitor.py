@@ -74,6 +74,17 @@ class AnomalyRecord:
     reason: str
 
 
+@dataclass(frozen=True)
+class Snapshot:
+    """What views show, made on the monitor's thread after each check (views never
+    query the store themselves)."""
+
+    status: dict[str, Status]
+    events: tuple[Event, ...]  # of the last day, newest first
+    anomalies: tuple[AnomalyRecord, ...]  # open ones, newest first
+    recent: dict[str, tuple[tuple[float, float], ...]]  # param -> (minute, mean), 2 h
+
+
 class EnvironmentError(ValueError):
     """A note or a dismissal that cannot be made; the message says why."""
 
@@ -92,6 +103,7 @@ class EnvironmentMonitor:
         self._open: dict[tuple[str, str], int] = {}  # (param, kind) -> open event id
         self._last_anomaly_check = 0.0
         self._observers: Observers = Observers("environment")
+        self.snapshot = Snapshot({}, (), (), {})
         self._wake = threading.Event()
         self._stopping = threading.Event()
         self._thread: threading.Thread | None = None
@@ -203,6 +215,17 @@ class EnvironmentMonitor:
             self._last_anomaly_check = now
             for p in self.config.parameters:
                 self._check_anomalies(p, self._fold.get(p.id, ready))
+        self.refresh_snapshot()
+
+    def refresh_snapshot(self) -> None:
+        now = self._clock()
+        recent = {}
+        for p in self.config.parameters:
+            pos = self._fold.get(p.id, now)
+            recent[p.id] = tuple((r.minute, r.mean) for r in self.rows(p.id, pos - 7200, pos)
+                                 if r.mean is not None)
+        self.snapshot = Snapshot(dict(self.status), tuple(self.events(since=now - 86400)),
+                                 tuple(self.anomalies(open_only=True)), recent)
         self._observers.notify()
 
     def rows(self, pid: str, t0: float, t1: float) -> list[MinuteRow]:
@@ -339,9 +362,10 @@ class EnvironmentMonitor:
             raise EnvironmentError("say why the anomaly is dismissed")
         self._store.submit(lambda c: c.execute(
             "UPDATE env_anomalies SET status = 'dismissed', dismissed_by = ?, reason = ? "
-            "WHERE id = ?", (actor, reason.strip(), anomaly_id))).result(10)
+            "WHERE id = ?", (actor, reason.strip(), anomaly_id)))
         self._store.audit.record(actor, "environment.anomaly.dismiss", str(anomaly_id),
                                  {"reason": reason.strip()})
+        self._last_anomaly_check = 0.0  # its alarm clears at the next check
         self._wake.set()
 
     # --- the exceedance journal ----------------------------------------------------------------
@@ -364,15 +388,12 @@ class EnvironmentMonitor:
         if not cause.strip() or not action.strip():
             raise EnvironmentError("write both the cause and what was done")
         t = self._clock()
-        n = self._store.submit(lambda c: c.execute(
+        self._store.submit(lambda c: c.execute(
             "UPDATE env_events SET cause = ?, action = ?, noted_by = ?, noted_at = ? "
-            "WHERE id = ?", (cause.strip(), action.strip(), actor, t, event_id)).rowcount
-                               ).result(10)
-        if not n:
-            raise EnvironmentError(f"no warning or exceedance {event_id}")
+            "WHERE id = ?", (cause.strip(), action.strip(), actor, t, event_id)))
         self._store.audit.record(actor, "environment.note", str(event_id),
                                  json.loads(json.dumps({"cause": cause, "action": action})))
-        self._observers.notify()
+        self._wake.set()  # the next snapshot shows the note
 
 
 def _mean(values: list[float]) -> float | None:

@@ -268,8 +268,9 @@ class PlantModel:
         self.line_energy = 0.0
         self._cloud = 0.0
         self._press_cycles_seen = 0
-        self.story = EnergyStory(self.schedule)
         self.production = ProductionStory()  # orders, quality, wear (production.py)
+        self._stuck_cod: float | None = None  # the stuck_sensor fault's frozen reading
+        self.story = EnergyStory(self.schedule)
 
     # --- time ---------------------------------------------------------------------------
 
@@ -301,6 +302,8 @@ class PlantModel:
         for r in self.robots:
             r.step(dt, running, r.n == 2 and Fault.ROBOT_FAULT in f, rng)
         self.booth.step(dt, running, self.env.hall_temp, rng)
+        if Fault.VOC_EXCURSION in f:  # a solvent valve left open: far above the permit
+            self.booth.voc = lag(self.booth.voc, 140.0, 40.0, dt)
         self.conveyor.step(dt, running)
         for w in self.workers:
             w.step(dt, self.t, rng, spike=w.pseudo == HEART_RATE_WORKER
@@ -347,6 +350,8 @@ class PlantModel:
     def _step_utilities(self, dt: float) -> None:
         u, rng = self.util, self.rng
         u._ph_drift = _ou(u._ph_drift, 600.0, 0.01, dt, rng)
+        if Fault.PH_DRIFT in self.faults:  # the neutralisation dosing fails: creeps up
+            u._ph_drift = min(5.0, u._ph_drift + 0.005 * dt)
         u.ph = lag(u.ph, 7.2 + u._ph_drift, 60.0, dt)
         u._cod_drift = _ou(u._cod_drift, 600.0, 1.5, dt, rng)
         u.cod = lag(u.cod, 180.0 + 40.0 * self.running + u._cod_drift, 120.0, dt)
@@ -516,6 +521,11 @@ class PlantModel:
                 out[f"wearables/{w.pseudo}/{sig}"] = value
         u = self.util
         out["utilities/wastewater/ph"] = round(u.ph + self.noise.gauss(0, 0.02), 3)
-        out["utilities/wastewater/cod"] = round(u.cod + self.noise.gauss(0, 2.0), 1)
+        cod = round(u.cod + self.noise.gauss(0, 2.0), 1)
+        if Fault.STUCK_SENSOR in self.faults:  # the COD probe repeats its last reading
+            cod = self._stuck_cod = self._stuck_cod or cod
+        else:
+            self._stuck_cod = None
+        out["utilities/wastewater/cod"] = cod
         out["utilities/waste/solid_waste"] = round(u.solid_waste, 1)
         return out

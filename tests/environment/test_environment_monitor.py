@@ -82,6 +82,7 @@ def test_excursion_warns_first_then_exceeds_and_takes_a_note(env) -> None:
     with pytest.raises(EnvironmentError, match="cause and what was done"):
         mon.note(ex[0].id, "valve", "", actor="anna")
     mon.note(ex[0].id, "solvent valve left open", "closed valve, booth purged", actor="anna")
+    store.flush()
     e = next(x for x in mon.events() if x.id == ex[0].id)
     assert (e.cause, e.noted_by) == ("solvent valve left open", "anna")
     store.flush()
@@ -142,6 +143,7 @@ def test_a_stuck_sensor_raises_an_advisory_anomaly_that_can_be_dismissed(env) ->
     with pytest.raises(EnvironmentError):
         mon.dismiss(a.id, " ", actor="tara")
     mon.dismiss(a.id, "probe replaced, known offset", actor="tara")
+    store.flush()
     mon._last_anomaly_check = 0
     run_to(clock, mon, T0 + 20)
     assert not engine.get("env.cod.anomaly").active
