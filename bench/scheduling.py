@@ -84,60 +84,60 @@ def _bare(problem: Any, time_limit: float, workers: int) -> Any:
                 st = o.fixed_station or o.modes[0].station
                 d = o.duration_on(st)
                 per_station.setdefault(st, []).append(
-                    m.NewFixedSizeIntervalVar(o.fixed_start, d, ""))
+                    m.new_fixed_size_interval_var(o.fixed_start, d, ""))
                 start[o.id], end[o.id] = o.fixed_start, o.fixed_start + d
                 lits[o.id] = [(cpsat.Mode(st, d), 1)]
             else:
-                s = m.NewIntVar(max(0, j.release), h, "")
+                s = m.new_int_var(max(0, j.release), h, "")
                 ls = []
                 for md in o.modes:
                     if len(o.modes) == 1:
-                        iv = m.NewFixedSizeIntervalVar(s, md.duration, "")
+                        iv = m.new_fixed_size_interval_var(s, md.duration, "")
                         ls.append((md, 1))
                     else:
-                        lit = m.NewBoolVar("")
-                        iv = m.NewOptionalFixedSizeIntervalVar(s, md.duration, lit, "")
+                        lit = m.new_bool_var("")
+                        iv = m.new_optional_fixed_size_interval_var(s, md.duration, lit, "")
                         ls.append((md, lit))
                     per_station.setdefault(md.station, []).append(iv)
                 if len(ls) > 1:
-                    m.AddExactlyOne(lit for _, lit in ls)
+                    m.add_exactly_one(lit for _, lit in ls)
                 start[o.id] = s
                 end[o.id] = s + sum(md.duration * lit for md, lit in ls)
                 lits[o.id] = ls
             if prev is not None:
-                m.Add(start[o.id] >= prev)
+                m.add(start[o.id] >= prev)
             prev = end[o.id]
-        e = m.NewIntVar(-h, h, "")
-        m.Add(e == prev)
+        e = m.new_int_var(-h, h, "")
+        m.add(e == prev)
         job_end[j.id] = e
     for b in problem.blocked:
         per_station.setdefault(b.station, []).append(
-            m.NewFixedSizeIntervalVar(b.start, b.end - b.start, ""))
+            m.new_fixed_size_interval_var(b.start, b.end - b.start, ""))
     for ivs in per_station.values():
-        m.AddNoOverlap(ivs)
-    mk = m.NewIntVar(0, h, "")
-    m.AddMaxEquality(mk, list(job_end.values()))
+        m.add_no_overlap(ivs)
+    mk = m.new_int_var(0, h, "")
+    m.add_max_equality(mk, list(job_end.values()))
     terms = [mk]
     for j in problem.jobs:
         if j.due is not None:
-            late = m.NewIntVar(0, h // 60 + 1, "")
-            m.Add(60 * late >= job_end[j.id] - j.due)
+            late = m.new_int_var(0, h // 60 + 1, "")
+            m.add(60 * late >= job_end[j.id] - j.due)
             terms.append((h + 1) * j.weight * late)
-    m.Minimize(sum(terms))
+    m.minimize(sum(terms))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_search_workers = workers
     t0 = time.perf_counter()
-    code = solver.Solve(m)
+    code = solver.solve(m)
     secs = time.perf_counter() - t0
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, secs
     out = {}
     for j in problem.jobs:
         for o in j.ops:
-            s = solver.Value(start[o.id]) if not isinstance(start[o.id], int) else start[o.id]
+            s = solver.value(start[o.id]) if not isinstance(start[o.id], int) else start[o.id]
             for md, lit in lits[o.id]:
-                if isinstance(lit, int) or solver.Value(lit):
+                if isinstance(lit, int) or solver.value(lit):
                     out[o.id] = cpsat.Assignment(o.id, j.id, md.station, s, s + md.duration)
                     break
     return cpsat.evaluate(problem, out), secs

@@ -170,7 +170,7 @@ def solve(problem: Problem, time_limit: float = 10.0, hint: Solution | None = No
     solver.parameters.max_time_in_seconds = left
     solver.parameters.num_search_workers = max(1, workers)
     solver.parameters.random_seed = seed
-    code = solver.Solve(built.model)
+    code = solver.solve(built.model)
     status = {cp_model.OPTIMAL: Status.OPTIMAL, cp_model.FEASIBLE: Status.FEASIBLE,
               cp_model.INFEASIBLE: Status.INFEASIBLE}.get(code, Status.UNKNOWN)
     if status is Status.INFEASIBLE:
@@ -190,22 +190,22 @@ def _complete_hint(model: cp_model.CpModel, budget: float = 1.0) -> None:
     CP-SAT takes a complete feasible hint as its first solution at once; a partial one
     it may fail to complete in time on a model with sequence rules (measured: no plan in
     5 s for 500 operations, against 0.2 s for this completion)."""
-    proto = model.Proto()
+    proto = model.proto
     if not proto.solution_hint.vars:
         return
-    fixed = model.Clone()
+    fixed = model.clone()
     for v, val in zip(proto.solution_hint.vars, proto.solution_hint.values, strict=True):
-        fixed.Add(fixed.GetIntVarFromProtoIndex(v) == val)
-    fixed.ClearObjective()
+        fixed.add(fixed.get_int_var_from_proto_index(v) == val)
+    fixed.clear_objective()
     solver = cp_model.CpSolver()
     solver.parameters.num_search_workers = 1
     solver.parameters.max_time_in_seconds = budget
-    if solver.Solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    if solver.solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return  # keep the partial hint; the search may still use it
-    model.ClearHints()
+    model.clear_hints()
     for i in range(len(proto.variables)):
-        model.AddHint(model.GetIntVarFromProtoIndex(i),
-                      solver.Value(fixed.GetIntVarFromProtoIndex(i)))
+        model.add_hint(model.get_int_var_from_proto_index(i),
+                      solver.value(fixed.get_int_var_from_proto_index(i)))
 
 
 def greedy(problem: Problem, hint: Solution | None = None) -> Solution:
@@ -380,67 +380,67 @@ class _Built:
                 if o.frozen:
                     st = o.fixed_station or o.modes[0].station
                     d = o.duration_on(st)
-                    s = m.NewConstant(o.fixed_start)  # type: ignore[arg-type]
+                    s = m.new_constant(o.fixed_start)  # type: ignore[arg-type]
                     self.start[o.id], self.end[o.id] = s, s + d
                     self.lits[o.id] = [(Mode(st, d), 1)]
                     per_station.setdefault(st, []).append(
-                        m.NewFixedSizeIntervalVar(o.fixed_start, d, f"{o.id}@{st}"))  # type: ignore[arg-type]
+                        m.new_fixed_size_interval_var(o.fixed_start, d, f"{o.id}@{st}"))  # type: ignore[arg-type]
                 else:
-                    s = m.NewIntVar(max(j.release, 0), h, f"s_{o.id}")
+                    s = m.new_int_var(max(j.release, 0), h, f"s_{o.id}")
                     self.start[o.id] = s
                     if len(o.modes) == 1:
                         md = o.modes[0]
-                        iv = m.NewFixedSizeIntervalVar(s, md.duration, f"{o.id}@{md.station}")
+                        iv = m.new_fixed_size_interval_var(s, md.duration, f"{o.id}@{md.station}")
                         per_station.setdefault(md.station, []).append(iv)
                         self.end[o.id] = s + md.duration
                         self.lits[o.id] = [(md, 1)]
                     else:
                         lits = []
                         for md in o.modes:
-                            lit = m.NewBoolVar(f"x_{o.id}@{md.station}")
-                            iv = m.NewOptionalFixedSizeIntervalVar(
+                            lit = m.new_bool_var(f"x_{o.id}@{md.station}")
+                            iv = m.new_optional_fixed_size_interval_var(
                                 s, md.duration, lit, f"{o.id}@{md.station}")
                             per_station.setdefault(md.station, []).append(iv)
                             lits.append((md, lit))
-                        m.AddExactlyOne(lit for _, lit in lits)
+                        m.add_exactly_one(lit for _, lit in lits)
                         self.end[o.id] = s + sum(md.duration * lit for md, lit in lits)
                         self.lits[o.id] = lits  # type: ignore[assignment]
-                    m.Add(self.end[o.id] <= h)
+                    m.add(self.end[o.id] <= h)
                     a = hints.get(o.id)
                     if a is not None:
-                        m.AddHint(s, max(a.start, max(j.release, 0)))
-                        for md, lit in self.lits[o.id]:
-                            if not isinstance(lit, int):
-                                m.AddHint(lit, md.station == a.station)
+                        m.add_hint(s, max(a.start, max(j.release, 0)))
+                        for mode, flag in self.lits[o.id]:
+                            if not isinstance(flag, int):
+                                m.add_hint(flag, mode.station == a.station)
                 if prev_end is not None:
-                    m.Add(self.start[o.id] >= prev_end)
+                    m.add(self.start[o.id] >= prev_end)
                 prev_end = self.end[o.id]
-            e = m.NewIntVar(lo, h, f"end_{j.id}")
+            e = m.new_int_var(lo, h, f"end_{j.id}")
             if prev_end is not None:
-                m.Add(e == prev_end)
+                m.add(e == prev_end)
             job_end[j.id] = e
 
         for b in p.blocked:
             if b.end > b.start:
                 per_station.setdefault(b.station, []).append(
-                    m.NewFixedSizeIntervalVar(b.start, b.end - b.start, f"blocked_{b.station}"))
+                    m.new_fixed_size_interval_var(b.start, b.end - b.start, f"blocked_{b.station}"))
         for ivs in per_station.values():
             if len(ivs) > 1:
-                m.AddNoOverlap(ivs)
+                m.add_no_overlap(ivs)
 
-        makespan = m.NewIntVar(0, h, "makespan")
-        m.AddMaxEquality(makespan, list(job_end.values()) or [0])
+        makespan = m.new_int_var(0, h, "makespan")
+        m.add_max_equality(makespan, list(job_end.values()) or [m.new_constant(0)])
         w_late, w_rule = _weights(h, len(p.jobs))
         terms: list[cp_model.LinearExprT] = [W_THROUGHPUT * makespan]
         for j in p.jobs:
             if j.due is not None:
-                late = m.NewIntVar(0, _minutes(max(h - j.due, 0)) + 1, f"late_{j.id}")
-                m.Add(60 * late >= job_end[j.id] - j.due)
+                late = m.new_int_var(0, _minutes(max(h - j.due, 0)) + 1, f"late_{j.id}")
+                m.add(60 * late >= job_end[j.id] - j.due)
                 terms.append(w_late * j.weight * late)
         self.seq_pos: list[tuple[str, int, cp_model.IntVar]] = []
         if p.sequence_station is not None and (p.rules or p.colour_changes):
             terms.extend(w_rule * t for t in self._sequencing(p, hints))
-        m.Minimize(sum(terms))
+        m.minimize(sum(terms))
         self.makespan = makespan
 
     def _sequencing(self, p: Problem, hints: dict[str, Assignment]) -> list[cp_model.LinearExprT]:
@@ -472,23 +472,23 @@ class _Built:
         for i, (_j, o) in enumerate(seq_ops):
             lo, hi = (i, i) if o.frozen else (max(0, i - span), min(n - 1, i + span))
             for k in range(lo, hi + 1):
-                y[i, k] = m.NewBoolVar(f"y_{i}_{k}")
+                y[i, k] = m.new_bool_var(f"y_{i}_{k}")
                 if hints:
-                    m.AddHint(y[i, k], k == i)
-            m.AddExactlyOne(y[i, k] for k in range(lo, hi + 1))
+                    m.add_hint(y[i, k], k == i)
+            m.add_exactly_one(y[i, k] for k in range(lo, hi + 1))
         at: list[list[tuple[int, cp_model.IntVar]]] = [[] for _ in range(n)]
         for (i, k), v in y.items():
             at[k].append((i, v))
         for k in range(n):
-            m.AddExactlyOne(v for _, v in at[k])
+            m.add_exactly_one(v for _, v in at[k])
         # Slot k's times at the station; the car in slot k takes them.
         lo_t = min([0] + [o.fixed_start or 0 for _, o in seq_ops if o.frozen])
-        ts = [m.NewIntVar(lo_t, self.horizon, f"ts_{k}") for k in range(n)]
-        te = [m.NewIntVar(lo_t, self.horizon, f"te_{k}") for k in range(n)]
+        ts = [m.new_int_var(lo_t, self.horizon, f"ts_{k}") for k in range(n)]
+        te = [m.new_int_var(lo_t, self.horizon, f"te_{k}") for k in range(n)]
         for (i, k), v in y.items():
             _, o = seq_ops[i]
-            m.Add(ts[k] == self.start[o.id]).OnlyEnforceIf(v)
-            m.Add(te[k] == self.end[o.id]).OnlyEnforceIf(v)
+            m.add(ts[k] == self.start[o.id]).only_enforce_if(v)
+            m.add(te[k] == self.end[o.id]).only_enforce_if(v)
         terms: list[cp_model.LinearExprT] = []
         colours = sorted({j.colour for j, _ in seq_ops})
         change: list[cp_model.IntVar | int] = [0] * n
@@ -496,15 +496,15 @@ class _Built:
             col = [{c: sum(v for i, v in at[k] if seq_ops[i][0].colour == c) for c in colours}
                    for k in range(n)]
             for k in range(n - 1):
-                ch = m.NewBoolVar(f"change_{k}")
+                ch = m.new_bool_var(f"change_{k}")
                 for c in colours:
-                    m.Add(ch >= col[k][c] - col[k + 1][c])
+                    m.add(ch >= col[k][c] - col[k + 1][c])
                 change[k] = ch
                 if hints:
-                    m.AddHint(ch, seq_ops[k][0].colour != seq_ops[k + 1][0].colour)
+                    m.add_hint(ch, seq_ops[k][0].colour != seq_ops[k + 1][0].colour)
             terms.append(sum(change[:n - 1]))
         for k in range(n - 1):
-            m.Add(ts[k + 1] >= te[k] + p.changeover * change[k])
+            m.add(ts[k + 1] >= te[k] + p.changeover * change[k])
         for rule in p.rules:
             flag = [sum(v for i, v in at[k] if rule.option in seq_ops[i][0].options)
                     for k in range(n)]
@@ -512,8 +512,8 @@ class _Built:
                 continue
             for k in range(max(1, n - rule.q + 1)):
                 window = flag[k:k + rule.q]
-                excess = m.NewIntVar(0, rule.q, f"excess_{rule.option}_{k}")
-                m.Add(excess >= sum(window) - rule.p)
+                excess = m.new_int_var(0, rule.q, f"excess_{rule.option}_{k}")
+                m.add(excess >= sum(window) - rule.p)
                 terms.append(excess)
         self.seq_pos = [(seq_ops[i][0].id, k, v) for (i, k), v in y.items()]
         return terms
@@ -522,14 +522,14 @@ class _Built:
         out: dict[str, Assignment] = {}
         for j in self.p.jobs:
             for o in j.ops:
-                s = solver.Value(self.start[o.id])
+                s = solver.value(self.start[o.id])
                 for md, lit in self.lits[o.id]:
-                    if isinstance(lit, int) or solver.Value(lit):
+                    if isinstance(lit, int) or solver.value(lit):
                         out[o.id] = Assignment(o.id, j.id, md.station, s, s + md.duration)
                         break
         sol = evaluate(self.p, out)
         if self.seq_pos:
-            placed = sorted((k, job) for job, k, v in self.seq_pos if solver.Value(v))
+            placed = sorted((k, job) for job, k, v in self.seq_pos if solver.value(v))
             sol.sequence = [job for _, job in placed]
             by_job = {j.id: j for j in self.p.jobs}
             sol.rule_violations = sequence_violations(
@@ -539,5 +539,5 @@ class _Built:
                                                            strict=False)
                                          if by_job[a].colour != by_job[b].colour)
         sol.status = status
-        sol.objective = solver.ObjectiveValue()
+        sol.objective = solver.objective_value
         return sol

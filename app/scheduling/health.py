@@ -201,7 +201,7 @@ def choose_window(deadline: float, duration_s: float, now: float,
 
 def parse_indicators(t: Table, site: SiteConfig) -> list[IndicatorSpec]:
     """`[[maintenance.indicators]]` tables (see app/scheduling/maintenance.py)."""
-    out = []
+    out: list[IndicatorSpec] = []
     for it in t.tables("indicators"):
         tag = it.str("tag", required=True)
         if site.tags and tag not in site.tags:

@@ -150,23 +150,24 @@ class LineModel:
             d += timedelta(days=1)
         work.sort()
         merged: list[list[float]] = []
-        for a, b in work:
-            if merged and a <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], b)
+        for w0, w1 in work:
+            if merged and w0 <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], w1)
             else:
-                merged.append([a, b])
+                merged.append([w0, w1])
         off: list[tuple[float, float]] = []
         t = start
-        for a, b in merged:
-            if a > t:
-                off.append((t, min(a, end)))
-            t = max(t, b)
+        for w0, w1 in merged:
+            if w0 > t:
+                off.append((t, min(w0, end)))
+            t = max(t, w1)
         if t < end:
             off.append((t, end))
-        out = []
+        out: list[Window] = []
         for st in self.stations:
-            out += [Window(st, a, b, "", "off_shift") for a, b in off if b > a and a < end]
-            out += [Window(st, a, b, "", "break") for a, b in breaks if b > start and a < end]
+            out += [Window(st, x0, x1, "", "off_shift") for x0, x1 in off if x1 > x0 and x0 < end]
+            out += [Window(st, x0, x1, "", "break") for x0, x1 in breaks
+                    if x1 > start and x0 < end]
         return out
 
     def shift_at(self, t: float) -> tuple[str, float, float] | None:

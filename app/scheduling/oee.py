@@ -196,13 +196,13 @@ def parse_section(t: Table, site: SiteConfig) -> OEEConfig:
         stations.append(StationOEE(sid, st.float("ideal_cycle_s", required=True, min=0.1),
                                    cfg.state_tag, counter, tag(st, "reject_tag")))
         st.done()
-    cfg = OEEConfig(tuple(stations), o.float("microstop_s", 120.0, min=0),
+    out = OEEConfig(tuple(stations), o.float("microstop_s", 120.0, min=0),
                     tag(o, "planned_stop_tag"),
                     tuple(o.list("planned_running", ["production"], of=str)),
                     tag(o, "line_counter"), o.float("line_ideal_cycle_s", 0.0, min=0),
                     o.float("shift_h", 8.0, min=0.1, max=24))
     o.done()
-    return cfg
+    return out
 
 
 class OEEService:

@@ -206,11 +206,11 @@ def build(line: LineModel, orders: Sequence[Order], *, now: float,
     shown = [*line.calendar(epoch, horizon_end), *line.maintenance, *windows]
     frozen_spans: dict[str, list[tuple[int, int]]] = {}
     for j in jobs:
-        for o in j.ops:
-            if o.frozen:
-                st = o.fixed_station or o.modes[0].station
+        for op in j.ops:
+            if op.frozen:
+                st = op.fixed_station or op.modes[0].station
                 frozen_spans.setdefault(st, []).append(
-                    (o.fixed_start or 0, (o.fixed_start or 0) + o.duration_on(st)))
+                    (op.fixed_start or 0, (op.fixed_start or 0) + op.duration_on(st)))
     blocked = []
     for w in shown:
         a, b = max(int(w.start) - epoch, 0), min(int(w.end) - epoch, horizon_end - epoch)
