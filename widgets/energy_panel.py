@@ -49,6 +49,14 @@ def period_label(period: str) -> str:
             "week": translate("Energy", "This week")}.get(period, period)
 
 
+def _scale(f: QFont, k: float) -> None:
+    """Scale a font in place, whether it is sized in points or (by a style sheet) pixels."""
+    if f.pointSizeF() > 0:
+        f.setPointSizeF(f.pointSizeF() * k)
+    elif f.pixelSize() > 0:
+        f.setPixelSize(max(1, round(f.pixelSize() * k)))
+
+
 def _num(x: float | None, nd: int = 1) -> str:
     return "—" if x is None else f"{x:,.{nd}f}"
 
@@ -241,7 +249,7 @@ class FlowView(QWidget):
         f = QFont(self.font())
         p.setPen(fg)
         if compact:
-            f.setPointSizeF(f.pointSizeF() * 0.95)
+            _scale(f, 0.95)
             p.setFont(f)
             inner = r.adjusted(8, 0, -6, 0)
             f.setBold(True)
@@ -262,7 +270,7 @@ class FlowView(QWidget):
         p.drawText(top, Qt.AlignmentFlag.AlignCenter, title)
         f.setBold(True)
         if big:
-            f.setPointSizeF(f.pointSizeF() * 1.3)
+            _scale(f, 1.3)
         p.setFont(f)
         p.drawText(bottom, Qt.AlignmentFlag.AlignCenter, value)
         p.setFont(self.font())
@@ -445,12 +453,12 @@ class _Kpi(QFrame):
         self.caption = QLabel()
         self.value = QLabel("—")
         f = self.value.font()
-        f.setPointSizeF(f.pointSizeF() * 1.35)
+        _scale(f, 1.35)
         f.setBold(True)
         self.value.setFont(f)
         self.note = QLabel("")
         small = self.note.font()
-        small.setPointSizeF(small.pointSizeF() * 0.9)
+        _scale(small, 0.9)
         self.note.setFont(small)
         self.caption.setFont(small)
         for w in (self.caption, self.value, self.note):
@@ -519,22 +527,16 @@ class EnergyPanel(QWidget):
         recs.addWidget(self.message)
         scroll.setMinimumHeight(120)
         # three columns: the flows; what consumes and what idles; per hour and advice
-        grid = QGridLayout()
-        grid.setSpacing(6)
-        grid.addWidget(self.flow, 0, 0, 2, 1)
-        grid.addWidget(self.consumers, 0, 1)
-        grid.addWidget(self.idle, 1, 1)
-        grid.addWidget(self.hourly, 0, 2)
-        grid.addLayout(recs, 1, 2)
-        grid.setColumnStretch(0, 4)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(2, 4)
-        grid.setRowStretch(0, 2)
-        grid.setRowStretch(1, 3)
+        self.recs_host = QWidget()
+        self.recs_host.setLayout(recs)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(6)
+        self._wide: bool | None = None
+        self._arrange(wide=True)
         box = QVBoxLayout(self)
         box.addLayout(head)
         box.addLayout(kpi_row)
-        box.addLayout(grid, 1)
+        box.addLayout(self.grid, 1)
         self._relay = _poller(self, self._svc, lambda: self._period, self._show)
         self._relay.message.connect(self.message.setText, Qt.ConnectionType.QueuedConnection)
         if ctx.session is not None:  # who may apply changes with who is signed in
@@ -545,6 +547,42 @@ class EnergyPanel(QWidget):
             self._relay.destroyed.connect(lambda *_: remove())
             self._relay.message.connect(lambda _t: self._view and self._show_recs(self._view))
         self._retranslate()
+
+    def _arrange(self, wide: bool) -> None:
+        """Wide and low (a row of a layout): three columns; else two (a column)."""
+        if wide == self._wide:
+            return
+        self._wide = wide
+        g = self.grid
+        for w in (self.flow, self.consumers, self.idle, self.hourly, self.recs_host):
+            g.removeWidget(w)
+        for i in range(4):
+            g.setColumnStretch(i, 0)
+            g.setRowStretch(i, 0)
+        if wide:
+            g.addWidget(self.flow, 0, 0, 2, 1)
+            g.addWidget(self.consumers, 0, 1)
+            g.addWidget(self.idle, 1, 1)
+            g.addWidget(self.hourly, 0, 2)
+            g.addWidget(self.recs_host, 1, 2)
+            for col, k in enumerate((4, 3, 4)):
+                g.setColumnStretch(col, k)
+            g.setRowStretch(0, 2)
+            g.setRowStretch(1, 3)
+        else:
+            g.addWidget(self.flow, 0, 0, 2, 1)
+            g.addWidget(self.consumers, 0, 1)
+            g.addWidget(self.idle, 1, 1)
+            g.addWidget(self.hourly, 2, 0)
+            g.addWidget(self.recs_host, 2, 1)
+            g.setColumnStretch(0, 5)
+            g.setColumnStretch(1, 4)
+            for row, k in enumerate((3, 3, 5)):
+                g.setRowStretch(row, k)
+
+    def resizeEvent(self, event: Any) -> None:
+        self._arrange(wide=self.width() > 2.2 * max(1, self.height()))
+        super().resizeEvent(event)
 
     def _retranslate(self) -> None:
         self.title.setText(translate("Energy", "Energy"))
@@ -684,7 +722,7 @@ class EnergyTile(QFrame):
         self.caption.setProperty("role", "title")
         self.per_vehicle = QLabel("—")
         f = self.per_vehicle.font()
-        f.setPointSizeF(f.pointSizeF() * 1.6)
+        _scale(f, 1.6)
         f.setBold(True)
         self.per_vehicle.setFont(f)
         self.idle_now = QLabel("")

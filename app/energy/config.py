@@ -310,10 +310,10 @@ def parse_energy(root: Table, cfg: SiteConfig) -> EnergyConfig:
     baseline_period = None
     if "baseline" in t.data:
         bt = t.table("baseline")
-        start, end = _iso(bt, "from", bt.raw("from")), _iso(bt, "to", bt.raw("to"))
-        if end <= start:
+        b_from, b_to = _iso(bt, "from", bt.raw("from")), _iso(bt, "to", bt.raw("to"))
+        if b_to <= b_from:
             raise bt.error("to", "must be after from")
-        baseline_period = (start, end)
+        baseline_period = (b_from, b_to)
         bt.done()
     states = t.list("producing_states", ["running"], of=str)
     out = EnergyConfig(

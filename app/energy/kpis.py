@@ -39,7 +39,7 @@ class MeterTotals:
     sleepable_kwh: float = 0.0
     sleepable_s: float = 0.0
 
-    def to_json(self) -> dict[str, float]:
+    def to_json(self) -> dict[str, float | None]:
         return {"kwh": _r(self.kwh), "producing_kwh": _r(self.producing_kwh),
                 "idle_kwh": _r(self.idle_kwh), "peak_kw": _r(self.peak_kw),
                 "gap_minutes": _r(self.gap_minutes, 1)}
@@ -149,7 +149,7 @@ class PeriodReport:
                 "co2e_kg": _r(self.co2e_kg), "co2e_kg_per_vehicle": _r(self.co2e_kg_per_vehicle),
                 "cost": _r(self.cost, 2), "peak_kw": _r(self.peak_kw)}
 
-    def stations_json(self) -> dict[str, dict[str, float]]:
+    def stations_json(self) -> dict[str, dict[str, float | None]]:
         return {m.meter: m.to_json() for m in self.consumers}
 
 

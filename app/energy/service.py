@@ -41,7 +41,7 @@ FLUSH_S = 2.0
 CHECK_S = 10.0
 
 # write(path, value, actor) -> future of the read-back; the seams' checked, audited write
-WriteFn = Callable[[str, Value, str], concurrent.futures.Future]
+WriteFn = Callable[[str, Value, str, Role | None], concurrent.futures.Future]
 
 
 class EnergyError(ValueError):
@@ -181,7 +181,7 @@ class EnergyService:
         if self._write is None:
             raise EnergyError("this terminal has no write path to the PLC")
         log.info("energy: %s applies %s (%s := %s)", actor, rec.id, rec.tag, rec.value)
-        return self._write(rec.tag, rec.value, actor)
+        return self._write(rec.tag, rec.value, actor, role)
 
     # --- alarms and the hourly summary ------------------------------------------------------
 
@@ -219,7 +219,7 @@ class EnergyService:
                 demand = live.grid_kw if live.grid_kw is not None else live.line_kw
                 alarms.set_condition(ALARM_PEAK, demand >= limit * a.peak_warn_pct / 100.0,
                                      round(demand, 1))
-        last = hour_of(now) - HOUR
+        last = hour_of(now - HOUR)
         with self._lock:
             restated = last in self._restated
             self._restated.clear()

@@ -6,28 +6,24 @@ import concurrent.futures
 from typing import Any
 
 from app.alarms.engine import AlarmEngine
+from app.auth.permissions import Action, Role
 from app.energy.config import energy_of, parse_energy
 from app.energy.service import EnergyService
 from app.model import Value
 from app.services import ConfigSection, ServiceContext, ServiceSpec
+from app.writes import ActorRef, TagWrites
 
 
 def _write_path(ctx: ServiceContext) -> Any:
-    """The checked, audited write: limits and type by the runtime, then the audit record
-    with the PLC's read-back (or the reason it failed)."""
-    runtime, store = ctx.runtime, ctx.store
+    """The one checked, audited write (app.writes): role, type and limits checked, the
+    audit record with the PLC's read-back (or the reason it failed)."""
+    writes = ctx.get(TagWrites)
 
-    def write(path: str, value: Value, actor: str) -> concurrent.futures.Future:
-        fut = runtime.write(path, value)
-
-        def audit(f: concurrent.futures.Future) -> None:
-            err = f.exception()
-            detail = {"requested": value, "read_back": None if err else f.result().value,
-                      "error": str(err) if err else "", "by": "energy recommendation"}
-            store.audit.record(actor, "energy.apply", path, detail)
-
-        fut.add_done_callback(audit)
-        return fut
+    def write(path: str, value: Value, actor: str,
+              role: Role | None) -> concurrent.futures.Future:
+        who = ActorRef(actor, role) if role is not None else None
+        return writes.write(path, value, who, action=Action.ENERGY_APPLY,
+                            via="energy recommendation", audit_as="energy.apply")
 
     return write
 
@@ -41,4 +37,5 @@ def _build(ctx: ServiceContext) -> EnergyService | None:
 
 
 SPEC = ServiceSpec(name="energy", provides=EnergyService, build=_build,
-                   sections=(ConfigSection("energy", parse_energy),), needs=(AlarmEngine,))
+                   sections=(ConfigSection("energy", parse_energy),),
+                   needs=(AlarmEngine, TagWrites))
