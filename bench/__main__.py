@@ -26,7 +26,9 @@ BENCHMARKS = {
     "latency": "bench.latency",
     "startup": "bench.startup",
     "energy": "bench.energy",
+    "environment": "bench.environment",
     "sparkplug": "bench.sparkplug",
+    "screens": "bench.screens",
     "scheduling": "bench.scheduling",
 }
 
