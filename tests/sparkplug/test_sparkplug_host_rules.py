@@ -4,10 +4,12 @@ historical values, and bad input counted while the stream goes on."""
 
 from __future__ import annotations
 
+import pytest
+
 from app.config import DataType, TagConfig
 from app.model import Quality
 from app.sparkplug import codec
-from app.sparkplug.codec import Metric, Payload
+from app.sparkplug.codec import CodecError, Metric, Payload
 from app.sparkplug.codec import SpDataType as T
 from app.sparkplug.host import HostCore
 from app.sparkplug.proto import sparkplug_b_pb2 as pb
@@ -209,3 +211,32 @@ def test_a_new_birth_makes_what_it_no_longer_has_bad():
     v, _ = values(core)
     assert v["Temp"] == (1.0, Quality.GOOD)
     assert v["Count"] == (5, Quality.BAD) and v["D1/Speed"] == (3.0, Quality.BAD)
+
+
+def test_writes_are_commands_to_declared_metrics_by_alias():
+    core, _, _ = make()
+    core.handle(f"{NS}/NBIRTH/E", nbirth())
+    core.handle(f"{NS}/DBIRTH/E/D1", codec.encode(Payload(seq=1, metrics=[
+        Metric("Speed", 3.0, T.FLOAT, alias=10), Metric("Mode", "auto", T.STRING)])))
+    out, d = core.command("G/E/Count", 7)
+    assert out.topic == f"{NS}/NCMD/E" and d.name == "Count"
+    m = codec.decode(out.payload).metrics[0]
+    assert (m.name, m.alias, m.value, m.datatype) == (None, 2, 7, None)  # alias only
+    out, _ = core.command("G/E/D1/Mode", "manual")  # no alias in the birth: by name
+    m = pb.Payload.FromString(out.payload).metrics[0]
+    assert out.topic == f"{NS}/DCMD/E/D1" and (m.name, m.string_value) == ("Mode", "manual")
+    with pytest.raises(LookupError, match="not declared"):
+        core.command("G/E/Nope", 1)
+    with pytest.raises(CodecError, match="out of range"):
+        core.command("G/E/Count", 70_000)  # UInt16
+
+
+def test_bad_input_is_logged_once_a_minute_per_node(caplog):
+    core, _, _ = make()
+    core.handle(f"{NS}/NBIRTH/E", nbirth())
+    for _ in range(5):
+        core.handle(f"{NS}/NDATA/E", b"\x0a\xff")
+    core.handle("spBv1.0/G/NDATA/Other", b"\x0a\xff")
+    warnings = [r for r in caplog.records if "Sparkplug host" in r.getMessage()]
+    assert len(warnings) == 2  # one for G/E, one for G/Other
+    assert core.errors[("G/E", "malformed")] == 5
