@@ -147,7 +147,7 @@ def run(req: ProbeRequest, out: IO[str] | None = None) -> int:
         for addr, text in req.writes:
             path = next((p for p, n in names.items() if n == addr), addr)
             try:
-                sample = rt.write(path, literal(text)[0]).result(req.connect_timeout)
+                sample = rt.safety_write(path, literal(text)[0]).result(req.connect_timeout)
             except SourceError as e:
                 raise ProbeError(f"write {addr}={text} failed: {e}", code=4) from None
             except TimeoutError:

@@ -5,7 +5,7 @@ Threading contract:
 - Sources run on the runtime loop and deliver samples to `_ingest` there.
 - Listeners (`subscribe`) are called on the runtime thread with each batch; they must
   not block (hand off to a queue, as the historian and `ChangeBuffer` do).
-- Other threads (the GUI) call `write`, `publish`, `call`: these return
+- Other threads (the GUI) call `safety_write`, `publish`, `call`: these return
   `concurrent.futures.Future` at once and never wait on the network or the disk.
 """
 
@@ -19,7 +19,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.config import DataType, SiteConfig, TagConfig
+from app.config import SiteConfig, TagConfig
 from app.model import LinkState, LinkStatus, Quality, Sample, Value, now
 from app.observers import Observers
 from app.sources import registry
@@ -229,11 +229,14 @@ class Runtime:
 
         return self.call(wake())
 
-    def write(self, path: str, value: Value) -> concurrent.futures.Future[Sample]:
-        """Write a tag on its source; the future holds the value read back."""
-        return self.call(self.write_async(path, value))
+    def safety_write(self, path: str, value: Value) -> concurrent.futures.Future[Sample]:
+        """Write a tag on its source with no actor, no permission check and no audit:
+        the e-stop's path (stop, reset and start requests, safe speed), which must not
+        wait for anything. What a person or a host asks goes through
+        `app.writes.TagWrites.write(path, value, actor)`. The future holds the read-back."""
+        return self.call(self.safety_write_async(path, value))
 
-    async def write_async(self, path: str, value: Value) -> Sample:
+    async def safety_write_async(self, path: str, value: Value) -> Sample:
         tag = self.config.tags.get(path)
         if tag is None:
             raise SourceError(f"unknown tag {path!r}")
@@ -297,25 +300,14 @@ def _within(a: Value, b: Value, deadband: float) -> bool:
 
 
 def coerce(tag: TagConfig, value: Value) -> Value:
-    """Convert a value to the tag's type, or raise SourceError saying why not."""
+    """Convert a value to the tag's type within its limits, or raise SourceError saying
+    why not (the rules of `app.writes.check_value`: "banana" is no bool)."""
+    from app.writes import WriteRefused, check_value
+
     try:
-        match tag.type:
-            case DataType.FLOAT:
-                v: Value = float(value)  # type: ignore[arg-type]
-            case DataType.INT:
-                v = int(value)  # type: ignore[arg-type]
-            case DataType.BOOL:
-                v = value if isinstance(value, bool) else str(value).lower() in ("1", "true", "on")
-            case DataType.STRING:
-                v = str(value)
-    except (TypeError, ValueError):
-        raise SourceError(f"{value!r} is not a valid {tag.type} for {tag.path}") from None
-    if isinstance(v, int | float) and not isinstance(v, bool):
-        if tag.low is not None and v < tag.low:
-            raise SourceError(f"{v} is below the limit {tag.low} {tag.unit} of {tag.path}")
-        if tag.high is not None and v > tag.high:
-            raise SourceError(f"{v} is above the limit {tag.high} {tag.unit} of {tag.path}")
-    return v
+        return check_value(tag, value)
+    except WriteRefused as e:
+        raise SourceError(str(e)) from None
 
 
 @dataclass

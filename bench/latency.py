@@ -152,7 +152,7 @@ def estop_cycles(rt: Any, store: Any, presses: int) -> list[float]:
             wait_for(lambda: confirmed_at, 5, "e-stop CONFIRMED", step=0.001)
             out.append((confirmed_at[0] - t) * 1000)
             wait_for(lambda: ctl.status.healthy, 10, "stop circuit healthy", step=0.02)
-            rt.write(cfg.reset_tag, True).result(5)
+            rt.safety_write(cfg.reset_tag, True).result(5)
             wait_for(lambda: ctl.status.circuit is CircuitState.RUNNING, 10, "circuit running")
     finally:
         ctl.close()

@@ -2,7 +2,9 @@
 limits, confirmation (old -> new), the write, the PLC's read-back, an audit record.
 
 Everything happens in an in-window Overlay (the e-stop in the frame stays usable).
-The write is `ctx.runtime.write(path, value)`, a concurrent Future: its result comes
+The sheet only asks the domain: `TagWrites.check` while the worker types (role, type,
+limits: the refusal is shown in their language) and `TagWrites.write(path, value,
+actor)`, which checks again, writes and records the audit. Its Future's result comes
 back to the GUI thread through a queued signal; the GUI never waits on it.
 """
 
@@ -24,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.auth.permissions import Action, allowed
+from app.auth.permissions import Action, PermissionDenied, allowed
 from app.model import Quality, Sample
+from app.writes import Refusal, TagWrites, WriteRefused
 from widgets import theme
 from widgets.overlay import Overlay
 from widgets.value_tile import format_value
@@ -125,7 +128,8 @@ class SetpointSheet(QWidget):
         self.old: Sample | None = ctx.bridge.latest(path) if ctx.bridge is not None else None
         self.new_value: float | None = None
         self.readback: Sample | None = None
-        self.user = getattr(ctx.session, "current", None) if ctx.session is not None else None
+        self.user = ctx.session.current if ctx.session is not None else None
+        self.writes: TagWrites | None = ctx.find(TagWrites)
         self._result = _WriteResult()
         self._result.done.connect(self._on_written)
 
@@ -148,8 +152,8 @@ class SetpointSheet(QWidget):
         box.addWidget(self.keypad)
         box.addLayout(buttons)
 
-        role = getattr(self.user, "role", None)
-        if self.user is None or not allowed(role, Action.SETPOINT_WRITE):
+        if (self.user is None or self.writes is None
+                or not allowed(self.user.role, Action.SETPOINT_WRITE)):
             self._go(Step.DENIED)
         else:
             if self.old is not None and self.old.quality is not Quality.BAD:
@@ -251,28 +255,29 @@ class SetpointSheet(QWidget):
                 Step.ENTRY, translate("Setpoint", "“{text}” is not a number.").format(text=text)
             )
             return
-        if self.tag.low is not None and value < self.tag.low:
-            self._go(
-                Step.ENTRY,
-                translate(
-                    "Setpoint", "{value} is below the lowest allowed value {low} {unit}."
-                ).format(
-                    value=format_value(value), low=format_value(self.tag.low), unit=self.tag.unit
-                ),
-            )
+        try:
+            assert self.writes is not None  # else the sheet shows DENIED
+            self.writes.check(self.path, value, self.user)
+        except PermissionDenied:
+            self._go(Step.DENIED)
             return
-        if self.tag.high is not None and value > self.tag.high:
-            self._go(
-                Step.ENTRY,
-                translate(
-                    "Setpoint", "{value} is above the highest allowed value {high} {unit}."
-                ).format(
-                    value=format_value(value), high=format_value(self.tag.high), unit=self.tag.unit
-                ),
-            )
+        except WriteRefused as e:
+            self._go(Step.ENTRY, self._refusal_text(e, value))
             return
         self.new_value = value
         self._go(Step.CONFIRM)
+
+    def _refusal_text(self, e: WriteRefused, value: float) -> str:
+        """The domain's refusal in the worker's language."""
+        if e.kind is Refusal.BELOW:
+            return translate(
+                "Setpoint", "{value} is below the lowest allowed value {low} {unit}."
+            ).format(value=format_value(value), low=format_value(e.limit), unit=self.tag.unit)
+        if e.kind is Refusal.ABOVE:
+            return translate(
+                "Setpoint", "{value} is above the highest allowed value {high} {unit}."
+            ).format(value=format_value(value), high=format_value(e.limit), unit=self.tag.unit)
+        return str(e)
 
     def _primary(self) -> None:
         if self.step in (Step.CONFIRM, Step.FAILED):
@@ -287,30 +292,23 @@ class SetpointSheet(QWidget):
     def confirm(self) -> None:
         """Send the write; the result arrives later on the GUI thread."""
         self._go(Step.WRITING)
-        base = {
-            "old": None if self.old is None else self.old.value,
-            "new": self.new_value,
-            "unit": self.tag.unit,
-            "role": str(getattr(self.user, "role", "")),
-        }
-        actor = getattr(self.user, "user_id", "?")
-        store, path, result = self.ctx.store, self.path, self._result
+        old = None if self.old is None else self.old.value
+        path, result = self.path, self._result
         try:
-            fut = self.ctx.runtime.write(path, self.new_value)
+            assert self.writes is not None and self.new_value is not None
+            # Checked, written and audited by the domain (app.writes); the audit is
+            # recorded even if the operator closes the sheet meanwhile.
+            fut = self.writes.write(path, self.new_value, self.user, old=old,
+                                    via="setpoint sheet")
         except Exception as e:
-            log.exception("setpoint write of %s could not be sent", path)
-            record_audit(store, actor, path, base, None, str(e))
+            log.warning("setpoint write of %s not sent: %s", path, e)
             self._on_written(None, str(e))
             return
 
-        def done(f: Any) -> None:
-            # Runs on the runtime thread. The audit is written here, not in the sheet,
-            # so a write is recorded even if the operator closed the sheet meanwhile.
+        def done(f: Any) -> None:  # on the runtime thread
             err = f.exception()
             sample = None if err else f.result()
-            error = None if err is None else (str(err) or type(err).__name__)
-            record_audit(store, actor, path, base, sample, error)
-            result.done.emit(sample, error)
+            result.done.emit(sample, None if err is None else (str(err) or type(err).__name__))
 
         fut.add_done_callback(done)
 
@@ -320,39 +318,6 @@ class SetpointSheet(QWidget):
             self._go(Step.FAILED, error)
         else:
             self._go(Step.DONE)
-
-
-def record_audit(
-    store: Any,
-    actor: str,
-    path: str,
-    base: dict[str, Any],
-    sample: Sample | None,
-    error: str | None,
-) -> None:
-    """One audit record per write attempt, with what was asked and what the PLC says."""
-    detail = {
-        **base,
-        "readback": None if sample is None else sample.value,
-        "ok": error is None,
-        "error": error,
-    }
-    audit = getattr(store, "audit", None)
-    if audit is None:
-        log.error("no audit log: setpoint write %s by %s not recorded: %s", path, actor, detail)
-        return
-    try:
-        fut = audit.record(actor, "setpoint.write", path, detail)
-    except Exception:
-        log.exception("audit of setpoint write %s failed", path)
-        return
-    if hasattr(fut, "add_done_callback"):
-        fut.add_done_callback(
-            lambda f: (
-                f.exception()
-                and log.error("audit of setpoint write %s failed: %s", path, f.exception())
-            )
-        )
 
 
 def open_setpoint(anchor: QWidget, ctx: Any, path: str) -> Overlay:

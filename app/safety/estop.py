@@ -221,7 +221,7 @@ class EStopController:
         error = ""
         # The write goes first, before any bookkeeping, audit or publish.
         try:
-            coro = self.runtime.write_async(self.config.stop_request_tag, True)
+            coro = self.runtime.safety_write_async(self.config.stop_request_tag, True)
             try:
                 fut = asyncio.run_coroutine_threadsafe(coro, self.runtime.loop)
             except BaseException:
@@ -368,7 +368,7 @@ class EStopController:
         except (PermissionDenied, ResetRefused) as e:
             self._journal(actor or ANONYMOUS, "estop.reset_refused", str(e))
             raise
-        fut = self.runtime.write(self.config.reset_tag, True)
+        fut = self.runtime.safety_write(self.config.reset_tag, True)
         self._journal(actor, "estop.reset", f"reset requested by role {role}")
 
         def done(f: concurrent.futures.Future) -> None:
@@ -472,7 +472,7 @@ class EStopController:
             return
         assert self.config.start_tag is not None
         try:
-            written = self.runtime.write(self.config.start_tag, True)
+            written = self.runtime.safety_write(self.config.start_tag, True)
         except Exception as e:
             self._journal(actor, "line.start_failed", str(e))
             fut.set_exception(e)
@@ -495,7 +495,7 @@ class EStopController:
         if self.config.prestart_horn_tag is None:
             return
         try:
-            f = self.runtime.write(self.config.prestart_horn_tag, on)
+            f = self.runtime.safety_write(self.config.prestart_horn_tag, on)
             f.add_done_callback(_log_failure("pre-start horn"))
         except Exception:
             log.exception("e-stop: pre-start horn could not be switched")

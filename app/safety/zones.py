@@ -355,7 +355,7 @@ class ZoneMonitor:
         self._observers.notify()
 
     def _write(self, tag: str, value: Value) -> None:
-        fut = self.runtime.write(tag, value)
+        fut = self.runtime.safety_write(tag, value)
 
         def done(f: Any) -> None:
             if f.exception() is not None:

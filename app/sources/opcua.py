@@ -38,6 +38,7 @@ from app.config import DataType, Table, TagConfig
 from app.model import LinkState, Quality, Sample, Value, now
 from app.sources.base import Source, SourceError
 from app.sources.registry import register
+from app.values import BadValue, to_tag_type
 
 log = logging.getLogger(__name__)
 
@@ -703,16 +704,12 @@ def _convert(variant: Any, tag: TagConfig) -> tuple[Value, str | None]:
 
 
 def _as_tag_type(v: bool | int | float | str, kind: DataType) -> Value:
-    """Only lossless conversions: a PLC Int16 on a float tag is shown as 21.0."""
-    if kind is DataType.FLOAT and isinstance(v, int) and not isinstance(v, bool):
-        return float(v)
-    if kind is DataType.INT and isinstance(v, float) and v.is_integer():
-        return int(v)
-    if kind is DataType.BOOL and isinstance(v, int) and not isinstance(v, bool) and v in (0, 1):
-        return bool(v)
-    if kind is DataType.STRING and not isinstance(v, str):
-        return str(v)
-    return v
+    """The one conversion (app.values): a PLC Int16 on a float tag is shown as 21.0.
+    A value it cannot convert (2.5 on an int tag) is shown as it came, not guessed."""
+    try:
+        return to_tag_type(v, kind)
+    except BadValue:
+        return v
 
 
 def _to_variant_value(value: Value, vtype: Any, where: str) -> Any:

@@ -31,13 +31,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.auth.permissions import Action, PermissionDenied, Role, allowed
+from app.auth.permissions import Role
 from app.model import Sample, Value
 from app.secrets import get_secret
 from app.services import ConfigSection, ServiceContext, ServiceSpec, Unsubscribe, stop_all
 from app.sparkplug.codec import SpDataType
 from app.sparkplug.edge import EdgeNode, EdgeOptions, metrics_of_tags
 from app.sparkplug.forward import ForwardBuffer
+from app.writes import ActorRef, TagWrites
 
 if TYPE_CHECKING:
     from app.config import SiteConfig, Table
@@ -168,24 +169,15 @@ class SparkplugEdgeService:
 
 
 def checked_write(ctx: ServiceContext, cfg: EdgeConfig) -> Any:
-    """A host's write: the configured role may write setpoints, the runtime checks
-    type and limits, the audit record holds the PLC's read-back (or why not)."""
-    runtime, store = ctx.runtime, ctx.store
+    """A host's write through the one checked, audited write (app.writes): the
+    configured role must be one that may write setpoints; type, limits and the audit
+    record (with the PLC's read-back, or why not) are TagWrites'."""
+    writes = ctx.get(TagWrites)
 
     def write(path: str, value: Value, actor: str) -> concurrent.futures.Future[Any]:
-        if not allowed(cfg.write_role, Action.SETPOINT_WRITE):
-            raise PermissionDenied(cfg.write_role, Action.SETPOINT_WRITE)
-        fut = runtime.write(path, value)
-
-        def audit(f: concurrent.futures.Future[Any]) -> None:
-            err = f.exception()
-            detail = {"requested": value, "read_back": None if err else f.result().value,
-                      "error": str(err) if err else "", "by": "Sparkplug NCMD",
-                      "role": str(cfg.write_role)}
-            store.audit.record(actor, "sparkplug.write", path, detail)
-
-        fut.add_done_callback(audit)
-        return fut
+        who = ActorRef(actor, cfg.write_role) if cfg.write_role is not None else None
+        return writes.write(path, value, who, via="Sparkplug NCMD",
+                            audit_as="sparkplug.write")
 
     return write
 
@@ -202,7 +194,7 @@ def _build(ctx: ServiceContext) -> SparkplugEdgeService | None:
 
 
 SPEC = ServiceSpec(name="sparkplug", provides=SparkplugEdgeService, build=_build,
-                   sections=(ConfigSection(SECTION, parse_sparkplug),))
+                   sections=(ConfigSection(SECTION, parse_sparkplug),), needs=(TagWrites,))
 
 
 class SparkplugHistory:

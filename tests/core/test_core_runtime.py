@@ -115,11 +115,11 @@ def test_link_loss_turns_every_tag_bad_at_once(runtime) -> None:
 
 def test_write_returns_read_back_and_enforces_limits(runtime) -> None:
     rt, _ = runtime
-    assert rt.write("t/a/speed", "4.5").result(2).value == 4.5
+    assert rt.safety_write("t/a/speed", "4.5").result(2).value == 4.5
     with pytest.raises(SourceError, match="above the limit 10"):
-        rt.write("t/a/speed", 11).result(2)
+        rt.safety_write("t/a/speed", 11).result(2)
     with pytest.raises(SourceError, match="not writable"):
-        rt.write("t/a/temp", 1).result(2)
+        rt.safety_write("t/a/temp", 1).result(2)
 
 
 def test_stop_is_clean_within_two_seconds(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.auth.permissions import Role
 from app.model import Sample
+from app.writes import TagWrites
 from widgets.overlay import mark_host
 from widgets.panels import PanelContext
 from widgets.setpoint import SetpointSheet, Step, open_setpoint
@@ -36,7 +37,7 @@ class FakeRuntime:
         self.writes = []
         self.readback, self.error = readback, error
 
-    def write(self, path, value):
+    def safety_write(self, path, value):
         self.writes.append((path, value))
         fut = concurrent.futures.Future()
 
@@ -58,6 +59,9 @@ class Audit:
 
     def record(self, actor, action, target="", detail=""):
         self.records.append((actor, action, target, detail))
+        done = concurrent.futures.Future()
+        done.set_result(len(self.records))
+        return done
 
 
 class Store:
@@ -67,7 +71,9 @@ class Store:
 
 def ctx_for(site, bridge, role, runtime=None):
     who = None if role is None else Who("u7", "Anna", role)
-    return PanelContext(site, runtime or FakeRuntime(), bridge, Store(), Session(who))
+    runtime, store = runtime or FakeRuntime(), Store()
+    writes = TagWrites(site.tags, runtime, store.audit)
+    return PanelContext(site, runtime, bridge, store, Session(who), services={TagWrites: writes})
 
 
 def test_operator_may_not_write(qtbot, site, bridge):
@@ -108,7 +114,7 @@ def test_confirm_write_readback_and_audit(qtbot, site, bridge):
     assert "149.5" in sheet.message.text() and "did not take" in sheet.message.text()
     actor, action, target, detail = ctx.store.audit.records[0]
     assert (actor, action, target) == ("u7", "setpoint.write", STROKE)
-    assert detail["old"] == 120.0 and detail["new"] == 150.0 and detail["readback"] == 149.5
+    assert detail["old"] == 120.0 and detail["new"] == 150.0 and detail["read_back"] == 149.5
 
 
 def test_failed_write_says_why_and_is_audited(qtbot, site, bridge):

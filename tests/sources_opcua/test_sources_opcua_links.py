@@ -49,7 +49,7 @@ def test_secure_connection_with_user_and_password(secure_plc: PlcServer, securit
         pki=str(security.pki), username=security.user), secret=security.password)
     rt.wait_state(LinkState.CONNECTED, timeout=10)
     rt.wait_value("count", lambda s: s.quality is Quality.GOOD and s.value == 7)
-    assert rt.runtime.write("line1/count", 8).result(5).value == 8
+    assert rt.runtime.safety_write("line1/count", 8).result(5).value == 8
 
 
 def test_wrong_password_is_a_clear_link_error(secure_plc: PlcServer, security: Security,

@@ -25,15 +25,15 @@ def _setup(plc: PlcServer, make_runtime):
 
 def test_write_float_and_int32_with_their_own_types(plc: PlcServer, make_runtime) -> None:
     rt = _setup(plc, make_runtime)
-    back = rt.runtime.write("line1/setpoint", 21.3).result(5)
+    back = rt.runtime.safety_write("line1/setpoint", 21.3).result(5)
     assert back.value == 21.3 and back.quality is Quality.GOOD
     assert plc.get("Setpoint").VariantType is ua.VariantType.Float
 
-    back = rt.runtime.write("line1/count", 12).result(5)
+    back = rt.runtime.safety_write("line1/count", 12).result(5)
     assert back.value == 12 and isinstance(back.value, int)
     assert plc.get("Count") == ua.Variant(12, ua.VariantType.Int32)
 
-    back = rt.runtime.write("line1/running", False).result(5)
+    back = rt.runtime.safety_write("line1/running", False).result(5)
     assert back.value is False
     assert plc.get("Running").VariantType is ua.VariantType.Boolean
     # the read-back is also the tag's latest value
@@ -44,14 +44,14 @@ def test_write_to_read_only_node_is_refused_clearly(plc: PlcServer, make_runtime
     rt = _setup(plc, make_runtime)
     with pytest.raises(SourceError, match=r"PLC refused the write to line1/temperature "
                                           r"\(ns=\d+;s=Line1.Temperature\): not writable"):
-        rt.runtime.write("line1/temperature", 30.0).result(5)
+        rt.runtime.safety_write("line1/temperature", 30.0).result(5)
     assert plc.get("Temperature").Value == 21.5
 
 
 def test_write_out_of_type_range_is_refused_before_sending(plc: PlcServer, make_runtime) -> None:
     rt = _setup(plc, make_runtime)
     with pytest.raises(SourceError, match=r"outside the range .*Int32"):
-        rt.runtime.write("line1/count", 2**40).result(5)
+        rt.runtime.safety_write("line1/count", 2**40).result(5)
     assert plc.get("Count").Value == 7
 
 
@@ -60,4 +60,4 @@ def test_write_when_not_connected_says_so(plc: PlcServer, make_runtime) -> None:
     plc.stop()
     rt.wait_state(LinkState.RECONNECTING, timeout=2)
     with pytest.raises(SourceError, match=r"not connected to opc\.tcp://"):
-        rt.runtime.write("line1/setpoint", 22.0).result(5)
+        rt.runtime.safety_write("line1/setpoint", 22.0).result(5)

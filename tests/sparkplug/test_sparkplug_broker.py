@@ -273,18 +273,18 @@ type = "int"
 writable = true
 '''))
     wait_for(lambda: rec.value("line/sp") == (1, "good"), what="birth")
-    s = rt.write("line/sp", -300).result(5)
+    s = rt.safety_write("line/sp", -300).result(5)
     assert (s.tag, s.value, s.quality) == ("line/sp", -300, Quality.GOOD)
     assert written == [("SP", -300, "scada")]
-    again = rt.write("line/sp", -300).result(5)  # no change, still a read-back
+    again = rt.safety_write("line/sp", -300).result(5)  # no change, still a read-back
     assert again.value == -300 and again.ts >= s.ts
     with pytest.raises(SourceError, match="not declared"):
-        rt.write("line/ghost", 1).result(5)
+        rt.safety_write("line/ghost", 1).result(5)
     with pytest.raises(SourceError, match="read-back"):
-        rt.write("line/ro", 2).result(5)  # the edge refuses: not writable
+        rt.safety_write("line/ro", 2).result(5)  # the edge refuses: not writable
     assert node.refused_writes == 1
     with pytest.raises(SourceError, match="out of range"):
-        rt.write("line/sp", 40_000).result(5)
+        rt.safety_write("line/sp", 40_000).result(5)
 
 
 def test_writes_are_refused_by_default(broker, hosts, loops):
@@ -302,7 +302,7 @@ writable = true
 '''))
     wait_for(lambda: rec.value("line/sp") == (1, "good"), what="birth")
     with pytest.raises(SourceError, match="read-back"):
-        rt.write("line/sp", 5).result(5)
+        rt.safety_write("line/sp", 5).result(5)
     assert node.refused_writes == 1
 
 

@@ -100,14 +100,14 @@ def test_the_terminals_plc_values_reach_a_sparkplug_host(plant, terminal, tmp_pa
                  what="the PLC's stroke rate via Sparkplug")
         d = rt.sources["spb"].core.find(f"G/t1/{SP}")
         assert (d.unit, d.low, d.high) == ("1/min", 0.0, 18.0)
-        s = rt.write("line/sp", 9.5).result(10)  # NCMD -> audited write -> PLC -> NDATA
+        s = rt.safety_write("line/sp", 9.5).result(10)  # NCMD -> audited write -> PLC -> NDATA
         assert s.value == 9.5
         assert term.runtime.latest[SP].value == 9.5
         records = wait_for(lambda: term.store.audit.query(action="sparkplug.write"),
                            what="audit record")
         assert records[0].actor == "scada" and records[0].target == SP
         with pytest.raises(SourceError, match="read-back"):
-            rt.write("line/sp", 30.0).result(10)  # above the tag's limit: refused
+            rt.safety_write("line/sp", 30.0).result(10)  # above the tag's limit: refused
         assert term.runtime.latest[SP].value == 9.5
     finally:
         rt.stop()
@@ -121,7 +121,7 @@ def test_host_writes_are_refused_without_a_write_role(plant, terminal, tmp_path)
                  what="setpoint via Sparkplug")
         before = term.runtime.latest[SP].value
         with pytest.raises(SourceError, match="read-back"):
-            rt.write("line/sp", before + 1).result(10)
+            rt.safety_write("line/sp", before + 1).result(10)
         assert term.runtime.latest[SP].value == before
         assert not term.store.audit.query(action="sparkplug.write")
     finally:
