@@ -358,6 +358,8 @@ class EStopController:
                                else "circuit not healthy (the PLC's health is unknown)")
         if st.circuit is CircuitState.UNKNOWN:
             raise ResetRefused("circuit state unknown (no read-back from the PLC)")
+        if st.circuit is not CircuitState.STOPPED:
+            raise ResetRefused("nothing to reset: the stop circuit is not stopped")
 
     def reset(self, actor: str, role: Role | str | None,
               confirmed: bool) -> concurrent.futures.Future[Sample]:

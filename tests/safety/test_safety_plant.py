@@ -40,7 +40,8 @@ def test_estop_stops_the_simulated_plc_and_is_confirmed(line) -> None:
     assert plant.sim.values()["EStop.CircuitState"] == "stopped"
     wait_for(lambda: s.estop.status.healthy is True, 5, "healthy")
     s.estop.reset("m1", "maintenance", confirmed=True).result(5)
-    wait_for(lambda: s.estop.status.circuit is CircuitState.RUNNING, 5, "running again")
+    # A reset never restarts the line: the PLC reads back "ready".
+    wait_for(lambda: s.estop.status.circuit is CircuitState.READY, 5, "reset: ready")
 
 
 def test_zone_intrusion_from_the_simulator_raises_alarm_and_safe_speed(line) -> None:
