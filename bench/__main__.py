@@ -26,10 +26,8 @@ BENCHMARKS = {
     "latency": "bench.latency",
     "startup": "bench.startup",
     "energy": "bench.energy",
-    "environment": "bench.environment",
     "sparkplug": "bench.sparkplug",
     "screens": "bench.screens",
-    "scheduling": "bench.scheduling",
 }
 
 

@@ -291,7 +291,7 @@ class MimicView(QWidget):
         fm = QFontMetricsF(p.font())
         mid = QRectF(inner.left(), name_rect.bottom() + 2, inner.width(), fm.height())
         count_w = 0.0
-        if st.cycle_tag:
+        if st.cycle_tag or show.count is not None:  # a remote line's box has no tags
             f = self._font(theme.px(14 if self.compact else 17), bold=True)
             f.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
             count = "—" if show.count is None else format_value(show.count)

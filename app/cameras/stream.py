@@ -148,7 +148,7 @@ class CameraStream:
                                        timeout=(self.config.open_timeout_s,
                                                 self.config.read_timeout_s))
             except Exception as e:  # FFmpeg errors are av.error.* (OSError subclasses)
-                self._failed(f"cannot open: {e}")
+                self._failed(reason(e, opening=True), e)
             else:
                 self.connects += 1
                 try:
@@ -166,7 +166,7 @@ class CameraStream:
                     else:
                         self._failed("the stream ended")
                 except Exception as e:
-                    self._failed(f"stream lost: {e}")
+                    self._failed(reason(e, opening=False), e)
                 finally:
                     try:
                         container.close()
@@ -176,9 +176,10 @@ class CameraStream:
                 break
             backoff = min(self.MAX_BACKOFF_S, backoff * 2)
 
-    def _failed(self, why: str) -> None:
+    def _failed(self, why: str, exc: BaseException | None = None) -> None:
         if why != self.error:
-            log.warning("camera %s (%s): %s", self.config.id, self.config.url, why)
+            log.warning("camera %s (%s): %s%s", self.config.id, self.config.url, why,
+                        f" ({exc})" if exc is not None else "")
         self.error = why
         self._changed()
 
@@ -187,6 +188,22 @@ class CameraStream:
         if state is not self._last_state:
             self._last_state = state
             self._observers.notify(state)
+
+
+def reason(e: BaseException, *, opening: bool) -> str:
+    """What a person reads under NO SIGNAL (the FFmpeg message goes to the log)."""
+    text = str(e).lower()
+    if "immediate exit" in text or "timed out" in text or isinstance(e, TimeoutError):
+        return "no picture from the camera" if not opening else "the camera does not answer"
+    if "refused" in text:
+        return "the camera refuses the connection"
+    if "not found" in text or "404" in text:
+        return "no such stream on the camera (check the URL)"
+    if "unauthorized" in text or "401" in text:
+        return "the camera wants a login"
+    if "name" in text and "resol" in text:
+        return "the camera's host name is unknown"
+    return "cannot open the stream" if opening else "the stream broke off"
 
 
 def encode_jpeg(rgb: np.ndarray, quality: int = 4) -> bytes:

@@ -63,6 +63,8 @@ SHOTS: tuple[Shot, ...] = (
     Shot("edit-mode", None, "Edit mode: the operator arranges their own layout"),
     Shot("safety-officer", None,
          "Safety officer: floor map with danger zones, worker markers and vitals states"),
+    Shot("zone-intrusion", None, "A worker inside robot cell 3 while it runs: the zone turns "
+         "red, the cell's camera shows him, the alarm carries its snapshot"),
     Shot("operator-alarm", None, "A gas leak raises a priority-1 alarm in the banner"),
     Shot("supervisor-overview", (1920, 1080),
          "Supervisor on 1920x1080: plant overview, alarm list and trends"),
@@ -319,6 +321,25 @@ def _safety_officer(s: Scene) -> None:
     s.wait_until(lambda: all(c.image is not None for c in cams), "the camera picture", 10)
 
 
+def _zone_intrusion(s: Scene) -> None:
+    from app.alarms.engine import AlarmEngine
+    from app.cameras.service import CameraHub
+    from widgets.alarm_table import AlarmTable
+
+    _safety_officer(s)
+    alarm = "zone.robot3.intrusion"
+    hub = s.term.find(CameraHub)
+    s.fault("zone_intrusion")
+    s.after.append(lambda: s.stack.sim.set_fault("zone_intrusion", False))
+    engine = s.term.service(AlarmEngine)
+    s.wait_until(lambda: any(a.id == alarm for a in engine.active()), "the intrusion alarm", 60)
+    s.wait_until(lambda: hub is None or alarm in hub.latest_snapshot, "the camera snapshot", 10)
+    for table in s.tw.window.findChildren(AlarmTable):
+        table.refresh()
+        table.select(alarm)
+    s.settle()
+
+
 def _operator_alarm(s: Scene) -> None:
     _operator(s)
     alarms = s.term.services["alarms"]
@@ -367,6 +388,7 @@ SCENES: dict[str, Callable[[Scene], None]] = {
     "german": _german,
     "edit-mode": _edit_mode,
     "safety-officer": _safety_officer,
+    "zone-intrusion": _zone_intrusion,
     "operator-alarm": _operator_alarm,
     "supervisor-overview": _supervisor,
     "estop-not-confirmed": _estop,
