@@ -9,8 +9,11 @@ Values travel in a oneof whose field depends on the datatype:
   as 64-bit two's complement.
 - Float `float_value`, Double `double_value`, Boolean `boolean_value`, String, Text and
   UUID `string_value`, Bytes and File `bytes_value`.
-A metric with `is_null` carries no value. Some publishers put UInt32 into `long_value`:
-the decoder takes whichever field is set, as long as it fits the datatype.
+A metric with `is_null` carries no value. Some publishers put UInt32 into `long_value`
+(Eclipse Tahu's JavaScript library does, and reads it only from there): the decoder
+takes whichever field is set, as long as it fits the datatype; the encoder follows the
+specification (`int_value`), so an edge node talking to such a host maps a tag to
+Int64 or UInt64 rather than UInt32 (`[sparkplug.datatypes]`).
 
 DataSet, Template and the array types decode to `Metric.unsupported` (the metric is
 kept, the value is None) so one exotic metric never loses the rest of a payload.
