@@ -124,6 +124,13 @@ type = "bool"
 writable = true
 
 [[tags]]
+path = "t/line/horn"
+source = "plc"
+address = "horn"
+type = "bool"
+writable = true
+
+[[tags]]
 path = "t/line/start_request"
 source = "plc"
 address = "start"
@@ -183,6 +190,7 @@ stopped_value = "stopped"
 confirm_timeout_ms = 500
 start_tag = "t/line/start_request"
 prestart_warning_s = 1
+prestart_horn_tag = "t/line/horn"
 """
 
 

@@ -154,7 +154,10 @@ def test_start_runs_a_prestart_warning_then_writes_the_start(rig) -> None:
     assert ("start", True) not in rig.plc.writes
     time.sleep(0.5)
     assert ("start", True) not in rig.plc.writes, "written before the warning ended"
+    assert ("horn", True) in rig.plc.writes  # the pre-start horn sounds during the warning
     fut.result(3)
+    w = rig.plc.writes
+    assert w.index(("horn", True)) < w.index(("horn", False)) < w.index(("start", True))
     assert time.monotonic() - t0 >= 0.95  # prestart_warning_s = 1
     wait_for(lambda: c.status.circuit is CircuitState.RUNNING, 2, "running after start")
     assert c.status.prestart_until is None
