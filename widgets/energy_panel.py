@@ -141,7 +141,7 @@ class FlowView(QWidget):
     def __init__(self, names: dict[str, str]) -> None:
         super().__init__()
         self.setObjectName("EnergyFlow")
-        self.setMinimumSize(300, 220)
+        self.setMinimumSize(260, 170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._names = names
         self._live: LiveFlows | None = None
@@ -287,7 +287,7 @@ class ParetoView(QWidget):
         self._title = title
         self._rows: list[tuple[str, float, float]] = []  # name, kWh, cumulative share
         self._colour = GRID_C
-        self.setMinimumSize(220, 110)
+        self.setMinimumSize(200, 90)
 
     def set_rows(self, title: str, rows: list[tuple[str, float, float]], colour: QColor) -> None:
         self._title, self._rows, self._colour = title, rows[:7], colour
@@ -338,7 +338,7 @@ class HourlyView(QWidget):
         self._hours: list[tuple[int, float | None]] = []
         self._baseline: float | None = None
         self._tz: Any = None
-        self.setMinimumSize(220, 110)
+        self.setMinimumSize(200, 90)
 
     def set_data(self, hours: list[tuple[int, float | None]], baseline: float | None,
                  tz: Any) -> None:
@@ -443,6 +443,19 @@ class RecommendationRow(QFrame):
         box.addWidget(self.apply_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
 
+class _Message(QLabel):
+    """A line of feedback that takes no room while it says nothing."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class _Kpi(QFrame):
     def __init__(self) -> None:
         super().__init__()
@@ -513,19 +526,21 @@ class EnergyPanel(QWidget):
         recs_host = QWidget()
         recs_host.setLayout(self.recs_box)
         self.recs_title = QLabel()
-        self.recs_title.setProperty("role", "title")
+        bold = self.recs_title.font()
+        bold.setBold(True)
+        self.recs_title.setFont(bold)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(recs_host)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.message = QLabel("")
-        self.message.setWordWrap(True)
+        self.message = _Message()
         recs = QVBoxLayout()
+        recs.setContentsMargins(0, 0, 0, 0)
         recs.setSpacing(2)
         recs.addWidget(self.recs_title)
         recs.addWidget(scroll, 1)
         recs.addWidget(self.message)
-        scroll.setMinimumHeight(120)
+        scroll.setMinimumHeight(90)
         # three columns: the flows; what consumes and what idles; per hour and advice
         self.recs_host = QWidget()
         self.recs_host.setLayout(recs)
@@ -534,6 +549,8 @@ class EnergyPanel(QWidget):
         self._wide: bool | None = None
         self._arrange(wide=True)
         box = QVBoxLayout(self)
+        box.setContentsMargins(6, 4, 6, 4)
+        box.setSpacing(4)
         box.addLayout(head)
         box.addLayout(kpi_row)
         box.addLayout(self.grid, 1)

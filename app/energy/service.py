@@ -224,9 +224,11 @@ class EnergyService:
             restated = last in self._restated
             self._restated.clear()
         if self._published_hour != last or restated:
-            self._close_hour(last, now)
+            self.close_hour(last, now)
 
-    def _close_hour(self, hour: int, now: float) -> None:
+    def close_hour(self, hour: int, now: float | None = None) -> None:
+        """An hour is complete (or restated): its alarm, and its summary retained."""
+        now = self._clock() if now is None else now
         rep = self.report(hour, hour + HOUR)
         if self._alarms is not None:
             base, kpv = rep.baseline_kwh_per_vehicle, rep.kwh_per_vehicle

@@ -10,7 +10,7 @@ SPEC = PanelSpec(
     name="energy",
     title=QT_TRANSLATE_NOOP("panels", "Energy"),
     module="widgets.energy_panel",
-    min_size=(760, 400),
+    min_size=(760, 340),
     settings=(
         SettingField("period", QT_TRANSLATE_NOOP("LayoutEditor", "Period shown first"),
                      FieldKind.CHOICE, default="shift", choices=PERIODS),

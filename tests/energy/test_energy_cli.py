@@ -132,6 +132,22 @@ def publish_all(port: int, messages: list[tuple[str, object, float]]) -> None:
         c.disconnect()
 
 
+def retained(port: int, topic: str) -> dict:
+    """What a late joiner gets on `topic`: the retained message."""
+    got: list[bytes] = []
+    c = paho.Client(CallbackAPIVersion.VERSION2, client_id="late-joiner")
+    c.on_connect = lambda cl, *_: cl.subscribe(topic, qos=1)
+    c.on_message = lambda _c, _u, msg: got.append(msg.payload) if msg.retain else None
+    c.connect("127.0.0.1", port, 30)
+    c.loop_start()
+    try:
+        wait_for(lambda: got, what=f"a retained message on {topic}")
+    finally:
+        c.loop_stop()
+        c.disconnect()
+    return json.loads(got[-1])
+
+
 def the_hour() -> tuple[list[tuple[str, object, float]], list[tuple[str, object, float]]]:
     """Press 30 kW all hour (a counter and a power tag), idle 09:30-09:45; PV 12 kW;
     30 vehicles. Returned as (first half, second half)."""
@@ -213,6 +229,10 @@ def test_cli_json_in_order(broker, tmp_path: Path) -> None:
         store.flush()
         svc.check()  # the idle alarm: the press is running again, nothing idles now
         assert not alarms.get(ALARM_IDLE).active
+        svc.close_hour(H)  # the hour's summary, retained for a supervisor desktop
+        summary = retained(broker.port, svc.topic)
+        assert summary["hour"] == H and summary["kpis"]["kwh"] == pytest.approx(30.0)
+        assert summary["kpis"]["kwh_per_vehicle"] == pytest.approx(1.0)
     finally:
         svc.stop()
         rt.stop()
