@@ -110,9 +110,8 @@ def _bare(problem: Any, time_limit: float, workers: int) -> Any:
         e = m.new_int_var(-h, h, "")
         m.add(e == prev)
         job_end[j.id] = e
-    for b in problem.blocked:
-        per_station.setdefault(b.station, []).append(
-            m.new_fixed_size_interval_var(b.start, b.end - b.start, ""))
+    for st, a, b in cpsat.merge_blocked(problem.blocked):
+        per_station.setdefault(st, []).append(m.new_fixed_size_interval_var(a, b - a, ""))
     for ivs in per_station.values():
         m.add_no_overlap(ivs)
     mk = m.new_int_var(0, h, "")

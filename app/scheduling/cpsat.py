@@ -346,6 +346,26 @@ def sequence_violations(options: Sequence[frozenset[str]], rules: Sequence[Windo
     return total
 
 
+def merge_blocked(blocked: Sequence[Blocked]) -> list[tuple[str, int, int]]:
+    """(station, start, end) of the union of the blocked time per station."""
+    by: dict[str, list[tuple[int, int]]] = {}
+    for b in blocked:
+        if b.end > b.start:
+            by.setdefault(b.station, []).append((b.start, b.end))
+    out: list[tuple[str, int, int]] = []
+    for st, spans in by.items():
+        spans.sort()
+        cur = list(spans[0])
+        for x0, x1 in spans[1:]:
+            if x0 <= cur[1]:
+                cur[1] = max(cur[1], x1)
+            else:
+                out.append((st, cur[0], cur[1]))
+                cur = [x0, x1]
+        out.append((st, cur[0], cur[1]))
+    return out
+
+
 def _minutes(seconds: int) -> int:
     return -(-seconds // 60)
 
@@ -420,10 +440,11 @@ class _Built:
                 m.add(e == prev_end)
             job_end[j.id] = e
 
-        for b in p.blocked:
-            if b.end > b.start:
-                per_station.setdefault(b.station, []).append(
-                    m.new_fixed_size_interval_var(b.start, b.end - b.start, f"blocked_{b.station}"))
+        # Blocked time may overlap (a fault during a break, a predicted window inside a
+        # fault): fixed intervals on one NoOverlap must not, so they are merged first.
+        for st, b0, b1 in merge_blocked(p.blocked):
+            per_station.setdefault(st, []).append(
+                m.new_fixed_size_interval_var(b0, b1 - b0, f"blocked_{st}"))
         for ivs in per_station.values():
             if len(ivs) > 1:
                 m.add_no_overlap(ivs)

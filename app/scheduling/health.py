@@ -45,6 +45,7 @@ class IndicatorSpec:
     load_tag: str | None = None  # only at load >= 0.8 load_ref, corrected by load_gain
     load_gain: float = 0.0
     load_ref: float = 0.0
+    settle_s: float = 0.0  # with a load tag: only samples this long after load resumed
     task: str = "maintenance"  # what the work order says to do
     duration_min: float = 10.0  # how long the maintenance takes
 
@@ -143,11 +144,12 @@ def estimate(spec: IndicatorSpec, samples: Sequence[tuple[float, float]], now: f
     if spec.min_value is not None:
         pts = [(t, v) for t, v in pts if v >= spec.min_value]
     if spec.load_tag and load:
-        # Compared at load only: while the press stands (a break) the oil cools and the
-        # trend would say nothing about the cooler; near the reference load the small
-        # rest of the load's effect is taken out with the gain.
-        pts = [(t, v - spec.load_gain * (ld - spec.load_ref)) for t, v in pts
-               if (ld := _at(load, t)) >= 0.8 * spec.load_ref]
+        # Compared at steady load only: while the press stands (a break) the oil cools,
+        # and it warms again for a few minutes after; neither says anything about the
+        # cooler. Near the reference load the rest of the load's effect is taken out.
+        since = _at_load_since(load, 0.8 * spec.load_ref)
+        pts = [(t, v - spec.load_gain * (_at(load, t) - spec.load_ref)) for t, v in pts
+               if (s0 := _at(since, t)) >= 0 and t - s0 >= spec.settle_s]
     times, values = since_reset([t for t, _ in pts], [v for _, v in pts], spec.reset_drop)
     limit = spec.limit
     if spec.kind is IndicatorKind.COUNTER:
@@ -156,6 +158,21 @@ def estimate(spec: IndicatorSpec, samples: Sequence[tuple[float, float]], now: f
         limit = (math.floor(values[-1] / spec.interval) + 1) * spec.interval
     return fit_rul(times, values, limit, now, indicator=spec.id, station=spec.station,
                    unit=spec.unit)
+
+
+def _at_load_since(load: Sequence[tuple[float, float]],
+                   threshold: float) -> list[tuple[float, float]]:
+    """(t, since when the load has been at or above `threshold`, or -1 below it)."""
+    out: list[tuple[float, float]] = []
+    since = -1.0
+    for t, v in load:
+        if v >= threshold:
+            if since < 0:
+                since = t
+        else:
+            since = -1.0
+        out.append((t, since))
+    return out
 
 
 def _at(series: Sequence[tuple[float, float]], t: float) -> float:
@@ -218,7 +235,8 @@ def parse_indicators(t: Table, site: SiteConfig) -> list[IndicatorSpec]:
             it.float("limit", 100.0), it.float("interval", 0.0, min=0), it.str("unit", ""),
             it.float("fit_s", 600.0, min=10), it.float("reset_drop", 0.0, min=0),
             it.float("min_value"), load_tag, it.float("load_gain", 0.0),
-            it.float("load_ref", 0.0), it.str("task", "maintenance"),
+            it.float("load_ref", 0.0), it.float("settle_s", 0.0, min=0),
+            it.str("task", "maintenance"),
             it.float("duration_min", 10.0, min=0.5))
         if kind is IndicatorKind.COUNTER and spec.interval <= 0:
             raise it.error("interval", "a counter indicator needs interval > 0")

@@ -314,6 +314,10 @@ class SchedulingService:
             new = planner.plan(self.line, orders, now=now, reason=reason, windows=windows,
                                shortages=shortages, previous=before, workers=self._workers)
             self.last_replan_s = time.perf_counter() - t0
+            if not new.ops and orders:
+                log.error("re-plan (%s) found no plan (%s); the current plan stays", reason,
+                          new.status)
+                return
             until = now + 8 * 3600.0
             shift = self.line.shift_at(now)
             if shift is not None:

@@ -83,3 +83,20 @@ def test_window_goes_into_a_break_else_the_least_work() -> None:
     busy = [(0, 1000, 3), (1000, 1400, 1), (1400, 3600, 3)]
     start, _ = choose_window(3600, 300, now, breaks=[], busy=busy)
     assert 1000 <= start <= 1100
+
+
+def test_oil_temperature_counts_only_at_steady_load() -> None:
+    # The oil warms after each stop (a false trend); steady at load it is flat: no limit.
+    spec = IndicatorSpec("oil", "Oil", "press1", "t", limit=68, load_tag="rate",
+                         load_ref=12, settle_s=300, fit_s=1e9)
+    load, oil = [], []
+    for k in range(0, 3600, 10):
+        stopped = 1200 <= k < 1500
+        load.append((float(k), 0.0 if stopped else 12.0))
+        warm = 0.0 if stopped else max(0.0, 1 - (k - 1500) / 270) * 15 if k >= 1500 else 0.0
+        oil.append((float(k), 54.0 - warm))
+    est = estimate(spec, oil, now=3590.0, load=load)
+    assert est is not None and est.rul_s is None  # the warm-up after the stop is left out
+    naive = estimate(IndicatorSpec("oil", "Oil", "press1", "t", limit=68, fit_s=2100), oil,
+                     now=3590.0)
+    assert naive is not None and naive.rul_s is not None  # without it: a false alarm

@@ -87,3 +87,15 @@ def test_plan_round_trips_through_json() -> None:
     p = planner.plan(small_line(), demo_orders(4), now=T0)
     again = planner.Plan.from_json(p.to_json())
     assert again.ops == p.ops and again.sequence == p.sequence and again.jobs == p.jobs
+
+
+def test_overlapping_blocked_time_is_merged_not_infeasible() -> None:
+    line, orders = small_line(), demo_orders(4)
+    first = planner.plan(line, orders, now=T0)
+    now = T0 + 300
+    windows = [Window("robot2", now, now + 1800, "fault", "fault"),
+               Window("robot2", now + 600, now + 900, "tip dress", "predicted"),
+               Window("robot2", now + 1700, now + 2400, "service", "maintenance")]
+    p = planner.plan(line, orders, now=now, windows=windows, previous=first)
+    assert p.status in ("optimal", "feasible") and p.ops
+    _check_feasible(p, windows)
