@@ -61,12 +61,12 @@ def licence_of(name: str) -> dict[str, Any] | None:
         meta = metadata.metadata(name)
     except metadata.PackageNotFoundError:
         return None
-    expr = meta.get("License-Expression")
+    expr = (meta.get_all("License-Expression") or [None])[0]
     if expr:
         return {"expression": expr}
     classifiers = [c.split(" :: ")[-1] for c in meta.get_all("Classifier") or []
-                   if c.startswith("License ::") and "OSI Approved" != c.split(" :: ")[-1]]
-    text = (meta.get("License") or "").strip()
+                   if c.startswith("License ::") and c.split(" :: ")[-1] != "OSI Approved"]
+    text = ((meta.get_all("License") or [""])[0] or "").strip()
     if classifiers:
         return {"license": {"name": classifiers[0]}}
     if text and len(text) < 100:
