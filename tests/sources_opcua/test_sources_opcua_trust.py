@@ -87,3 +87,12 @@ def test_a_trusted_certificate_for_another_host_and_uri_is_refused(
         assert "Trusting it would not help" in detail
     finally:
         other.close()
+
+
+def test_a_missing_password_names_the_secret_and_where_it_was_looked_for(
+        secure_plc, security, make_runtime) -> None:
+    rt = make_runtime(_site(secure_plc, security, security.pki), secret=None)
+    detail = rt.wait_state(LinkState.OFFLINE, timeout=20)
+    assert "refused user 'operator'" in detail
+    assert "no password (secret) for source 'plc' was found" in detail
+    assert "LINESIDE_SECRET_PLC" in detail and "keyring" in detail
