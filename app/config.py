@@ -226,6 +226,7 @@ def load(path: Path | str, *, terminal_id: str | None = None,
     """
     from app.domains import config_sections
     from app.sources import registry
+    from app.sources.broker import is_broker_kind
 
     parsers = config_sections()
     path = Path(path)
@@ -258,8 +259,9 @@ def load(path: Path | str, *, terminal_id: str | None = None,
 
     if site.broker is not None and site.broker not in sources:
         raise s.error("broker", f"unknown source {site.broker!r}")
-    if site.broker is not None and sources[site.broker].kind != "mqtt":
-        raise s.error("broker", f"source {site.broker!r} is not an MQTT source")
+    if site.broker is not None and not is_broker_kind(registry.get(sources[site.broker].kind)):
+        raise s.error("broker", f"source {site.broker!r} is not a broker source (such as "
+                      "an MQTT source)")
     s.done()
 
     tags: dict[str, TagConfig] = {}

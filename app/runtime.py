@@ -24,6 +24,7 @@ from app.model import LinkState, LinkStatus, Quality, Sample, Value, now
 from app.observers import Observers
 from app.sources import registry
 from app.sources.base import Source, SourceError
+from app.sources.broker import BrokerSource
 
 log = logging.getLogger(__name__)
 
@@ -61,10 +62,10 @@ class Runtime:
             src.terminal_id = self.config.site.terminal_id  # unique MQTT client ids
             self.sources[sc.id] = src
             self.links[sc.id] = src.status
-        if self.store is not None and self.config.site.broker:
-            self.sources[self.config.site.broker].attach_outbox(self.store.outbox, self.config.site)
+        broker = self.broker
+        if self.store is not None and broker is not None:
+            broker.attach_outbox(self.store.outbox, self.config.site)
         with self._topic_lock:
-            broker = self.sources.get(self.config.site.broker or "")
             for topic_filter, handler in self._pending_topics:
                 if broker is not None:
                     self.loop.call_soon_threadsafe(broker.add_subscription, topic_filter,
@@ -258,8 +259,16 @@ class Runtime:
             raise SourceError("no broker configured for this terminal (site.broker)")
         msg = await asyncio.wrap_future(
             self.store.outbox.enqueue(topic, payload, qos=qos, retain=retain))
-        self.sources[self.config.site.broker].kick()
+        broker = self.broker
+        if broker is not None:
+            broker.kick()
         return msg
+
+    @property
+    def broker(self) -> BrokerSource | None:
+        """The terminal's broker source (`site.broker`), once the sources exist."""
+        src = self.sources.get(self.config.site.broker or "")
+        return src if isinstance(src, BrokerSource) else None
 
     def subscribe_topic(self, topic_filter: str,
                         handler: Callable[[str, bytes], None]) -> Callable[[], None]:
@@ -272,7 +281,7 @@ class Runtime:
             raise SourceError("no broker configured for this terminal (site.broker)")
         entry = (topic_filter, handler)
         with self._topic_lock:
-            broker = self.sources.get(self.config.site.broker)
+            broker = self.broker
             if broker is None:
                 self._pending_topics.append(entry)
             else:
@@ -283,10 +292,9 @@ class Runtime:
                 if entry in self._pending_topics:
                     self._pending_topics.remove(entry)
                     return
-                src = self.sources.get(self.config.site.broker or "")
-            remove = getattr(src, "remove_subscription", None)
-            if remove is not None and not self.loop.is_closed():
-                self.loop.call_soon_threadsafe(remove, topic_filter, handler)
+                src = self.broker
+            if src is not None and not self.loop.is_closed():
+                self.loop.call_soon_threadsafe(src.remove_subscription, topic_filter, handler)
 
         return unsubscribe
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from app.auth.permissions import Role
-from layouts import catalogue
+from layouts import catalogue, grid
 from layouts.panels import DEFAULT_MIN_PX
 
 log = logging.getLogger(__name__)
@@ -149,7 +149,7 @@ def problems(doc: Any) -> list[str]:
         return out
 
     seen_ids: dict[str, int] = {}
-    occupied: dict[tuple[int, int], int] = {}
+    occupied = grid.Occupancy()
     for i, p in enumerate(panels):
         where = f"panels[{i}]"
         if not isinstance(p, dict):
@@ -191,14 +191,10 @@ def problems(doc: Any) -> list[str]:
                        f"{cols} columns")
         if r + rs > rows:
             out.append(f"{where}: rows {r}..{r + rs - 1} reach past the grid's {rows} rows")
-        clash: int | None = None
-        for rr in range(r, min(r + rs, rows)):
-            for cc in range(c, min(c + cs, cols)):
-                other = occupied.get((cc, rr))
-                if other is not None and clash is None:
-                    clash = other
-                    out.append(f"{where}: overlaps panels[{other}] at column {cc}, row {rr}")
-                occupied.setdefault((cc, rr), i)
+        clash = occupied.add(i, grid.Rect(c, r, cs, rs), cols, rows)
+        if clash is not None:
+            other, (cc, rr) = clash
+            out.append(f"{where}: overlaps panels[{other}] at column {cc}, row {rr}")
     return out
 
 
@@ -385,22 +381,15 @@ def fit(doc: dict[str, Any], width_px: int, height_px: int) -> dict[str, Any]:
     out = copy.deepcopy(doc)
     order = sorted(range(len(out["panels"])),
                    key=lambda i: (out["panels"][i]["row"], out["panels"][i]["col"]))
-    taken: set[tuple[int, int]] = set()
-    cursor = (0, 0)  # (row, col) of the previous placement
+    taken = grid.Occupancy()
+    cursor: grid.Cell = (0, 0)  # (col, row) of the previous placement
     for i in order:
         p = out["panels"][i]
         cs = max(min(p["colspan"], cols), spans[i][0])
         rs = max(p["rowspan"], spans[i][1])
-        r, c = cursor
-        while True:
-            if c + cs <= cols and all((cc, rr) not in taken
-                                      for rr in range(r, r + rs) for cc in range(c, c + cs)):
-                break
-            c += 1
-            if c + cs > cols:
-                r, c = r + 1, 0
-        taken.update((cc, rr) for rr in range(r, r + rs) for cc in range(c, c + cs))
-        p.update(col=c, row=r, colspan=cs, rowspan=rs)
-        cursor = (r, c)
+        at = grid.first_free_from(taken, cursor, cs, rs, cols)
+        taken.add(i, at)
+        p.update(col=at.col, row=at.row, colspan=cs, rowspan=rs)
+        cursor = (at.col, at.row)
     out["rows"] = max(rows, max((p["row"] + p["rowspan"] for p in out["panels"]), default=0))
     return out

@@ -167,7 +167,7 @@ class AndonPanel(QWidget):
         removers = []
         if self._board is not None:
             removers.append(self._board.subscribe(relay_change))
-        if ctx.session is not None and hasattr(ctx.session, "add_observer"):
+        if ctx.session is not None:
             removers.append(ctx.session.add_observer(lambda *_: relay_change(None)))
 
         def detach(*_: Any) -> None:

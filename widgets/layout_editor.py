@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.auth.permissions import Action, Role, allowed
 from layouts import catalogue as panel_catalogue
-from layouts import model
+from layouts import grid, model
 from layouts.panels import LABEL_CONTEXT, TITLE_CONTEXT, FieldKind, PanelSpec, SettingField
 
 log = logging.getLogger(__name__)
@@ -259,48 +259,29 @@ class LayoutEditor(QWidget):
     def _panel(self, pid: str | None) -> dict[str, Any] | None:
         return next((p for p in self.doc["panels"] if p["id"] == pid), None)
 
-    def _free(self, col: int, row: int, colspan: int, rowspan: int,
-              ignore: str | None = None) -> bool:
-        if col < 0 or row < 0 or col + colspan > self.doc["columns"] \
-                or row + rowspan > self.doc["rows"]:
-            return False
-        for p in self.doc["panels"]:
-            if p["id"] == ignore:
-                continue
-            if (col < p["col"] + p["colspan"] and p["col"] < col + colspan
-                    and row < p["row"] + p["rowspan"] and p["row"] < row + rowspan):
-                return False
-        return True
-
     def select(self, pid: str | None) -> None:
         self.current = pid if self._panel(pid) is not None else None
         self._sync()
 
     def move(self, dcol: int, drow: int) -> bool:
-        p = self._panel(self.current)
-        if p is None:
+        if self.current is None or self._panel(self.current) is None:
             return False
-        c, r = p["col"] + dcol, p["row"] + drow
-        if not self._free(c, r, p["colspan"], p["rowspan"], ignore=p["id"]):
+        if not grid.move(self.doc, self.current, dcol, drow):
             self.show_message(translate(
                 "LayoutEditor", "No room there: move or shrink the panel in the way."),
                 error=True)
             return False
-        p.update(col=c, row=r)
         self._edited()
         return True
 
     def resize_panel(self, dcols: int, drows: int) -> bool:
-        p = self._panel(self.current)
-        if p is None:
+        if self.current is None or self._panel(self.current) is None:
             return False
-        cs, rs = p["colspan"] + dcols, p["rowspan"] + drows
-        if cs < 1 or rs < 1 or not self._free(p["col"], p["row"], cs, rs, ignore=p["id"]):
+        if not grid.resize(self.doc, self.current, dcols, drows):
             self.show_message(translate(
                 "LayoutEditor", "The panel cannot grow there: another panel or the edge of "
                 "the screen is in the way."), error=True)
             return False
-        p.update(colspan=cs, rowspan=rs)
         self._edited()
         return True
 
@@ -316,17 +297,16 @@ class LayoutEditor(QWidget):
         spec = self.catalogue.get(type_name)
         if spec is None:
             return None
-        for cs, rs in ((4, 3), (3, 3), (3, 2), (2, 2), (2, 1), (1, 1)):
-            for r in range(self.doc["rows"]):
-                for c in range(self.doc["columns"]):
-                    if self._free(c, r, cs, rs):
-                        pid = self._new_id(type_name)
-                        self.doc["panels"].append({
-                            "id": pid, "type": type_name, "col": c, "row": r, "colspan": cs,
-                            "rowspan": rs, "settings": spec.default_settings()})
-                        self.current = pid
-                        self._edited()
-                        return pid
+        at = grid.find_free(self.doc)
+        if at is not None:
+            pid = self._new_id(type_name)
+            self.doc["panels"].append({
+                "id": pid, "type": type_name, "col": at.col, "row": at.row,
+                "colspan": at.colspan, "rowspan": at.rowspan,
+                "settings": spec.default_settings()})
+            self.current = pid
+            self._edited()
+            return pid
         self.show_message(translate(
             "LayoutEditor", "No free space: make a panel smaller or remove one first."),
             error=True)

@@ -14,11 +14,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
+from app.auth.session import SessionView
 from layouts.panels import PanelSpec
+
+if TYPE_CHECKING:
+    from app.config import SiteConfig
+    from app.runtime import Runtime
+    from app.store import Store
+    from widgets.bridge import Bridge
 
 T = TypeVar("T")
 
@@ -29,11 +36,11 @@ class PanelContext:
     protocol client; commands go through `runtime` (thread-safe, non-blocking);
     domain services are found by type: `ctx.find(AndonBoard)`."""
 
-    config: Any  # app.config.SiteConfig
-    runtime: Any  # app.runtime.Runtime
-    bridge: Any  # widgets.bridge.Bridge
-    store: Any = None  # app.store.Store
-    session: Any = None  # app.auth.session.SessionManager (who is signed in)
+    config: SiteConfig
+    runtime: Runtime | None
+    bridge: Bridge | None
+    store: Store | None = None
+    session: SessionView | None = None  # who is signed in (SessionManager)
     services: Mapping[type, Any] = field(default_factory=dict)  # Terminal.by_type
 
     def find(self, kind: type[T]) -> T | None:

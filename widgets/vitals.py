@@ -58,7 +58,7 @@ class VitalsPanel(QWidget):
         self._timer.start()
         self.sessionChanged.connect(self.refresh)
         self._remove = (session.add_observer(lambda *_: self.sessionChanged.emit())
-                        if session is not None and hasattr(session, "add_observer") else None)
+                        if session is not None else None)
         if self._remove is not None:
             self.destroyed.connect(lambda *_: self._remove())
         self.refresh()

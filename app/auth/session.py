@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from app.auth.permissions import Action, Role, allowed
 from app.auth.pin import PIN_RE, PIN_RULE, verify_pin
@@ -52,6 +52,16 @@ class SignedIn:
 
     def may(self, action: Action) -> bool:
         return allowed(self.role, action)
+
+
+class SessionView(Protocol):
+    """What a view needs of the session: who is signed in, and news of a change
+    (`SessionManager` is one; a test's fake implements the same two)."""
+
+    @property
+    def current(self) -> SignedIn | None: ...
+
+    def add_observer(self, observer: Observer) -> Callable[[], None]: ...
 
 
 class Outcome(StrEnum):
@@ -160,9 +170,8 @@ class SessionManager:
         except Exception:
             log.exception("audit of %s %s failed", action, actor)
             return
-        if hasattr(fut, "add_done_callback"):
-            fut.add_done_callback(lambda f: f.exception() and log.error(
-                "audit of %s %s failed: %s", action, actor, f.exception()))
+        fut.add_done_callback(lambda f: f.exception() and log.error(
+            "audit of %s %s failed: %s", action, actor, f.exception()))
 
     # --- state ---------------------------------------------------------------------------
 
