@@ -100,9 +100,9 @@ def run(scale: Scale) -> list[Result]:
     return [
         Result("Start-up: lineside demo -> first painted frame", median(demo),
                median(bare_frame), "ms", higher_is_better=False,
-               notes=f"median of {runs} processes (the demo also starts its plant and broker, "
-                     "which the terminal does not wait for); baseline: a bare PySide6 process "
-                     "painting one window",
+               notes=f"median of {runs} processes (the demo also starts its plant and broker "
+                     "and waits, bounded, until the plant serves, so its first frame is live); "
+                     "baseline: a bare PySide6 process painting one window",
                extra={"lineside_ms": demo, "bare_ms": bare_frame}),
         Result("Start-up: lineside run -> first live PLC value painted",
                median(value) if value else None, median(bare_value), "ms",
