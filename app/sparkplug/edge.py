@@ -103,6 +103,8 @@ class EdgeNode:
         self._in_birth: dict[str, float] = {}  # metric -> ts of the value in the last NBIRTH
         self._ncmd_granted = False
         self.refused_writes = 0
+        self.unsendable = 0  # values their metric's datatype cannot hold, sent as null
+        self._unsendable_logged: dict[str, float] = {}
         self.malformed_commands = 0
         self.births = 0
         self._flush_handle: asyncio.TimerHandle | None = None
@@ -150,8 +152,10 @@ class EdgeNode:
         if m is None:
             return
         self.latest[name] = (value, ts, quality)
-        prev = self._pending.get(name)
-        last = (prev[0], prev[2]) if prev is not None else self._sent.get(name)
+        if name in self._pending:
+            self._pending[name] = (value, ts, quality)  # the batch carries the newest
+            return
+        last = self._sent.get(name)  # the deadband is from the value last published
         if (last is not None and last[1] == quality
                 and ((last[0] == value and type(last[0]) is type(value))
                      or (m.deadband > 0 and _within(last[0], value, m.deadband)))):
@@ -285,6 +289,18 @@ class EdgeNode:
             props["Quality"] = 0 if q is Quality.BAD else 500
         if v is not None:
             v = _fit(m.datatype, v)
+            try:
+                codec.wire_value(m.datatype, v, name)
+            except CodecError as e:
+                # One value its datatype cannot hold (a PLC value out of Int16 range)
+                # must not cost the whole batch: it goes as null, marked bad.
+                self.unsendable += 1
+                t = time.monotonic()
+                if t - self._unsendable_logged.get(name, -1e9) >= 60.0:
+                    self._unsendable_logged[name] = t
+                    log.warning("Sparkplug edge %s: %s; sent as null (%d so far)",
+                                self.options.edge_node, e, self.unsendable)
+                v, props = None, {k: x for k, x in props.items() if k != "Quality"}
         return codec.Metric(name=name if birth else None, alias=self._alias[name],
                             value=v, datatype=m.datatype,
                             timestamp=int(ts * 1000), is_historical=historical,

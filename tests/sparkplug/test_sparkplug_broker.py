@@ -342,3 +342,18 @@ def test_the_simulator_process_is_probed_and_goes_stale_when_killed(broker, host
         if sim.poll() is None:
             os.kill(sim.pid, signal.SIGKILL)
             sim.wait(5)
+
+
+def test_a_value_its_datatype_cannot_hold_goes_as_null_and_the_batch_goes_on(broker, hosts,
+                                                                            loops):
+    node = edge_node(broker.port, [EdgeMetric("Small", T.INT8), EdgeMetric("Other", T.DOUBLE)])
+    node.update("Small", 1, time.time())
+    node.update("Other", 1.0, time.time())
+    lt = loops()
+    lt.run(node.run())
+    _rt, rec = hosts(host_site(broker.port))
+    wait_for(lambda: rec.value("G/E/Other") == (1.0, "good"), what="birth")
+    lt.call(lambda: (node.update("Small", 300, time.time()),
+                     node.update("Other", 2.0, time.time())))
+    wait_for(lambda: rec.value("G/E/Other") == (2.0, "good"), what="the rest of the batch")
+    assert rec.value("G/E/Small") == (None, "bad") and node.unsendable == 1
