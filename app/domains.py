@@ -16,6 +16,7 @@ from app.cameras import service as cameras
 from app.energy import specs as energy
 from app.environment import service as environment
 from app.health import specs as health
+from app.instructions import service as instructions
 from app.notifications import service as notifications
 from app.registers import service as registers
 from app.safety import comm_loss, evacuation, line_stop
@@ -54,6 +55,7 @@ DOMAINS: tuple[ServiceSpec[Any], ...] = (
     environment.SPEC,  # permit limits, anomalies (after energy: the ESG report reads both)
     registers.SPEC,  # suppliers, risks, department channels
     notifications.SPEC,  # alarms to phones and mail
+    instructions.SPEC,  # job assistance: work instructions, build records, skills
     sparkplug.SPEC,  # the terminal's tags as a Sparkplug B edge node
     sparkplug.HISTORY,  # Sparkplug hosts' historical values into the historian
 )

@@ -15,6 +15,7 @@ from layouts.panels import (
     energy,
     environment,
     floor_map,
+    job,
     overview,
     registers,
     station,
@@ -48,6 +49,8 @@ PANELS: tuple[PanelSpec, ...] = (
     registers.CHANNELS,
     environment.ENVIRONMENT,
     environment.REPORTS,
+    job.JOB,
+    job.SKILLS,
 )
 
 # dict.fromkeys: one entry per module, in the order above

@@ -42,6 +42,9 @@ class Action(StrEnum):
     ENV_NOTE = "environment.note"  # cause and action of an exceedance or early warning
     ENV_DISMISS = "environment.dismiss"  # dismiss an advisory anomaly, with a reason
     REPORT_MAKE = "report.make"  # make an ESG report now
+    STEP_RELEASE = "job.release"  # accept a measured value out of limits
+    SUPERVISE_WORK = "job.supervise"  # confirm a supervised session of an unqualified worker
+    SKILLS_EDIT = "skills.edit"  # the skills matrix
     SCHEDULE_ACCEPT = "schedule.accept"  # accept or reject a re-plan of the line
     SCHEDULE_ORDERS = "schedule.orders"  # import or cancel production orders
     SHORTAGE_FLAG = "schedule.shortage"  # flag material missing at the line
@@ -75,6 +78,9 @@ PERMISSIONS: dict[Action, frozenset[Role]] = {
     Action.ENV_NOTE: _ALL,
     Action.ENV_DISMISS: _LEADS | {Role.SAFETY_OFFICER},
     Action.REPORT_MAKE: _LEADS | {Role.SAFETY_OFFICER},
+    Action.STEP_RELEASE: _LEADS,
+    Action.SUPERVISE_WORK: _LEADS,
+    Action.SKILLS_EDIT: _LEADS,
     Action.SCHEDULE_ACCEPT: _LEADS,
     Action.SCHEDULE_ORDERS: _LEADS,
     Action.SHORTAGE_FLAG: _ALL,

@@ -98,7 +98,7 @@ def _demo_users(term: Terminal) -> None:
 
 
 def _demo_registers(term: Terminal) -> None:
-    """An ERP supplier file to import and the demo's risks (README: registers)."""
+    """An ERP supplier file to import, the demo's risks and skills (README)."""
     import datetime as dt
 
     from app.registers.demo_data import seed
@@ -106,4 +106,7 @@ def _demo_registers(term: Terminal) -> None:
 
     registers = term.find(Registers)
     if registers is not None:
+        from app.instructions.demo_data import seed as seed_skills
+
         seed(registers, registers.import_dir, dt.date.today())
+        seed_skills(registers.skills, dt.date.today())

@@ -279,14 +279,19 @@ class JobAssist:
         v = self.current.get(station)
         if v is None:
             return None
-        closed = {e.step for e in self._cached(v.id, station) if e.closes}
+        closed = {e.step for e in self.record_of(v.id, station) if e.closes}
         return next((s for s in self.steps(station) if s.id not in closed), None)
 
-    def _cached(self, vehicle: str, station: str) -> list[Entry]:
+    def record_of(self, vehicle: str, station: str) -> list[Entry]:
+        """The car's entries at the station, kept in memory (read once from the store)."""
         key = (vehicle, station)
-        if key not in self._entries:
-            self._entries[key] = self.entries(vehicle, station)
-        return self._entries[key]
+        with self._lock:
+            known = self._entries.get(key)
+        if known is None:
+            known = self.entries(vehicle, station)
+            with self._lock:
+                known = self._entries.setdefault(key, known)
+        return known
 
     def confirm(self, station: str, step_id: str, *, actor: str,
                 value: float | None = None) -> Entry:
@@ -319,14 +324,16 @@ class JobAssist:
         v = self.current.get(station)
         if v is None:
             raise JobError("no car at this station right now")
-        last = [e for e in self._cached(v.id, station) if e.step == step_id]
+        last = [e for e in self.record_of(v.id, station) if e.step == step_id]
         if not last or last[-1].status != "out_of_limits":
             raise JobError("only a step out of limits is released")
         e = last[-1]
         return self._record(replace(e, status="released", released_by=lead, ts=self._clock()))
 
     def _record(self, e: Entry) -> Entry:
-        self._cached(e.vehicle, e.station).append(e)
+        entries = self.record_of(e.vehicle, e.station)
+        with self._lock:
+            entries.append(e)
         self._store.submit(lambda c: c.execute(
             "INSERT INTO build_records (vehicle, station, step, revision, status, value, "
             "actor, ts, terminal, released_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

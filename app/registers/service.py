@@ -1,5 +1,6 @@
-"""The registers as a terminal service: one replica, the three registers on it, and the
-watch that turns register facts into alarms. Owns the optional `[registers]` section:
+"""The registers as a terminal service: one replica, the registers on it (suppliers,
+risks, channels and the skills matrix), and the watch that turns register facts into
+alarms. Owns the optional `[registers]` section:
 
     [registers]
     cert_warn_days = [90, 30]      # warn this many days before a certificate lapses
@@ -18,6 +19,7 @@ from typing import Any
 
 from app.alarms.engine import AlarmEngine
 from app.config import SiteConfig, Table
+from app.instructions.skills import SkillsMatrix
 from app.model import Quality
 from app.registers.channels import Channels
 from app.registers.replica import Replica
@@ -66,6 +68,7 @@ class Registers:
         self.risks = RiskRegister(replica, clock, latest=self._latest,
                                   supplier_days=self.suppliers.min_days_left)
         self.channels = Channels(replica, clock)
+        self.skills = SkillsMatrix(replica, clock)  # who is qualified where (job assistance)
         self.watch = RegisterWatch(alarms, self.suppliers, self.risks, config.watch, clock)
         self._removers: list[Callable[[], None]] = []
 

@@ -27,6 +27,7 @@ from app.simulator.energy import EnergyStory
 from app.simulator.faults import Fault
 from app.simulator.people import HEART_RATE_WORKER, INTRUDER, Worker, lag, make_workers
 from app.simulator.production import ProductionStory
+from app.simulator import vehicles
 from app.simulator.signals import BY_NAME, ROBOTS, VType
 
 log = logging.getLogger(__name__)
@@ -513,9 +514,9 @@ class PlantModel:
         log.info("line: start accepted; line running")
         e.circuit = Circuit.RUNNING
 
-    def mqtt_values(self) -> dict[str, float]:
+    def mqtt_values(self) -> dict[str, float | str]:
         """Wearable and emission readings by topic below the line prefix."""
-        out: dict[str, float] = {}
+        out: dict[str, float | str] = {}
         for w in self.workers:
             for sig, value in w.readings(self.noise).items():
                 out[f"wearables/{w.pseudo}/{sig}"] = value
@@ -527,5 +528,6 @@ class PlantModel:
         else:
             self._stuck_cod = None
         out["utilities/wastewater/cod"] = cod
+        out.update(vehicles.values(self))
         out["utilities/waste/solid_waste"] = round(u.solid_waste, 1)
         return out

@@ -75,7 +75,7 @@ class MqttLink:
     def connected(self) -> bool:
         return self._pub.is_connected()
 
-    def publish(self, values: dict[str, float], ts: float) -> None:
+    def publish(self, values: dict[str, float | str], ts: float) -> None:
         if not self._pub.is_connected():
             return
         for topic, v in values.items():
