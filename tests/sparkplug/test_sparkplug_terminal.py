@@ -91,6 +91,7 @@ def terminal(plant, tmp_path):
         t.stop()
 
 
+@pytest.mark.slow  # the simulated plant starts for each
 def test_the_terminals_plc_values_reach_a_sparkplug_host(plant, terminal, tmp_path):
     term = terminal(EDGE + 'write_role = "maintenance"\n')
     assert "sparkplug" not in term.failed
@@ -113,6 +114,7 @@ def test_the_terminals_plc_values_reach_a_sparkplug_host(plant, terminal, tmp_pa
         rt.stop()
 
 
+@pytest.mark.slow  # the simulated plant starts for each
 def test_host_writes_are_refused_without_a_write_role(plant, terminal, tmp_path):
     term = terminal(EDGE)
     rt, rec = start_host(tmp_path, host_site(plant.broker.port, tags=HOST_TAG))
