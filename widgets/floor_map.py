@@ -179,6 +179,8 @@ class FloorMap(QWidget):
                                else (box.bottom() + 6, box.top() - h - 6))]
             cands += [c.translated(0, -(h + 4) if c.bottom() <= box.top() else h + 4)
                       for c in list(cands)]  # a step further out when both are crowded
+            cands += [c.translated(dx, 0) for c in list(cands)
+                      for dx in (-(w / 2 + 6), w / 2 + 6)]  # or beside, still joined
             cands = [c for c in cands if self.rect().contains(c.toRect())] or cands[:1]
             # never over another zone's words; over as few worker markers as possible
             free = [c for c in cands if not any(c.intersects(t) for t in taken)] or cands
@@ -199,7 +201,8 @@ class FloorMap(QWidget):
                 p.drawRoundedRect(rect, 4, 4)
                 edge = box.top() if rect.bottom() <= box.top() else box.bottom()
                 near = rect.bottom() if rect.bottom() <= box.top() else rect.top()
-                p.drawLine(QPointF(box.center().x(), edge), QPointF(box.center().x(), near))
+                x = min(max(box.center().x(), rect.left() + 4), rect.right() - 4)
+                p.drawLine(QPointF(box.center().x(), edge), QPointF(x, near))
             lines = self.zone_lines(zv)
             y = rect.top()
             for k, text in enumerate(lines):

@@ -244,3 +244,19 @@ def _build(ctx: ServiceContext) -> CameraHub | None:
 SPEC = ServiceSpec(name="cameras", provides=CameraHub, build=_build,
                    sections=(ConfigSection("cameras", parse_cameras),),
                    needs=(AlarmEngine, AlarmJournal))
+
+
+def on_local_port(cameras: tuple[CameraSite, ...], port: int) -> tuple[CameraSite, ...]:
+    """The cameras with their local (127.0.0.1/localhost) URLs moved to `port`: the demo
+    and the screenshots serve the simulator's cameras on a free port of their own."""
+    from dataclasses import replace
+    from urllib.parse import urlsplit, urlunsplit
+
+    out = []
+    for site in cameras:
+        u = urlsplit(site.camera.url)
+        if u.hostname in ("127.0.0.1", "localhost"):
+            url = urlunsplit(u._replace(netloc=f"{u.hostname}:{port}"))
+            site = replace(site, camera=replace(site.camera, url=url))
+        out.append(site)
+    return tuple(out)

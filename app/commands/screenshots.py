@@ -254,7 +254,14 @@ def _demo_window() -> Iterator[Scene]:
         # the robot cells' cameras, served as `lineside simulate` serves them (cameras.toml)
         from app.commands.simulate import start_cameras
 
-        cams = start_cameras(stack.sim.sim.model, 8190)
+        # on a port of their own: a demo the user runs may serve its cameras on 8190
+        cam_port = free_port()
+        cams = start_cameras(stack.sim.sim.model, cam_port)
+        if "cameras" in stack.config.sections:
+            from app.cameras.service import on_local_port
+
+            stack.config.sections["cameras"] = on_local_port(
+                stack.config.sections["cameras"], cam_port)
         term = Terminal(stack.config, store_path=Path(tmp) / "lineside.db")
         tw = None
         try:
