@@ -151,6 +151,8 @@ def estimate(spec: IndicatorSpec, samples: Sequence[tuple[float, float]], now: f
         pts = [(t, v - spec.load_gain * (_at(load, t) - spec.load_ref)) for t, v in pts
                if (s0 := _at(since, t)) >= 0 and t - s0 >= spec.settle_s]
     times, values = since_reset([t for t, _ in pts], [v for _, v in pts], spec.reset_drop)
+    if len(times) < 2 or times[-1] - times[0] < min(spec.fit_s / 3.0, 300.0):
+        return None  # too short a history to call a trend
     limit = spec.limit
     if spec.kind is IndicatorKind.COUNTER:
         if not values or spec.interval <= 0:

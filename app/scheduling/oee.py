@@ -13,13 +13,14 @@
     reject_tag = "demo/body/line1/quality/weld/rejects"   # optional reject/rework counter
 
 ISO 22400 terms: planned busy time (PBT) = the shift minus planned downtime (breaks,
-planned maintenance: the planned-stop tag); actual production time (APT) = time the
-station was running within PBT. Availability = APT / PBT; performance = ideal cycle
-time x produced / APT; quality = good / produced (produced minus rejects); OEE = their
-product. Losses, in seconds of PBT: fault, maintenance, starved ("idle" or "starved":
-nothing to work on), blocked, changeover, microstops (any stop shorter than
-`microstop_s`), then speed (APT not turned into output) and quality (ideal time of the
-rejects). The line: APT is the time every station ran; produced is the line counter.
+planned maintenance: the planned-stop tag) and minus time with no data; actual
+production time (APT) = time the station was running within PBT. Availability =
+APT / PBT; performance = ideal cycle time x produced / APT; quality = good /
+produced (produced minus rejects); OEE = their product. Losses, in seconds of PBT:
+fault, maintenance, starved ("idle" or "starved": nothing to work on), blocked,
+changeover, microstops (any stop shorter than `microstop_s`), then speed (APT not
+turned into output) and quality (ideal time of the rejects). The line: APT is the
+time every station ran; produced is the line counter.
 """
 
 from __future__ import annotations
@@ -102,7 +103,9 @@ def compute(name: str, states: list[tuple[float, float, str]], t0: float, t1: fl
             rejects: float = 0.0, ideal_cycle_s: float = 0.0,
             microstop_s: float = 120.0) -> OEE:
     """One station (or the line) over [t0, t1]: `states` spans, planned downtime spans."""
-    spans = _clip(states, t0, t1)
+    # Time without data (before the terminal started, a state not yet read) is not
+    # counted at all: it is neither production nor a loss.
+    spans = [sp for sp in _clip(states, t0, t1) if sp[2]]
     # Remove planned downtime from every span.
     for a, b in sorted(planned_down):
         nxt = []

@@ -67,7 +67,7 @@ def test_rul_fits_only_since_the_last_tip_dress_and_counters_use_the_interval() 
           [(60.0 * (31 + k), 1.0 * k) for k in range(20)]
     est = estimate(spec, pts, now=pts[-1][0])
     assert est is not None and est.rul_s == pytest.approx((95 - 19) * 60.0, rel=0.02)
-    flat = estimate(spec, [(float(k), 50.0) for k in range(20)], now=20.0)
+    flat = estimate(spec, [(60.0 * k, 50.0) for k in range(20)], now=1200.0)
     assert flat is not None and flat.rul_s is None
     counter = IndicatorSpec("cycles", "Cycles", "press1", "c", IndicatorKind.COUNTER,
                             interval=10000, fit_s=1e9)
@@ -100,3 +100,11 @@ def test_oil_temperature_counts_only_at_steady_load() -> None:
     naive = estimate(IndicatorSpec("oil", "Oil", "press1", "t", limit=68, fit_s=2100), oil,
                      now=3590.0)
     assert naive is not None and naive.rul_s is not None  # without it: a false alarm
+
+
+def test_time_without_data_is_neither_production_nor_loss() -> None:
+    # The terminal started at 3600 in a shift from 0: only 3600..7200 counts.
+    states = timeline([(3600, "running"), (5400, "fault"), (6300, "running")], 0, 7200)
+    r = compute("s", states, 0, 7200, produced=100, ideal_cycle_s=20)
+    assert r.planned_s == 3600 and r.running_s == 2700
+    assert r.losses["fault"] == 900 and r.losses["starved"] == 0
