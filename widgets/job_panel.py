@@ -358,4 +358,27 @@ class JobPanel(QWidget):
         self.refresh()
 
 
+def add_job_view(panel: Any, ctx: PanelContext, station: str) -> QPushButton | None:
+    """A "Job" button in a station panel's header that opens the Job view of the station
+    over the layout (it then follows the line by itself); None without instructions."""
+    job = ctx.find(JobAssist)
+    if job is None or station not in {b.station for b in job.config.stations} \
+            or station not in job.sets:
+        return None
+    button = QPushButton(translate("Job", "Job"))
+    button.setObjectName("JobButton")
+    button.setMinimumHeight(48)
+    icons.set_icon(button, "journal")
+
+    def open_view() -> None:
+        view = JobPanel(ctx, {"station": station})
+        view.setMinimumSize(900, 560)
+        Overlay.open(panel, view, title=translate("Job", "Job: %1").replace(
+            "%1", view.station_name))
+
+    button.clicked.connect(open_view)
+    panel.add_header_widget(button)
+    return button
+
+
 register_panel(specs.JOB, JobPanel)

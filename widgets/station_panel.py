@@ -136,6 +136,9 @@ class StationPanel(PanelFrame):
         from widgets.schedule_gantt import add_next_jobs
 
         self.next_jobs = add_next_jobs(self, ctx, st.id)  # None unless the site plans it
+        from widgets.job_panel import add_job_view
+
+        self.job_button = add_job_view(self, ctx, st.id)  # None without instructions
         self._retranslate()
 
     def _show_cycles(self, s: Sample) -> None:

@@ -126,3 +126,20 @@ def test_an_untrained_worker_is_warned_and_a_team_lead_confirms(qtbot, ctx) -> N
     with ctx.store.read() as conn:
         assert conn.execute("SELECT worker, station, lead FROM supervised_sessions"
                             ).fetchall() == [("max", "robot3", "tara")]
+
+
+def test_a_station_panel_opens_the_job_view_that_follows_the_line(qtbot, ctx) -> None:
+    from widgets.job_panel import add_job_view
+    from widgets.panel_frame import PanelFrame
+
+    frame = PanelFrame("Robot 3")
+    qtbot.addWidget(frame)
+    frame.resize(1200, 800)
+    frame.show()
+    assert add_job_view(frame, ctx, "robot2") is None  # no instructions for robot 2
+    button = add_job_view(frame, ctx, "robot3")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    view = sheet(frame).content
+    assert isinstance(view, JobPanel)
+    ctx.find(JobAssist).on_samples([Sample(TAG, time.time(), "B-000400|estate|sunroof")])
+    qtbot.waitUntil(lambda: "B-000400" in view.vehicle.text())  # no touch needed
