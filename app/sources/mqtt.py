@@ -94,7 +94,7 @@ class MqttOptions:
 
 class HandlerLogLimit(logging.Filter):
     """Warnings and errors a topic handler logs while the source dispatches a message to
-    it: each kind (subscription, logger, message) at most once a minute, the next one
+    it: each kind (subscription, logging call) at most once a minute, the next one
     saying how many were held back. Installed on the handler's module logger and on
     this module's; records logged outside a dispatch pass untouched."""
 
@@ -116,7 +116,8 @@ class HandlerLogLimit(logging.Filter):
         sub = getattr(self.current, "filter", None)
         if sub is None or record.levelno < logging.WARNING:
             return True
-        key = (sub, record.name, str(record.msg))
+        # By call site, not text: a handler that logs f-strings is limited all the same.
+        key = (sub, record.name, f"{record.pathname}:{record.lineno}")
         self.problems[sub] += 1
         t = time.monotonic()
         last = self._last.get(key)

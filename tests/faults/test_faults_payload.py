@@ -21,6 +21,7 @@ from app.sources.payload import MalformedPayload, parse, parse_any
 from app.store import Store
 from app.terminal import Terminal
 
+log = logging.getLogger(__name__)
 TEMP, COUNT = "p1/body/press1/temp", "p1/body/press1/count"
 NOW = time.time()
 
@@ -167,14 +168,18 @@ def test_shared_state_handlers_do_not_flood_the_log(broker, tmp_path, caplog):
         boom.append(topic)
         raise KeyError("state")
 
+    def chatty(topic: str, data: bytes) -> None:  # logs every message, in its own words
+        log.warning(f"chatty: cannot use {data[:12]!r} from {topic}")
+
     rt.subscribe_topic("p1/body/fragile/#", fragile)
+    rt.subscribe_topic("p1/body/chatty/#", chatty)
     pub = _publisher(broker.port)
     try:
         wait_for(lambda: rt.links["uns"].state is LinkState.CONNECTED, what="connected")
         time.sleep(0.3)
         topics = ["p1/body/andon/x", "p1/body/alarms/a1/state", "p1/body/alarms/events",
                   "p1/body/layouts/anna", "p1/body/terminals/t9/status",
-                  "p1/body/lines/l1/summary", "p1/body/fragile/one"]
+                  "p1/body/lines/l1/summary", "p1/body/fragile/one", "p1/body/chatty/x"]
         payloads = [b"{not json", b"[1,2]", b'{"v": ' + b"1" * 5000 + b"}", DEEP[:2000],
                     b"\xff\xfe", b'{"id": 5}']
         caplog.clear()
@@ -198,6 +203,7 @@ def test_shared_state_handlers_do_not_flood_the_log(broker, tmp_path, caplog):
                  for r in records]
         assert len(kinds) == len(set(kinds))
         assert len(tracebacks) <= len(topics)  # at most one per subscription
+        assert len([r for r in records if "chatty" in r.getMessage()]) == 1
         # Every problem is counted, logged or not.
         problems = HANDLER_LOG_LIMIT.problems
         assert sum(v for k, v in problems.items() if k.startswith("uns:p1/body/")) >= n * 0.8
