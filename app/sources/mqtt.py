@@ -576,7 +576,7 @@ class MqttSource(Source):
     def _on_message(self, client: paho.Client, userdata: Any, msg: paho.MQTTMessage) -> None:
         self._packets_in += 1
         topic = msg.topic
-        data = msg.payload
+        data = bytes(msg.payload)  # paho types it bytes | bytearray; bytes(b) is b itself
         tags = self._exact.get(topic)
         if self._wild:
             extra = [t for f, t in self._wild if paho.topic_matches_sub(f, topic)]

@@ -57,7 +57,7 @@ class Writer:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, write_samples: SampleWriter,
                  set_health: Callable[[StoreHealth], None],
-                 periodic: Callable[[sqlite3.Connection], None] | None = None,
+                 periodic: Callable[[sqlite3.Connection], object] | None = None,
                  periodic_s: float = 60.0,
                  on_rollback: Callable[[], None] | None = None) -> None:
         self.conn = conn
