@@ -182,9 +182,9 @@ class FlowView(QWidget):
         line_r = QRectF(w * 0.30, h * 0.5 - 36, min(150.0, w * 0.2), 72)
         st = list(live.stations.items())
         n = max(1, len(st))
-        sx, sw = w * 0.62, w * 0.38 - 8
+        sx, sw = w * 0.56, w * 0.44 - 8
         gap = 4.0
-        sh = min(44.0, (h - 30 - gap * (n - 1)) / n)
+        sh = min(48.0, (h - 30 - gap * (n - 1)) / n)
         top = (h - 30 - (sh * n + gap * (n - 1))) / 2
         # arrows first, boxes over them
         self._arrow(p, grid_r.right(), grid_r.center().y(), line_r.left(),
@@ -249,9 +249,20 @@ class FlowView(QWidget):
         f = QFont(self.font())
         p.setPen(fg)
         if compact:
-            _scale(f, 0.95)
-            p.setFont(f)
-            inner = r.adjusted(8, 0, -6, 0)
+            inner = r.adjusted(8, 1, -6, -1)
+            fm = QFontMetrics(f)
+            if inner.height() >= 2 * fm.height():  # room for the name above the value
+                _scale(f, 0.9)
+                p.setFont(f)
+                name = QFontMetrics(f).elidedText(title, Qt.TextElideMode.ElideRight,
+                                                  int(inner.width()))
+                p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, name)
+                f.setBold(True)
+                p.setFont(f)
+                p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                           value)
+                p.setFont(self.font())
+                return
             f.setBold(True)
             value_w = QFontMetrics(f).horizontalAdvance(value) + 8
             p.setFont(f)
@@ -261,8 +272,7 @@ class FlowView(QWidget):
             name = QFontMetrics(f).elidedText(title, Qt.TextElideMode.ElideRight,
                                               int(max(10.0, inner.width() - value_w)))
             p.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
-            f.setBold(False)
-            p.setFont(f)
+            p.setFont(self.font())
             return
         top, bottom = QRectF(r.left(), r.top() + 4, r.width(), r.height() / 2 - 4), \
             QRectF(r.left(), r.center().y(), r.width(), r.height() / 2 - 4)
@@ -419,6 +429,11 @@ class RecommendationRow(QFrame):
         saves = QLabel(translate("Energy", "Saves about %1 kWh, %2 %3 and %4 kg CO2e a week")
                        .replace("%1", _num(s.kwh, 0)).replace("%2", _num(s.cost, 2))
                        .replace("%3", currency).replace("%4", _num(s.co2e_kg, 0)))
+        for label in (title, evidence, saves):
+            # wrap to the width the list has, never widen it
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(80)
+        saves.setWordWrap(True)
         text.addWidget(title)
         text.addWidget(evidence)
         text.addWidget(saves)
@@ -533,6 +548,7 @@ class EnergyPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(recs_host)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.message = _Message()
         recs = QVBoxLayout()
         recs.setContentsMargins(0, 0, 0, 0)
