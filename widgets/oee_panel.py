@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from app.scheduling.oee import OEE, OEEService
 from layouts.panels import scheduling as spec
@@ -111,9 +111,9 @@ class OEEPanel(PanelFrame):
         self.ctx = ctx
         self.svc: OEEService | None = ctx.find(OEEService)
         self.factors = {k: Factor() for k in ("oee", "a", "p", "q")}
-        row = QHBoxLayout()
-        for f in self.factors.values():
-            row.addWidget(f)
+        row = QGridLayout()  # 2 x 2: fits a third of a 1080-line screen
+        for i, f in enumerate(self.factors.values()):
+            row.addWidget(f, i // 2, i % 2)
         self.stations = QLabel("")
         self.stations.setObjectName("OEEStations")
         self.stations.setWordWrap(True)

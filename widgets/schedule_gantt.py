@@ -310,7 +310,7 @@ class SchedulePanel(PanelFrame):
         self.changes = QListWidget()
         self.changes.setObjectName("ReplanChanges")
         self.changes.setStyleSheet("QListWidget::item { min-height: 36px; }")
-        self.changes.setMaximumHeight(150)
+        self.changes.setMaximumHeight(120)
         self.before_after = QPushButton()
         self.accept_button = QPushButton()
         self.reject_button = QPushButton()
@@ -330,9 +330,10 @@ class SchedulePanel(PanelFrame):
         pbox.addLayout(prow)
         self.message = QLabel("")
         self.message.setWordWrap(True)
+        # A waiting re-plan goes above the Gantt: it is what the lead must see first.
         self.body.addLayout(bar)
-        self.body.addWidget(self.gantt, 1)
         self.body.addWidget(self.proposal)
+        self.body.addWidget(self.gantt, 1)
         self.body.addWidget(self.message)
         self._showing_before = False
         self._sheet: Any = None
@@ -408,9 +409,10 @@ class SchedulePanel(PanelFrame):
             return
         names = svc.line.station_names
         self.proposal.show()
-        self.proposal_title.setText(translate("Schedule", "Re-plan proposed: %1 (found in %2 s)")
-                                    .replace("%1", prop.plan.reason)
-                                    .replace("%2", f"{prop.plan.seconds:.1f}"))
+        self.proposal_title.setText(
+            translate("Schedule", "Re-plan proposed: %1 — %2 orders late (found in %3 s)")
+            .replace("%1", prop.plan.reason).replace("%2", str(len(prop.changes.late)))
+            .replace("%3", f"{prop.plan.seconds:.1f}"))
         self.changes.clear()
         for line in changes_text(prop.changes, names):
             self.changes.addItem(line)
