@@ -114,7 +114,8 @@ class KpiTile(QFrame):
         box.addWidget(self.caption)
         box.addWidget(self.value)
         box.addWidget(self.target)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # grows with a wrapped target line instead of clipping it
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
     def show_figure(self, caption: str, value: str, target: str, severity: str = "") -> None:
         self.caption.setText(caption)
@@ -258,32 +259,32 @@ class AlarmKpiView(QWidget):
         sev = load_severity(k.load)
         t = self.tiles
         t["rate10"].show_figure(
-            translate("AlarmKpi", "Alarms per 10 min (per operator)"), f"{k.per_10min:.2f}",
-            translate("AlarmKpi", "{load} · target ≤ 1, at most 2").format(load=load_text(k.load)),
+            translate("AlarmKpi", "Per 10 min, per operator"), f"{k.per_10min:.2f}",
+            translate("AlarmKpi", "{load} · target 1, at most 2").format(load=load_text(k.load)),
             sev)
         t["rate60"].show_figure(
-            translate("AlarmKpi", "Alarms per hour"), f"{k.per_hour:.1f}",
-            translate("AlarmKpi", "target ≤ 6, at most 12 · {n} in all").format(n=k.alarms), sev)
+            translate("AlarmKpi", "Per hour"), f"{k.per_hour:.1f}",
+            translate("AlarmKpi", "target 6, at most 12 · {n} in all").format(n=k.alarms), sev)
         t["peak"].show_figure(
             translate("AlarmKpi", "Busiest 10 min"), f"{k.peak_10min:.0f}",
-            translate("AlarmKpi", "flood above 10"),
+            translate("AlarmKpi", "a flood is more than 10"),
             "alarm" if k.peak_10min > kpi.FLOOD_MORE_THAN else "")
         t["flood"].show_figure(
             translate("AlarmKpi", "Time in flood"), duration_text(k.flood_s),
-            translate("AlarmKpi", "{share} % of the time · target < 1 %").format(
+            translate("AlarmKpi", "{share} % · target under 1 %").format(
                 share=f"{k.flood_share:.1f}"), "warning" if k.flood_share >= 1.0 else "")
         t["chatter"].show_figure(
-            translate("AlarmKpi", "Chattering (3 in 1 min)"), str(len(k.chattering)),
-            ", ".join(k.chattering[:3]) or translate("AlarmKpi", "target 0"),
+            translate("AlarmKpi", "Chattering"), str(len(k.chattering)),
+            ", ".join(k.chattering[:2]) or translate("AlarmKpi", "3 in a minute · target 0"),
             "warning" if k.chattering else "")
         t["stale"].show_figure(
-            translate("AlarmKpi", "Stale (active > 24 h)"), str(len(k.stale)),
-            ", ".join(k.stale[:3]) or translate("AlarmKpi", "target 0"),
+            translate("AlarmKpi", "Stale (over 24 h)"), str(len(k.stale)),
+            ", ".join(k.stale[:2]) or translate("AlarmKpi", "target 0"),
             "warning" if k.stale else "")
-        t["shelved"].show_figure(translate("AlarmKpi", "Shelved now"), str(k.shelved),
-                                 translate("AlarmKpi", "{n} shelve actions").format(
+        t["shelved"].show_figure(translate("AlarmKpi", "Shelved"), str(k.shelved),
+                                 translate("AlarmKpi", "{n} times in the period").format(
                                      n=k.shelve_actions))
-        t["oos"].show_figure(translate("AlarmKpi", "Out of service now"), str(k.out_of_service),
+        t["oos"].show_figure(translate("AlarmKpi", "Out of service"), str(k.out_of_service),
                              translate("AlarmKpi", "review each one"))
         self.mix.set_mix(k.priority_mix)
         self.top.setRowCount(len(k.top))

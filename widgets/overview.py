@@ -162,9 +162,9 @@ class OverviewPanel(QWidget):
         box = QVBoxLayout(self)
         box.addWidget(self.title)
         box.addWidget(self.empty)
-        box.addLayout(self.grid)
+        box.addLayout(self.grid, 3)  # the lines' mimics get the room, the andon list less
         self.andon = AndonPanel(ctx, {})
-        box.addWidget(self.andon, 1)
+        box.addWidget(self.andon, 2)
         self._relay = _Relay(self)
         self._relay.changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
         if self._directory is not None:
@@ -210,15 +210,24 @@ class OverviewPanel(QWidget):
         self.empty.setText("" if keys
                            else translate("Overview", "Waiting for terminals on the broker…"))
         now = time.time()
-        for i, key in enumerate(keys):
+        for key in keys:
             card = self.cards.get(key)
             if card is None:
                 card = self.cards[key] = LineCard()
-                self.grid.addWidget(card, i // 2, i % 2)  # a line is wide: two a row
+                self._place_cards()
             line = lines.get(key)
             unassigned = translate("Overview", "Unassigned terminals")
             name = line.name if line else (unassigned if key == "?" else key)
             card.show_line(line, name, by_line.get(key, []), now)
+
+
+    def _place_cards(self) -> None:
+        """Two cards a row (a line is wide); a plant of one line gets the whole width."""
+        cards = [self.cards[k] for k in sorted(self.cards)]
+        for card in cards:
+            self.grid.removeWidget(card)
+        for i, card in enumerate(cards):
+            self.grid.addWidget(card, i // 2, i % 2, 1, 2 if len(cards) == 1 else 1)
 
 
 register_panel(overview_spec.SPEC, OverviewPanel)
