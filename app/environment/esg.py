@@ -366,21 +366,21 @@ def _shift_name(ts: float, energy: Any) -> str:
 def _social(store: Any, start: float, end: float, hazards: Any, energy: Any) -> Section:
     acts = _activations(store, start, end)
     patterns = tuple(getattr(hazards, "alarms", ("zone.*",)))
-    estops = sum(1 for _t, a, _p in acts if a == "line.estop")
+    estops = sum(1 for _t, aid, _p in acts if aid == "line.estop")
     kinds: Counter[str] = Counter()
-    for _t, a, _p in acts:
-        if any(fnmatch.fnmatchcase(a, pat) for pat in patterns) or a.startswith("zone."):
+    for _t, aid, _p in acts:
+        if any(fnmatch.fnmatchcase(aid, pat) for pat in patterns) or aid.startswith("zone."):
             kinds[
                 QT_TRANSLATE_NOOP(CTX, "danger-zone intrusions")
-                if a.startswith("zone.")
+                if aid.startswith("zone.")
                 else QT_TRANSLATE_NOOP(CTX, "hazardous gas alarms")
-                if "gas" in a
+                if "gas" in aid
                 else QT_TRANSLATE_NOOP(CTX, "smoke alarms")
-                if "smoke" in a
+                if "smoke" in aid
                 else QT_TRANSLATE_NOOP(CTX, "other hazard alarms")
             ] += 1
     health: Counter[str] = Counter(
-        _shift_name(t, energy) for t, a, _p in acts if a.startswith("health.")
+        _shift_name(t, energy) for t, aid, _p in acts if aid.startswith("health.")
     )
     with store.read() as conn:
         safety_andon = sum(
@@ -538,7 +538,7 @@ def _governance(store: Any, start: float, end: float, env: EnvironmentConfig | N
     return Section("governance", QT_TRANSLATE_NOOP(CTX, "Governance"), tables, figures)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Entry:
     ts: float
     alarm_id: str

@@ -219,11 +219,11 @@ class EnvironmentMonitor:
 
     def refresh_snapshot(self) -> None:
         now = self._clock()
-        recent = {}
+        recent: dict[str, tuple[tuple[float, float], ...]] = {}
         for p in self.config.parameters:
             pos = self._fold.get(p.id, now)
-            recent[p.id] = tuple((r.minute, r.mean) for r in self.rows(p.id, pos - 7200, pos)
-                                 if r.mean is not None)
+            recent[p.id] = tuple((float(r.minute), r.mean) for r in
+                                 self.rows(p.id, pos - 7200, pos) if r.mean is not None)
         self.snapshot = Snapshot(dict(self.status), tuple(self.events(since=now - 86400)),
                                  tuple(self.anomalies(open_only=True)), recent)
         self._observers.notify()

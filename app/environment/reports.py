@@ -125,7 +125,8 @@ class ReportScheduler:
         with self._store.read() as conn:
             rows = conn.execute("SELECT label, kind, start, end, created, folder, pdf, "
                                 "sha256, published FROM esg_reports ORDER BY start DESC")
-            return [Made(*r[:8], bool(r[8])) for r in rows.fetchall()]
+            return [Made(str(r[0]), str(r[1]), float(r[2]), float(r[3]), float(r[4]),
+                         str(r[5]), str(r[6]), str(r[7]), bool(r[8])) for r in rows.fetchall()]
 
     def catch_up(self) -> list[Made]:
         """Make every report that is due; returns what was made."""

@@ -16,7 +16,7 @@ def seed(skills: SkillsMatrix, today: dt.date) -> None:
     if skills.workers():
         return
     year = (today + dt.timedelta(days=365)).isoformat()
-    rows = {
+    rows: dict[str, tuple[str, list[tuple[str, str, int | None]]]] = {
         "anna": ("Anna Operator", [("robot3", "qualified", 25), ("booth1", "qualified", 200)]),
         "ben": ("Ben Operator", [("robot3", "learning", None)]),
         "tara": ("Tara Team Lead", [(s, "trainer", 365) for s in

@@ -160,8 +160,8 @@ def parse(table: Table, cfg: SiteConfig) -> NotificationsConfig:
         for i, v in enumerate(via):
             if v not in CHANNELS:
                 raise r.error(f"via[{i}]", f"must be one of {', '.join(CHANNELS)}")
-            target = {"email": smtp, "ntfy": ntfy, "webhook": webhook}[v]
-            if target is None:
+            configured = {"email": smtp, "ntfy": ntfy, "webhook": webhook}[v]
+            if configured is None:
                 raise r.error(f"via[{i}]", f"{v} is used but [notifications.{_section(v)}] "
                                            "is not configured")
         prios = r.list("priorities", [], of=int)

@@ -124,11 +124,11 @@ class RiskRegister:
         current = self.get(rid)
         values = dict(values)
         old = (current.get("likelihood"), current.get("impact")) if current else (None, None)
-        new = (values.get("likelihood", old[0]), values.get("impact", old[1]))
-        if new != old and None not in new:
+        lik, imp = values.get("likelihood", old[0]), values.get("impact", old[1])
+        if (lik, imp) != old and lik is not None and imp is not None:
             history = list(current.get("history", []) if current else [])
-            history.append({"ts": self._clock(), "likelihood": new[0], "impact": new[1],
-                            "score": new[0] * new[1], "by": actor})
+            history.append({"ts": self._clock(), "likelihood": lik, "impact": imp,
+                            "score": int(lik) * int(imp), "by": actor})
             values["history"] = history[-100:]
         values.setdefault("status", current.get("status") if current else "open")
         return self.replica.put(KIND, rid, values, actor=actor)

@@ -23,11 +23,11 @@ import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from app.simulator import vehicles
 from app.simulator.energy import EnergyStory
 from app.simulator.faults import Fault
 from app.simulator.people import HEART_RATE_WORKER, INTRUDER, Worker, lag, make_workers
 from app.simulator.production import ProductionStory
-from app.simulator import vehicles
 from app.simulator.signals import BY_NAME, ROBOTS, VType
 
 log = logging.getLogger(__name__)
