@@ -21,6 +21,7 @@ same against a Siemens S7-1500, Beckhoff, B&R, KEPServerEX or Prosys server:
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import logging
 import math
@@ -37,6 +38,7 @@ from typing import Any
 from app.config import DataType, Table, TagConfig
 from app.model import LinkState, Quality, Sample, Value, now
 from app.sources.base import Source, SourceError
+from app.sources.payload import EPOCH_2000, MAX_SKEW_S
 from app.sources.registry import register
 from app.values import BadValue, to_tag_type
 
@@ -171,6 +173,7 @@ class OpcUaSource(Source):
         self._session: _Session | None = None
         self._connected = False
         self._warned: set[tuple[str, str]] = set()  # (tag path, what): log once per tag
+        self.bad_timestamps: collections.Counter[str] = collections.Counter()
 
     # --- run: connect, stream, reconnect ---------------------------------------------------
 
@@ -481,7 +484,17 @@ class OpcUaSource(Source):
     # --- values --------------------------------------------------------------------------
 
     def _sample(self, tag: TagConfig, dv: Any) -> Sample:
-        ts = _epoch(dv.SourceTimestamp) or _epoch(dv.ServerTimestamp) or now()
+        received = now()
+        ts = _epoch(dv.SourceTimestamp) or _epoch(dv.ServerTimestamp) or received
+        if not EPOCH_2000 <= ts <= received + MAX_SKEW_S:
+            # A PLC clock that is off (a flat RTC battery: 1970; a wrong year): the value
+            # is kept, at the time it came, never stored at an impossible time; counted.
+            self.bad_timestamps[tag.path] += 1
+            self._warn_once(tag.path, "timestamp", "opcua %s: tag %s (%s): source time %s "
+                            "is impossible (before 2000 or more than %g s ahead); using the "
+                            "time received (%d so far)", self.id, tag.path, tag.address,
+                            dv.SourceTimestamp, MAX_SKEW_S, self.bad_timestamps[tag.path])
+            ts = received
         quality = _quality(dv.StatusCode.value if dv.StatusCode is not None else 0)
         value, error = _convert(dv.Value, tag)
         if error:
