@@ -12,6 +12,7 @@ load time, and a top-level key nobody owns is an "unknown key" naming the file.
 
 from __future__ import annotations
 
+import builtins
 import re
 import socket
 import threading
@@ -76,23 +77,27 @@ class Table:
             raise self.error(name, f"{value!r} does not match the expected form {pattern}")
         return value
 
-    def int(self, name: str, default: int | None = None, *, required: bool = False,
-            min: int | None = None, max: int | None = None) -> Any:
+    def int(self, name: builtins.str, default: builtins.int | None = None, *,
+            required: builtins.bool = False,
+            min: builtins.int | None = None, max: builtins.int | None = None) -> Any:
         value = self._get(name, (int,), "a whole number", default, required)
         _check_range(self, name, value, min, max)
         return value
 
-    def float(self, name: str, default: float | None = None, *, required: bool = False,
-              min: float | None = None, max: float | None = None) -> Any:
+    def float(self, name: builtins.str, default: builtins.float | None = None, *,
+              required: builtins.bool = False,
+              min: builtins.float | None = None, max: builtins.float | None = None) -> Any:
         value = self._get(name, (int, float), "a number", default, required)
         value = None if value is None else float(value)
         _check_range(self, name, value, min, max)
         return value
 
-    def bool(self, name: str, default: bool | None = None, *, required: bool = False) -> Any:
+    def bool(self, name: builtins.str, default: builtins.bool | None = None, *,
+             required: builtins.bool = False) -> Any:
         return self._get(name, (bool,), "true or false", default, required)
 
-    def list(self, name: str, default: list | None = None, *, required: bool = False,
+    def list(self, name: builtins.str, default: builtins.list[Any] | None = None, *,
+             required: builtins.bool = False,
              of: type | None = None) -> Any:
         value = self._get(name, (list,), "a list", default, required)
         if value is not None and of is not None:
@@ -102,17 +107,17 @@ class Table:
                     raise self.error(f"{name}[{i}]", f"expected {of.__name__}, got {_kind(item)}")
         return list(value) if value is not None else None
 
-    def table(self, name: str, *, required: bool = False) -> Table:
+    def table(self, name: builtins.str, *, required: builtins.bool = False) -> Table:
         value = self._get(name, (dict,), "a table", {}, required)
         return Table(value, self.file, self.key(name))
 
-    def tables(self, name: str) -> Iterator[Table]:
+    def tables(self, name: builtins.str) -> Iterator[Table]:
         """Items of an array of tables (`[[name]]`)."""
         items = self._get(name, (list,), "an array of tables ([[...]])", [], False)
         for i, item in enumerate(items):
             yield Table(item, self.file, f"{self.key(name)}[{i}]")
 
-    def raw(self, name: str, default: Any = None) -> Any:
+    def raw(self, name: builtins.str, default: Any = None) -> Any:
         self._seen.add(name)
         return self.data.get(name, default)
 

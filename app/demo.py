@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class DemoStack:
     broker: LocalBroker
-    sim: object  # SimulatorThread (in-process) or SimulatorProcess
+    sim: Any  # SimulatorThread (in-process: .sim is its plant) or SimulatorProcess
     config: SiteConfig
     data_dir: Path
     sparkplug_sim: Any = None  # a second Sparkplug edge node in its own process

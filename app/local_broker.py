@@ -13,6 +13,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ class LocalBroker:
     _proc: subprocess.Popen | None = None
     _thread: threading.Thread | None = None
     _loop: asyncio.AbstractEventLoop | None = None
-    _broker: object | None = None
+    _broker: Any = None  # amqtt.broker.Broker (untyped), when the fallback runs
 
     @classmethod
     def ensure(cls, host: str = "127.0.0.1", port: int = 1883) -> LocalBroker:

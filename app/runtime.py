@@ -48,7 +48,7 @@ class Runtime:
         self._tasks: list[asyncio.Task] = []
         self._topic_lock = threading.Lock()
         # subscribe_topic before start: added to the broker source when it exists
-        self._pending_topics: list[tuple[str, Callable[[str, bytes], None]]] = []
+        self._pending_topics: list[tuple[str, Callable[[str, bytes], object]]] = []
         if store is not None:
             self.subscribe(store.historian.append)
 
@@ -271,7 +271,7 @@ class Runtime:
         return src if isinstance(src, BrokerSource) else None
 
     def subscribe_topic(self, topic_filter: str,
-                        handler: Callable[[str, bytes], None]) -> Callable[[], None]:
+                        handler: Callable[[str, bytes], object]) -> Callable[[], None]:
         """Receive raw messages on the terminal's broker (for shared state topics).
 
         May be called before `start` (services subscribe before the sources connect,

@@ -163,9 +163,12 @@ class LayoutStore:
             log.exception("layout of %s saved locally but not queued for the broker",
                           user_id)
             return
-        fut.add_done_callback(lambda f: f.exception() and log.error(
-            "layout of %s saved locally but not queued for the broker: %s", user_id,
-            f.exception()))
+        def failed(f: concurrent.futures.Future[Any]) -> None:
+            if f.exception() is not None:
+                log.error("layout of %s saved locally but not queued for the broker: %s",
+                          user_id, f.exception())
+
+        fut.add_done_callback(failed)
 
     def _notify(self, user_id: str, doc: dict[str, Any]) -> None:
         self._listeners.notify(user_id, copy.deepcopy(doc))

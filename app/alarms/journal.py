@@ -124,7 +124,8 @@ class AlarmJournal:
               until: float | None = None, text: str | None = None,
               limit: int = 500) -> list[JournalEntry]:
         """Newest first. `text` matches alarm id, message, actor or event."""
-        where, args = [], []  # type: ignore[var-annotated]
+        where: list[str] = []
+        args: list[object] = []
         if alarm_id is not None:
             where.append("alarm_id = ?")
             args.append(alarm_id)
@@ -147,4 +148,5 @@ class AlarmJournal:
         args.append(int(limit))
         with self.store.read() as conn:
             rows = conn.execute(sql, args).fetchall()
-        return [JournalEntry(*r[:12], json.loads(r[12]) if r[12] else {}) for r in rows]
+        return [JournalEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10],
+                             r[11], json.loads(r[12]) if r[12] else {}) for r in rows]

@@ -22,6 +22,7 @@ after a correct PIN, so it tells a guesser nothing).
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import threading
 import time
@@ -170,8 +171,11 @@ class SessionManager:
         except Exception:
             log.exception("audit of %s %s failed", action, actor)
             return
-        fut.add_done_callback(lambda f: f.exception() and log.error(
-            "audit of %s %s failed: %s", action, actor, f.exception()))
+        def failed(f: concurrent.futures.Future[Any]) -> None:
+            if f.exception() is not None:
+                log.error("audit of %s %s failed: %s", action, actor, f.exception())
+
+        fut.add_done_callback(failed)
 
     # --- state ---------------------------------------------------------------------------
 

@@ -38,6 +38,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.alarms.engine import AlarmEngine
+from app.auth.session import SessionManager
+
 log = logging.getLogger(__name__)
 
 OPERATOR = ("anna", "1111")
@@ -140,7 +143,7 @@ class Scene:
 
     def __init__(self, stack: Any, term: Any, tw: Any, app: Any) -> None:
         self.stack, self.term, self.tw, self.app = stack, term, tw, app
-        self.session = term.services["session"]
+        self.session = term.service(SessionManager)
         self.after: list[Callable[[], Any]] = []  # undo a scene once it is captured
 
     # waiting ------------------------------------------------------------------------------
@@ -148,11 +151,11 @@ class Scene:
     def wait_until(self, cond: Callable[[], bool], what: str,
                    timeout: float = VALUE_WAIT_S) -> bool:
         """Run the GUI until `cond()` holds; log (and go on) if it does not in time."""
-        from PySide6.QtCore import QEventLoop
+        from widgets.capture import run_events
 
         deadline = time.monotonic() + timeout
         while True:
-            self.app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            run_events(self.app, 50)
             if cond():
                 return True
             if time.monotonic() > deadline:
@@ -222,31 +225,20 @@ class Scene:
 
     def grab(self) -> Any:
         """The main window with the e-stop window painted where it floats over it."""
-        from PySide6.QtCore import QPoint
-        from PySide6.QtGui import QPainter
+        from widgets.capture import grab_with_estop
 
-        self.app.processEvents()
-        pix = self.tw.window.grab()
-        dock = self.tw.estop
-        if dock is not None and dock.isVisible():
-            at = dock.mapTo(self.tw.window, QPoint(0, 0))
-            p = QPainter(pix)
-            p.drawPixmap(at, dock.estop.grab())
-            p.end()
-        return pix
+        return grab_with_estop(self.app, self.tw)
 
 
 @contextmanager
 def _demo_window() -> Iterator[Scene]:
-    from PySide6.QtWidgets import QApplication
-
     from app.commands.demo import _demo_users
     from app.demo import DemoStack
     from app.local_broker import free_port
     from app.terminal import Terminal
+    from widgets.capture import qt_app
 
-    app = QApplication.instance() or QApplication([])
-    app.setApplicationName("LineSide")
+    app = qt_app("LineSide")
     with tempfile.TemporaryDirectory(prefix="lineside-screenshots-") as tmp:
         # Own ports: never join a demo the user is running (its layouts and alarms roam).
         stack = DemoStack.start(data_dir=Path(tmp), mqtt_port=free_port(),
@@ -349,7 +341,7 @@ def _zone_intrusion(s: Scene) -> None:
 
 def _operator_alarm(s: Scene) -> None:
     _operator(s)
-    alarms = s.term.services["alarms"]
+    alarms = s.term.service(AlarmEngine)
     s.fault("gas_leak")
     s.wait_until(lambda: alarms.summary().by_priority.get(1, 0) > 0, "a priority-1 alarm")
     s.wait_until(lambda: s.tw.banner.isVisible(), "the alarm banner", 5)

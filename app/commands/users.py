@@ -56,7 +56,7 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-def _read_pin(args: argparse.Namespace) -> str | None:
+def _read_pin(args: argparse.Namespace) -> str:
     if args.pin_stdin:
         pin = sys.stdin.readline().strip()
         check_policy(pin)

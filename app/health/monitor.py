@@ -91,11 +91,12 @@ class HealthMonitor:
         self._define_alarms()
 
     def _define_alarms(self) -> None:
-        from app.alarms.model import AlarmDefinition, AlarmKind
+        from app.alarms.model import AlarmDefinition, AlarmKind, Priority
 
         for pseudo in sorted(self.config.consent):
             self.alarms.define(AlarmDefinition(
-                id=alarm_id(pseudo), kind=AlarmKind.EXTERNAL, priority=self.config.priority,
+                id=alarm_id(pseudo), kind=AlarmKind.EXTERNAL,
+                priority=Priority(self.config.priority),
                 message=f"Health alert — worker {pseudo}", area=PERSONAL_AREA))
 
     # --- wiring ---------------------------------------------------------------------------

@@ -225,11 +225,12 @@ class ZoneMonitor:
         self._define_alarms()
 
     def _define_alarms(self) -> None:
-        from app.alarms.model import AlarmDefinition, AlarmKind
+        from app.alarms.model import AlarmDefinition, AlarmKind, Priority
 
         for z in self._zones.values():
             self.alarms.define(AlarmDefinition(
-                id=z.config.alarm_id, kind=AlarmKind.EXTERNAL, priority=z.config.priority,
+                id=z.config.alarm_id, kind=AlarmKind.EXTERNAL,
+                priority=Priority(z.config.priority),
                 message=f"Worker in danger zone {z.config.name} while the robot is active",
                 area=SAFETY_AREA))
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 if TYPE_CHECKING:
     from app.config import SiteInfo
 
-TopicHandler = Callable[[str, bytes], None]
+TopicHandler = Callable[[str, bytes], object]  # what it returns is ignored
 
 
 @runtime_checkable

@@ -72,7 +72,8 @@ class AuditLog:
     def query(self, since: float | None = None, actor: str | None = None,
               action: str | None = None, limit: int = 500) -> list[AuditRecord]:
         """Records matching all given filters, newest first."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[object] = []
         if since is not None:
             where.append("ts >= ?")
             args.append(since)
