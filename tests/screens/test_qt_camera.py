@@ -8,7 +8,7 @@ import time
 import pytest
 
 from app.cameras.stream import CameraConfig, CameraStream, SignalState
-from app.simulator.camera import demo_cameras
+from app.simulator.camera import RobotCellScene, demo_cameras
 
 
 def wait_until(cond, timeout: float) -> None:
@@ -97,3 +97,28 @@ def test_zone_intrusion_carries_a_snapshot_into_the_journal(tmp_path, server):
         store.close()
 
 
+
+
+def test_the_alarm_detail_shows_the_snapshot(qtbot, themed):
+    from app.alarms.engine import AlarmEngine
+    from app.alarms.model import AlarmDefinition, AlarmKind
+    from app.cameras.service import Snapshot
+    from app.cameras.stream import encode_jpeg
+    from widgets.alarm_table import AlarmTable
+
+    engine = AlarmEngine([AlarmDefinition("zone.robot3.intrusion", AlarmKind.EXTERNAL,
+                                          priority=1, message="worker in cell 3")])
+    engine.set_condition("zone.robot3.intrusion", True)
+    jpeg = encode_jpeg(RobotCellScene(intruder=lambda: True).frame(1000.0))
+    snaps = {"zone.robot3.intrusion": Snapshot(1, 1000.0, "zone.robot3.intrusion", "cell3", jpeg)}
+    table = AlarmTable(engine)
+    table.snapshot_of = snaps.get
+    qtbot.addWidget(table)
+    table.resize(900, 700)
+    table.show()
+    table.refresh()
+    assert not table.snapshot.isVisible()
+    assert table.select("zone.robot3.intrusion")
+    qtbot.waitUntil(lambda: table.snapshot.isVisible(), timeout=2000)
+    pm = table.snapshot.pixmap()
+    assert pm is not None and pm.width() == 320 and "cell3" in table.snapshot.toolTip()
