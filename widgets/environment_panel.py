@@ -42,6 +42,20 @@ def level_text(level: Level) -> str:
             Level.EXCEEDED: translate("Environment", "EXCEEDED")}[level]
 
 
+def rule_text(p: Parameter) -> str:
+    """What the permit averages: "30-min mean", "daily mean", ..."""
+    match p.rule.value:
+        case "block_mean" | "rolling_mean":
+            return translate("Environment", "%1-min mean").replace("%1", str(p.window_min))
+        case "daily_mean":
+            return translate("Environment", "daily mean")
+        case "daily_total":
+            return translate("Environment", "today")
+        case "monthly_total":
+            return translate("Environment", "this month")
+    return ""
+
+
 class Sparkline(QWidget):
     """Minute means of the last two hours with the permitted band (no axes: a glance)."""
 
@@ -115,13 +129,19 @@ class ParameterCard(QFrame):
         box.addWidget(self.limit)
         box.addWidget(self.state)
 
-    def show_status(self, st: Status | None, points: tuple[tuple[float, float], ...]) -> None:
+    def show_status(self, st: Status | None, points: tuple[tuple[float, float], ...],
+                    live: float | None) -> None:
         unit = f" {self.p.unit}" if self.p.unit else ""
-        self.value.setText("–" if st is None or st.value is None else f"{st.value:.3g}{unit}")
+        # The big figure is the value now; the rule's value (a mean, a total) beside it.
+        now = live if not self.p.rule.is_total else (st.value if st else None)
+        self.value.setText("–" if now is None else f"{now:.3g}{unit}")
+        ruled = "" if st is None or st.value is None or self.p.rule.is_total or \
+            self.p.rule.value == "instant" else (
+                f"{rule_text(self.p)} {st.value:.3g}{unit}  ·  ")
         proj = "" if st is None or st.projected is None else (
             "  ·  " + translate("Environment", "projected %1").replace(
                 "%1", f"{st.projected:.3g}{unit}"))
-        self.limit.setText(translate("Environment", "limit %1").replace(
+        self.limit.setText(ruled + translate("Environment", "limit %1").replace(
             "%1", self.p.limit_text()) + proj)
         level = st.level if st is not None else Level.NORMAL
         self.state.setText(level_text(level))
@@ -196,7 +216,8 @@ class EnvironmentPanel(QWidget):
             return
         snap = self.env.monitor.snapshot
         for pid, card in self.cards.items():
-            card.show_status(snap.status.get(pid), snap.recent.get(pid, ()))
+            card.show_status(snap.status.get(pid), snap.recent.get(pid, ()),
+                             snap.live.get(pid))
         for layout in (self.events, self.anomalies):
             while layout.count():
                 item = layout.takeAt(0)

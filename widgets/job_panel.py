@@ -96,8 +96,11 @@ class JobPanel(QWidget):
         self.learning = False
         self.vehicle = QLabel()
         self.vehicle.setProperty("role", "value")
+        self.vehicle.setWordWrap(True)
         self.next = QLabel()
         self.next.setProperty("role", "caption")
+        self.next.setWordWrap(True)  # never widens the panel: the layout decides its width
+        self.next.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.mode = QLabel()
         self.mode.setProperty("role", "status")
         self.mode.setWordWrap(True)
@@ -130,8 +133,8 @@ class JobPanel(QWidget):
         self.record = touch_list("BuildRecord")
         self.record.setMaximumHeight(160)
         head = QHBoxLayout()
-        head.addWidget(self.vehicle, 1)
-        head.addWidget(self.next)
+        head.addWidget(self.vehicle, 3)
+        head.addWidget(self.next, 2)
         current = QVBoxLayout()
         current.addWidget(self.step_text)
         current.addWidget(self.image, 1)
@@ -261,6 +264,7 @@ class JobPanel(QWidget):
                     "ok" if s.id in done else "alarm" if s.id in held else "")
         self._show_step(current, held)
         self.record.clear()
+        texts = {st.id: st.text for st in steps}
         for e in reversed(entries):
             when = dt.datetime.fromtimestamp(e.ts).strftime("%H:%M:%S")
             value = "" if e.value is None else f" {e.value:g}"
@@ -268,7 +272,8 @@ class JobPanel(QWidget):
                       "out_of_limits": translate("Job", "OUT OF LIMITS"),
                       "released": translate("Job", "released by %1").replace(
                           "%1", e.released_by)}.get(e.status, e.status)
-            add_row(self.record, f"{when}  {e.step}{value}  {status}  ({e.actor})", e.step,
+            add_row(self.record, f"{when}  {texts.get(e.step, e.step)}{value}  {status}  "
+                    f"({e.actor})", e.step,
                     "alarm" if e.status == "out_of_limits" else "")
         self.confirm.setEnabled(bool(current and user))
         self.release.setVisible(bool(current and current.id in held))

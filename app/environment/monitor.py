@@ -14,7 +14,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from app.alarms.model import AlarmDefinition, AlarmKind, Priority
@@ -83,6 +83,7 @@ class Snapshot:
     events: tuple[Event, ...]  # of the last day, newest first
     anomalies: tuple[AnomalyRecord, ...]  # open ones, newest first
     recent: dict[str, tuple[tuple[float, float], ...]]  # param -> (minute, mean), 2 h
+    live: dict[str, float | None] = field(default_factory=dict)  # the latest value now
 
 
 class EnvironmentError(ValueError):
@@ -224,8 +225,9 @@ class EnvironmentMonitor:
             pos = self._fold.get(p.id, now)
             recent[p.id] = tuple((float(r.minute), r.mean) for r in
                                  self.rows(p.id, pos - 7200, pos) if r.mean is not None)
+        live = {p.id: self._latest(p.tag) for p in self.config.parameters}
         self.snapshot = Snapshot(dict(self.status), tuple(self.events(since=now - 86400)),
-                                 tuple(self.anomalies(open_only=True)), recent)
+                                 tuple(self.anomalies(open_only=True)), recent, live)
         self._observers.notify()
 
     def rows(self, pid: str, t0: float, t1: float) -> list[MinuteRow]:

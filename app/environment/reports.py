@@ -1,6 +1,7 @@
 """Scheduled ESG reports: daily after the production day, monthly on the first, made
 again after downtime (a report missed while the terminal was off is made at the next
-start), each stored once and announced once through the outbox.
+start; none for a time before the store had data), each stored once and announced once
+through the outbox.
 
 Files go to `<folder>/<label>/`: `esg.json`, one CSV per table, and `esg.pdf` where a
 PDF renderer is registered (the GUI registers Qt's; a headless gateway writes JSON and
@@ -132,11 +133,15 @@ class ReportScheduler:
         """Make every report that is due; returns what was made."""
         done = {m.label for m in self.made()}
         energy = self.site.sections.get("energy")
+        with self._store.read() as conn:  # no report of a time before this store had data
+            (first,) = conn.execute("SELECT MIN(minute) FROM env_minute").fetchone()
         out = []
         for label, kind, start, end in due(self._clock(), done, days=self.days,
                                            first_hour=day_start_hour(energy)):
             if self._stopping.is_set():
                 break
+            if first is None or end <= first:
+                continue
             out.append(self.make(label, kind, start, end))
         return out
 

@@ -40,6 +40,10 @@ def test_reports_missed_while_off_are_made_at_start_and_announced_once(tmp_path:
 
         sched = ReportScheduler(cfg, store, publish, tmp_path / "reports", days=2, pdf=False,
                                 clock=lambda: now[0])
+        assert sched.catch_up() == []  # a new store: nothing to report on yet
+        store.submit(lambda c: c.execute(  # the terminal has run since November
+            "INSERT INTO env_minute (param, minute, weighted, covered_s) VALUES "
+            "('voc', ?, 1800, 60)", (int(at("2026-11-20T10:00")),))).result(5)
         made = sched.catch_up()  # the terminal was off for two days
         assert [m.label for m in made] == ["2026-12-01", "2026-12-02", "2026-11"]
         assert sched.catch_up() == []

@@ -92,7 +92,7 @@ def test_the_sunroof_car_arrives_and_the_operator_confirms_its_steps(qtbot, ctx)
     qtbot.mouseClick(pad.ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.step_text.text() == "Seal bead along the roof seam")
     record = [panel.record.item(i).text() for i in range(panel.record.count())]
-    assert any("sunroof-torque 9.1  in limits  (anna)" in r for r in record)
+    assert any("Torque the frame bolts 9.1  in limits  (anna)" in r for r in record)
     assert len(record) == 4
 
 
