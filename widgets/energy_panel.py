@@ -179,7 +179,7 @@ class FlowView(QWidget):
         box_w, box_h = min(130.0, w * 0.18), 54.0
         grid_r = QRectF(8, h * 0.12, box_w, box_h)
         pv_r = QRectF(8, h * 0.62, box_w, box_h)
-        line_r = QRectF(w * 0.30, h * 0.5 - 36, min(150.0, w * 0.2), 72)
+        line_r = QRectF(w * 0.30, h * 0.5 - 36, max(104.0, min(150.0, w * 0.22)), 72)
         st = list(live.stations.items())
         n = max(1, len(st))
         sx, sw = w * 0.56, w * 0.44 - 8
@@ -213,9 +213,8 @@ class FlowView(QWidget):
                   fg, fg, big=True)
         for mid, kw, producing, r in rects:
             colour = PROD_C if producing else IDLE_C if producing is False else UNKNOWN_C
-            state = (translate("Energy", "idle") if producing is False else "")
-            self._box(p, r, self._names.get(mid, mid),
-                      f"{_num(kw)} kW" + (f"  {state}" if state else ""), colour, fg,
+            # the frame's colour says idle (amber) or producing (green)
+            self._box(p, r, self._names.get(mid, mid), f"{_num(kw)} kW", colour, fg,
                       compact=True)
 
     def _arrow(self, p: QPainter, x0: float, y0: float, x1: float, y1: float, width: float,
@@ -319,17 +318,21 @@ class ParetoView(QWidget):
             p.drawText(QRectF(4, 26, w - 8, h - 26), Qt.AlignmentFlag.AlignCenter,
                        translate("Energy", "Nothing measured yet"))
             return
-        label_w = min(170.0, w * 0.38)
-        val_w = 120.0
+        fm = QFontMetrics(self.font())
+        label_w = min(170.0, w * 0.36)
+        val_w = float(fm.horizontalAdvance("9,999.9 kWh  100 %")) + 4
         bar_w = max(20.0, w - label_w - val_w - 12)
-        n = len(self._rows)
+        fits = max(1, int((h - 28) // (fm.height() + 2)))  # rows that stay readable
+        rows = self._rows[:fits]
+        n = len(rows)
         rh = min(30.0, (h - 28) / n)
-        top_v = self._rows[0][1] or 1.0
-        for i, (name, kwh, cum) in enumerate(self._rows):
+        top_v = rows[0][1] or 1.0
+        for i, (name, kwh, cum) in enumerate(rows):
             y = 28 + i * rh
             p.setPen(fg)
             p.drawText(QRectF(4, y, label_w - 6, rh), Qt.AlignmentFlag.AlignLeft
-                       | Qt.AlignmentFlag.AlignVCenter, name)
+                       | Qt.AlignmentFlag.AlignVCenter,
+                       fm.elidedText(name, Qt.TextElideMode.ElideRight, int(label_w - 8)))
             bw = bar_w * kwh / top_v
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(self._colour)
@@ -387,7 +390,8 @@ class HourlyView(QWidget):
                 over = base is not None and v > base
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(IDLE_C if over else PROD_C)
-                p.drawRect(QRectF(x + slot * 0.15, plot.bottom() - bh, slot * 0.7, bh))
+                bw = min(slot * 0.7, 48.0)
+                p.drawRect(QRectF(x + (slot - bw) / 2, plot.bottom() - bh, bw, bh))
             if n <= 12 or i % max(1, n // 8) == 0:
                 p.setPen(fg)
                 label = datetime.fromtimestamp(hour, self._tz).strftime("%H")
