@@ -3,7 +3,8 @@
 # its own Python, so one package serves Debian 12/13 and Ubuntu 22.04/24.04).
 # usage: packaging/debian/build-deb.sh [--bundle DIR] [OUTDIR]
 #   --bundle DIR   use an existing bundle (default: build it with build-bundle.sh)
-# Needs dpkg-deb; runs lintian when it is installed (its report: OUTDIR/lintian.txt).
+# Needs dpkg-deb and uv; runs lintian when it is installed (report: OUTDIR/lintian.txt;
+# LINESIDE_NO_LINTIAN=1 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bundle=""
@@ -40,7 +41,7 @@ chmod -R u=rwX,go=rX "$root/opt/lineside"
 ln -s /opt/lineside/lineside "$root/usr/bin/lineside"
 
 # The site template and every file it includes (recursively), as conffiles.
-uv run --frozen --no-project python - "$root/etc/lineside" <<'PY'
+uv run --no-project python - "$root/etc/lineside" <<'PY'
 import sys, tomllib
 from pathlib import Path
 
@@ -71,22 +72,14 @@ gzip -9n < packaging/debian/changelog > "$doc/changelog.gz"  # a native package
 gzip -9n < packaging/debian/lineside.1 > "$root/usr/share/man/man1/lineside.1.gz"
 chmod 0644 "$doc/changelog.gz" "$root/usr/share/man/man1/lineside.1.gz"
 install -m 0644 packaging/debian/lintian-overrides "$root/usr/share/lintian/overrides/lineside"
-if [ -f "$out/lineside-bundle.cdx.json" ]; then
-    install -m 0644 "$out/lineside-bundle.cdx.json" "$doc/sbom.cdx.json"
+if [ -f "$out/lineside.cdx.json" ]; then  # the bundle's SBOM (packaging/release_files.py)
+    install -m 0644 "$out/lineside.cdx.json" "$doc/sbom.cdx.json"
 fi
 for s in postinst prerm postrm; do install -m 0755 "packaging/debian/$s" "$root/DEBIAN/"; done
 
 # Qt's xcb platform plugin, its GL and font stack, the C++ runtime and GLib come from
-# the distribution (the bundle leaves them out; see the PyInstaller spec). Names that
-# changed with the 64-bit time_t transition (Ubuntu 24.04, Debian 13) have alternatives.
-depends="libc6 (>= 2.35), libstdc++6, libgcc-s1, adduser, libxcb-cursor0, libxkbcommon-x11-0,
- libxkbcommon0, libxcb-icccm4, libxcb-keysyms1, libxcb-image0, libxcb-render-util0,
- libxcb-xinerama0, libxcb-shape0, libxcb-randr0, libxcb-xfixes0, libxcb-sync1, libxcb-shm0,
- libxcb-render0, libxcb-xkb1, libxcb-glx0, libxcb-util1, libxcb1, libx11-6, libx11-xcb1,
- libxext6, libxrender1, libegl1, libgl1, libopengl0, libfontconfig1, libfreetype6, fontconfig,
- libdbus-1-3, libglib2.0-0 | libglib2.0-0t64, libexpat1, libgssapi-krb5-2, libsystemd0,
- libzstd1, libpng16-16 | libpng16-16t64, libharfbuzz0b, fonts-noto-cjk, fonts-dejavu-core"
-depends=$(echo "$depends" | tr -s ' \n' ' ')
+# the distribution: packaging/debian/depends (one per line).
+depends=$(grep -v '^#' packaging/debian/depends | sed '/^ *$/d' | paste -sd, | sed 's/,/, /g')
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: lineside
@@ -114,7 +107,10 @@ find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 
 mkdir -p "$out"
 deb="$out/lineside_${deb_version}_${arch}.deb"
-dpkg-deb --root-owner-group -Zxz -z6 --build "$root" "$deb" >/dev/null
+# xz: every dpkg and local-repository tool reads it. LINESIDE_DEB_COMPRESSION=zstd builds
+# faster for a local try (dpkg reads zstd on all four targets, older repo tools may not).
+dpkg-deb --root-owner-group -Z"${LINESIDE_DEB_COMPRESSION:-xz}" -z6 --build "$root" "$deb" \
+    >/dev/null
 echo "package: $deb ($(du -h "$deb" | cut -f1), $(( $(date +%s) - start )) s)"
 if [ -n "${LINESIDE_NO_LINTIAN:-}" ]; then
     echo "lintian: skipped (LINESIDE_NO_LINTIAN)"
