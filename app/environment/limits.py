@@ -62,10 +62,12 @@ def period_of(p: Parameter, t: float, tz: dt.tzinfo | None = None) -> tuple[floa
 
 
 def _trend(rows: list[MinuteRow], ahead_min: float) -> float | None:
-    """The last TREND_MIN minute means extended `ahead_min` minutes (least squares)."""
+    """The last TREND_MIN minute means extended `ahead_min` minutes (least squares).
+    None until TREND_MIN minutes have data: a terminal just started, or a value
+    settling after a restart, has no trend worth a warning."""
     pts = [(r.minute / MINUTE, r.mean) for r in rows[-TREND_MIN:] if r.mean is not None]
-    if len(pts) < 3:
-        return pts[-1][1] if pts else None
+    if len(pts) < TREND_MIN:
+        return None
     n = len(pts)
     mx = sum(x for x, _ in pts) / n
     my = sum(y for _, y in pts) / n
@@ -89,11 +91,14 @@ def evaluate(p: Parameter, rows: list[MinuteRow], now: float, *,
         return Status(p.id, level, value, proj, now, now, why)
     if p.rule is Rule.ROLLING_MEAN:
         window = [r for r in rows if r.minute >= start]
-        value = aggregate(window).mean
+        agg = aggregate(window)
+        value = agg.mean
         half = p.window_min / 2
         recent = aggregate(r for r in window if r.minute >= now - half * MINUTE).mean
         ahead = _trend(rows, half / 2)
         proj = None if recent is None or ahead is None else (recent + ahead) / 2
+        if agg.covered_s < half * MINUTE:  # less than half the window seen: no forecast
+            proj = None
         why = (f"{p.window_min}-min mean {_f(value)}{unit}; on its trend "
                f"{_f(proj)}{unit} in {half:g} min; limit {p.limit_text()}")
         return Status(p.id, _level(p, value, proj), value, proj, start, now, why)

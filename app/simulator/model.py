@@ -302,9 +302,10 @@ class PlantModel:
         self.press.step(dt, running, self.env.hall_temp, Fault.PRESS_OVERHEAT in f, rng)
         for r in self.robots:
             r.step(dt, running, r.n == 2 and Fault.ROBOT_FAULT in f, rng)
+        voc_before = self.booth.voc
         self.booth.step(dt, running, self.env.hall_temp, rng)
         if Fault.VOC_EXCURSION in f:  # a solvent valve left open: far above the permit
-            self.booth.voc = lag(self.booth.voc, 140.0, 40.0, dt)
+            self.booth.voc = lag(voc_before, 140.0, 40.0, dt)
         self.conveyor.step(dt, running)
         for w in self.workers:
             w.step(dt, self.t, rng, spike=w.pseudo == HEART_RATE_WORKER
