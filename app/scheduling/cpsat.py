@@ -28,8 +28,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from ortools.sat.python import cp_model
+if TYPE_CHECKING:  # imported where a model is built: OR-Tools takes seconds to load
+    from ortools.sat.python import cp_model
 
 
 class Status(StrEnum):
@@ -148,6 +150,8 @@ def _weights(horizon: int, n_jobs: int) -> tuple[int, int]:
 def solve(problem: Problem, time_limit: float = 10.0, hint: Solution | None = None,
           workers: int = 2, seed: int = 0) -> Solution:
     """Build the model and search for at most `time_limit` seconds."""
+    from ortools.sat.python import cp_model
+
     t0 = time.perf_counter()
     # A feasible start is built first (the previous plan repaired, else due order), so
     # the search begins from a complete plan and the answer is never "no plan".
@@ -190,6 +194,8 @@ def _complete_hint(model: cp_model.CpModel, budget: float = 1.0) -> None:
     CP-SAT takes a complete feasible hint as its first solution at once; a partial one
     it may fail to complete in time on a model with sequence rules (measured: no plan in
     5 s for 500 operations, against 0.2 s for this completion)."""
+    from ortools.sat.python import cp_model
+
     proto = model.proto
     if not proto.solution_hint.vars:
         return
@@ -375,6 +381,8 @@ class _Built:
 
     def __init__(self, p: Problem, hint: Solution | None) -> None:
         self.p = p
+        from ortools.sat.python import cp_model
+
         m = self.model = cp_model.CpModel()
         longest = sum(max(md.duration for md in o.modes) for j in p.jobs for o in j.ops)
         blocked_end = max((b.end for b in p.blocked), default=0)
