@@ -30,6 +30,7 @@ import asyncio
 import collections
 import contextlib
 import dataclasses
+import itertools
 import json
 import logging
 import socket
@@ -101,9 +102,9 @@ class HandlerLogLimit(logging.Filter):
     def __init__(self, every_s: float = 60.0) -> None:
         super().__init__("mqtt-handler-log-limit")
         self.every_s = every_s
-        self.current = threading.local()  # .filter: the subscription being dispatched
-        self._last: dict[tuple[str, str, str], float] = {}
-        self._held: collections.Counter[tuple[str, str, str]] = collections.Counter()
+        self.current = threading.local()  # .filter: (source no., subscription) dispatched
+        self._last: dict[tuple[int, str, str, str], float] = {}
+        self._held: collections.Counter[tuple[int, str, str, str]] = collections.Counter()
         # Warnings and errors per "source:filter", logged or held back: what went wrong.
         self.problems: collections.Counter[str] = collections.Counter()
 
@@ -113,11 +114,12 @@ class HandlerLogLimit(logging.Filter):
             logger.addFilter(self)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        sub = getattr(self.current, "filter", None)
-        if sub is None or record.levelno < logging.WARNING:
+        current = getattr(self.current, "filter", None)
+        if current is None or record.levelno < logging.WARNING:
             return True
+        source_no, sub = current  # each source instance counts on its own
         # By call site, not text: a handler that logs f-strings is limited all the same.
-        key = (sub, record.name, f"{record.pathname}:{record.lineno}")
+        key = (source_no, sub, record.name, f"{record.pathname}:{record.lineno}")
         self.problems[sub] += 1
         t = time.monotonic()
         last = self._last.get(key)
@@ -136,6 +138,7 @@ class HandlerLogLimit(logging.Filter):
 
 
 HANDLER_LOG_LIMIT = HandlerLogLimit(MALFORMED_LOG_EVERY_S)
+_INSTANCES = itertools.count(1)
 HANDLER_LOG_LIMIT.install(__name__)
 
 
@@ -182,6 +185,7 @@ class MqttSource(Source):
         self.malformed: collections.Counter[str] = collections.Counter()
         self._malformed_logged: dict[str, float] = {}
         self.handler_errors: collections.Counter[str] = collections.Counter()
+        self._instance = next(_INSTANCES)  # keeps its log limits apart from other sources
         self._exact: dict[str, list[TagConfig]] = {}
         self._wild: list[tuple[str, TagConfig]] = []
         for tag in self.tags:
@@ -605,7 +609,7 @@ class MqttSource(Source):
             raw, self._rx_raw = self._rx_raw, []
             limit = HANDLER_LOG_LIMIT.current
             for topic_filter, handler, topic, data in raw:
-                limit.filter = f"{self.id}:{topic_filter}"
+                limit.filter = (self._instance, f"{self.id}:{topic_filter}")
                 try:
                     handler(topic, data)
                 except Exception:
