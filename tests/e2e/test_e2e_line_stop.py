@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 
-from e2ekit import open_window, start_terminal, wait_for
+from e2ekit import open_window, wait_for
 
 from app.alarms.engine import AlarmEngine
 from app.model import LinkState
@@ -66,9 +66,13 @@ def test_stop_is_the_top_alarm_here_and_on_a_terminal_without_read_back(
 
 
 def test_banner_and_station_read_the_stop(qtbot, plant, term) -> None:
+    from widgets.station_panel import StationPanel
+
     tw = open_window(qtbot, term)
     try:
-        press = tw.host.panels["press"]
+        # A station panel on this terminal (layouts come and go; the panel is the view).
+        press = StationPanel(tw.ctx, "press1")
+        qtbot.addWidget(press)
         qtbot.waitUntil(lambda: press.lamp.state is StationState.RUNNING, timeout=20000)
         term.service(EStopController).press(None)
         qtbot.waitUntil(lambda: press.lamp.state is StationState.ESTOP, timeout=5000)
