@@ -68,7 +68,7 @@ class GanttView(QWidget):
         now = time.time()
         self.t0, self.t1 = now - 0.15 * hours * 3600, now + 0.85 * hours * 3600
         self._drag: tuple[float, float, float] | None = None
-        self.setMinimumHeight(180)
+        self.setMinimumHeight(140)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.grabGesture(Qt.GestureType.PinchGesture)
@@ -309,8 +309,8 @@ class SchedulePanel(PanelFrame):
         self.proposal_title.setWordWrap(True)
         self.changes = QListWidget()
         self.changes.setObjectName("ReplanChanges")
-        self.changes.setStyleSheet("QListWidget::item { min-height: 36px; }")
-        self.changes.setMaximumHeight(120)
+        self.changes.setStyleSheet("QListWidget::item { min-height: 26px; }")
+        self.changes.setMaximumHeight(92)
         self.before_after = QPushButton()
         self.accept_button = QPushButton()
         self.reject_button = QPushButton()

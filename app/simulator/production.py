@@ -85,7 +85,7 @@ def demo_orders(now: float, hours: float = 10.0, seed: int = 3) -> list[dict[str
     """A day's orders for the demo line: due every half hour or so, mixed variants,
     options and colours, a few urgent ones."""
     rng = random.Random(seed)
-    out, t, i = [], now + 5400.0, 0
+    out, t, i = [], now + 3600.0, 0
     while t < now + hours * 3600.0:
         q = rng.choice([1, 2, 2, 3, 4])
         opts = [o for o, p in (("sunroof", 0.3), ("tow_hitch", 0.25)) if rng.random() < p]
@@ -93,7 +93,7 @@ def demo_orders(now: float, hours: float = 10.0, seed: int = 3) -> list[dict[str
                     "quantity": q, "due": round(t), "options": opts,
                     "colour": rng.choice(["white", "black", "silver", "red", "blue"]),
                     "priority": rng.choice([1, 1, 1, 2, 3])})
-        t += q * 480.0 + rng.uniform(-200, 600)
+        t += q * 400.0 + rng.uniform(-150, 300)
         i += 1
     return out
 
