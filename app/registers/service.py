@@ -99,7 +99,40 @@ def build(ctx: ServiceContext) -> Registers:
                       clock=ctx.clock)
     cfg = ctx.config.sections.get("registers") or RegistersConfig()
     import_dir = cfg.import_dir or ctx.store.path.parent / "import"
-    return Registers(replica, ctx.runtime, ctx.get(AlarmEngine), cfg, ctx.clock, import_dir)
+    registers = Registers(replica, ctx.runtime, ctx.get(AlarmEngine), cfg, ctx.clock,
+                          import_dir)
+    registers.risks.kpis.update(kpis_of(ctx))
+    return registers
+
+
+def kpis_of(ctx: ServiceContext) -> dict[str, Callable[[], float | None]]:
+    """The live figures of other domains that a risk's indicator may watch (`kind =
+    "kpi"`, `ref` = the name): cheap reads, no store queries."""
+    from app.energy.service import EnergyService
+    from app.environment.service import Environment
+
+    out: dict[str, Callable[[], float | None]] = {}
+    alarms = ctx.get(AlarmEngine)
+    out["alarms.flood"] = lambda: 1.0 if alarms.flood else 0.0
+    out["alarms.unacked"] = lambda: float(alarms.summary().unacked)
+    energy = ctx.find(EnergyService)
+    if energy is not None:
+        out["energy.line_kw"] = lambda: energy.live().line_kw
+        out["energy.idle_kw"] = lambda: energy.live().idle_kw
+    env = ctx.find(Environment)
+    if env is not None:
+        for p in env.monitor.config.parameters:
+            def projected(pid: str = p.id) -> float | None:
+                st = env.monitor.snapshot.status.get(pid)
+                return st.projected if st else None
+
+            def value(pid: str = p.id) -> float | None:
+                st = env.monitor.snapshot.status.get(pid)
+                return st.value if st else None
+
+            out[f"environment.{p.id}.projected"] = projected
+            out[f"environment.{p.id}.value"] = value
+    return out
 
 
 SPEC = ServiceSpec(name="registers", provides=Registers, build=build,

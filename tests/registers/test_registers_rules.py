@@ -183,3 +183,21 @@ def test_channels_keep_order_departments_and_receipts(env) -> None:
     assert channels.messages("maintenance")[1].link == {"type": "station", "id": "robot2"}
     channels.mark_read(m2.id, actor="anna")
     assert "t1" in next(m for m in channels.messages("maintenance") if m.id == m2.id).read_by
+
+
+def test_an_indicator_on_another_domains_kpi(env) -> None:
+    _clock, _store, _s, risks, _ch, engine, watch, _tags = env
+    idle = [40.0]
+    risks.kpis["energy.idle_kw"] = lambda: idle[0]
+    risks.save("energy-waste", {"title": "Idle energy cost", "category": "energy",
+                                "likelihood": 2, "impact": 3, "indicators": [
+                                    {"id": "idle", "kind": "kpi", "ref": "energy.idle_kw",
+                                     "op": ">", "threshold": 100, "label": "idle kW"}]},
+               actor="sam")
+    watch.check()
+    assert "risk.energy-waste.indicator.idle" not in watch.active()
+    idle[0] = 130.0
+    watch.check()
+    assert engine.get("risk.energy-waste.indicator.idle").active
+    risks.kpis["energy.idle_kw"] = lambda: 1 / 0  # a failing KPI never hides the register
+    assert risks.readings(risks.get("energy-waste"))[0].value is None
