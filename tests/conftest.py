@@ -100,3 +100,35 @@ def plant(broker: Broker, tmp_path: Path) -> Iterator[Plant]:
         yield Plant(sim, site_dir / "site.toml", sim.endpoint, broker)
     finally:
         sim.stop()
+
+
+# --- shared helpers and markers ---------------------------------------------------------
+
+from support.fixtures import running_terminal  # noqa: E402, F401 (a fixture for every test)
+
+# Fixtures that start a real peer (Mosquitto, the simulated PLC, an OPC UA server, amqtt).
+PEER_FIXTURES = frozenset({"broker", "plant", "plc", "_shared_plc", "secure_plc", "peers",
+                           "v311_broker", "start_runtime", "make_runtime", "running_terminal"})
+# Folders whose tests run whole terminals, windows or bundles end to end.
+SLOW_FOLDERS = frozenset({"e2e", "integration", "packaging", "bench", "screenshots"})
+# Files measured at a second or more per test on this machine (`--durations`), without
+# a peer fixture: real stores damaged on purpose, CLIs in subprocesses, lupdate.
+SLOW_FILES = frozenset({
+    "test_faults_corrupt_store.py", "test_faults_full_disk.py", "test_qt_application_notice.py",
+    "test_alarms_threads.py", "test_auth_cli.py", "test_core_local_broker.py",
+    "test_core_probe.py", "test_environment_monitor.py", "test_esg_report.py",
+    "test_i18n_catalogues.py", "test_cli_commands.py",
+})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`peer`: the test talks to a real peer; `slow`: a peer, an end-to-end folder, or
+    marked by hand. `uv run pytest -m "not slow"` is the quick inner loop."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        folder = Path(str(item.fspath)).parent.name
+        if fixtures & PEER_FIXTURES:
+            item.add_marker(pytest.mark.peer)
+        if (fixtures & PEER_FIXTURES or folder in SLOW_FOLDERS
+                or Path(str(item.fspath)).name in SLOW_FILES):
+            item.add_marker(pytest.mark.slow)

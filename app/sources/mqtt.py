@@ -91,6 +91,7 @@ class MqttOptions:
     reconnect_max_s: float = 2.0  # a broker on the plant network: back within seconds
     max_payload: int = 256 * 1024
     max_clock_skew_s: float = payload.MAX_SKEW_S  # a sample's time may be this far ahead
+    connack_timeout_s: float = CONNACK_TIMEOUT_S  # silence after CONNECT = no broker there
 
 
 class HandlerLogLimit(logging.Filter):
@@ -173,6 +174,8 @@ class MqttSource(Source):
             max_payload=t.int("max_payload", 256 * 1024, min=16, max=256 * 1024 * 1024),
             max_clock_skew_s=t.float("max_clock_skew_s", payload.MAX_SKEW_S, min=0.0,
                                      max=366 * 86400.0),
+            connack_timeout_s=t.float("connack_timeout_s", CONNACK_TIMEOUT_S, min=0.2,
+                                      max=300.0),
         )
 
     def __init__(self, config: SourceConfig, tags: Sequence[TagConfig], sink: SampleSink,
@@ -325,12 +328,13 @@ class MqttSource(Source):
                 loop.add_reader(sock, self._readable, client)
                 if client.want_write():
                     loop.add_writer(sock, self._writable, client)
+            wait_s = self.options.connack_timeout_s
             try:
-                await asyncio.wait_for(asyncio.shield(self._connack), CONNACK_TIMEOUT_S)
+                await asyncio.wait_for(asyncio.shield(self._connack), wait_s)
             except TimeoutError:
                 self._abort(client)
                 self._end(client, _End(f"broker {self.address} did not answer CONNECT within "
-                                       f"{CONNACK_TIMEOUT_S:.0f} s (not an MQTT port?)"))
+                                       f"{wait_s:g} s (not an MQTT port?)"))
             end = await self._ended
         except asyncio.CancelledError:
             misc.cancel()

@@ -2,32 +2,21 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 
 import pytest
+from support import FakeClock
+from support import wait_for as _wait_for
 
 from app.alarms.engine import AlarmEngine
 from app.alarms.model import AlarmDefinition, AlarmEvent
 from app.model import Quality, Sample, Value
 
 
-class Clock:
-    def __init__(self, t: float = 1_700_000_000.0) -> None:
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, s: float) -> float:
-        self.t += s
-        return self.t
-
-
 class Feed:
     """Drives one engine: samples at the clock's time, ticks, and records events."""
 
-    def __init__(self, engine: AlarmEngine, clock: Clock) -> None:
+    def __init__(self, engine: AlarmEngine, clock: FakeClock) -> None:
         self.engine, self.clock = engine, clock
         self.events: list[AlarmEvent] = []
         engine.subscribe(self.events.extend)
@@ -45,25 +34,16 @@ class Feed:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> FakeClock:
+    return FakeClock(1_700_000_000.0)
 
 
 @pytest.fixture
-def make_feed(clock: Clock) -> Callable[..., Feed]:
+def make_feed(clock: FakeClock) -> Callable[..., Feed]:
     def make(*defs: AlarmDefinition, **kw) -> Feed:
         return Feed(AlarmEngine(defs, clock=clock, **kw), clock)
 
     return make
-
-
-def _wait_for(cond: Callable[[], object], timeout: float = 10.0, what: str = "") -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if cond():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what or cond}")
 
 
 @pytest.fixture

@@ -6,22 +6,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import FakeClock
 
 import app.auth.users  # noqa: F401  (registers the users table before the store opens)
 from app.auth.session import SessionManager
 from app.auth.users import UserRepo
 from app.store import Store
-
-
-class FakeClock:
-    def __init__(self, t: float = 1_800_000_000.0) -> None:
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
 
 
 @pytest.fixture

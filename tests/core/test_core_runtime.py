@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from support import wait_for
 
 from app import config
 from app.model import LinkState, Quality, Sample
@@ -71,14 +72,6 @@ writable = true
 low = 0
 high = 10
 """
-
-
-def wait_for(cond, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.01)
 
 
 @pytest.fixture

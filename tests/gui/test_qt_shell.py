@@ -75,9 +75,8 @@ def test_estop_slot_stays_visible_with_a_layout_and_an_overlay(qtbot, window):
     window.set_layout_widget(host)
     host.set_layout(LAYOUT)
     window.overlay(QLabel("a dialog"), "Sheet")
-    qtbot.wait(50)
     estop = window.estop_widget
-    assert estop.isVisible() and estop.height() >= 48
+    qtbot.waitUntil(lambda: estop.isVisible() and estop.height() >= 48, timeout=2000)
     # the overlay covers the layout area only: the e-stop is outside it and on top
     top_left = estop.mapTo(window, estop.rect().center())
     assert window.childAt(top_left) is estop
@@ -106,16 +105,20 @@ def test_language_switch_changes_the_shell_to_german_and_back(qtbot, window, the
 def test_200_percent_font_does_not_clip_the_header(qtbot, window, themed):
     theme.apply_theme(themed, "light", 2.0)
     window.resize(1280, 800)
-    qtbot.wait(50)
-    for w in (window.plant, window.clock, window.worker, *window.links.values()):
-        assert w.font().pixelSize() == 32 or w.fontMetrics().height() >= 30, w.objectName()
-        if w.wordWrap():  # wrapping labels need their full height for their width
-            assert w.height() >= w.heightForWidth(w.width()), w.text()
-        else:
-            assert w.width() >= w.sizeHint().width(), w.text()
-    btn = window.sign_button
-    assert btn.width() >= btn.fontMetrics().horizontalAdvance(btn.text())
-    assert btn.height() >= 48
+
+    def header_fits() -> None:
+        for w in (window.plant, window.clock, window.worker, *window.links.values()):
+            assert w.font().pixelSize() == 32 or w.fontMetrics().height() >= 30, w.objectName()
+            if w.wordWrap():  # wrapping labels need their full height for their width
+                assert w.height() >= w.heightForWidth(w.width()), w.text()
+            else:
+                assert w.width() >= w.sizeHint().width(), w.text()
+        btn = window.sign_button
+        assert btn.width() >= btn.fontMetrics().horizontalAdvance(btn.text())
+        assert btn.height() >= 48
+
+    # the frame lays out again after the theme and the resize: wait for it, then hold it
+    qtbot.waitUntil(header_fits, timeout=3000)
 
 
 def test_sign_out_from_the_frame(qtbot, window):

@@ -5,19 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from support import FakeClock as Clock
+
 from app.alarms.engine import AlarmEngine
 from app.health.config import HealthConfig
 from app.health.monitor import HealthMonitor
 from app.safety.wearables import TopicPattern
 from app.store import Store
-
-
-class Clock:
-    def __init__(self, t: float = 1_800_000_000.0) -> None:
-        self.t = t
-
-    def __call__(self) -> float:
-        return self.t
 
 
 @dataclass

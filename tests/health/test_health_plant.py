@@ -4,7 +4,7 @@ consent has no vitals stored."""
 
 from __future__ import annotations
 
-import time
+from support import wait_for
 
 from app import config
 from app.alarms.engine import AlarmEngine
@@ -13,14 +13,6 @@ from app.health.monitor import HealthMonitor
 from app.health.rules import Level
 from app.runtime import Runtime
 from app.store import Store
-
-
-def wait_for(cond, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(0.02)
 
 
 def test_heart_rate_spike_reaches_safety_officer_only(plant, tmp_path) -> None:

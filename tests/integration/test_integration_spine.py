@@ -14,20 +14,13 @@ from pathlib import Path
 
 import paho.mqtt.client as mqtt
 import pytest
+from support import wait_for
 
 from app import config
 from app.andon import AndonBoard
 from app.model import Quality
 from app.overview import PlantDirectory
 from app.terminal import Terminal
-
-
-def wait_for(cond, timeout: float = 15.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 @pytest.fixture

@@ -3,24 +3,12 @@ Mosquitto. Saved at A, signed in at B, B shows it; offline B serves its local co
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from typing import Any
+from support import wait_for
 
 from app.auth.session import SessionManager
 from app.auth.users import UserRepo
 from layouts import model
 from layouts.active import ActiveLayout
-
-
-def wait_for(cond: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = cond()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
 def anna_layout(theme: str) -> dict:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
+
+from support import wait_for  # noqa: F401 (re-exported)
 
 from app import config
 from app.model import LinkState, Quality, Sample
@@ -20,14 +21,6 @@ from app.runtime import Runtime
 from app.sources.base import Source, SourceError
 from app.sources.registry import register
 from app.store import Store
-
-
-def wait_for(cond: Callable[[], bool], timeout: float = 5.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(0.005)
 
 
 @register("estop_plc")

@@ -140,8 +140,10 @@ def test_reset_needs_role_and_in_window_confirmation(shell, rig, qtbot) -> None:
     window_click(p.button)
     qtbot.waitUntil(lambda: controller.status.request is RequestState.CONFIRMED, timeout=2000)
     assert not p.reset_button.isEnabled()
+    before = p.reset_button.toolTip()
     session.sign_in(Role.OPERATOR)
-    qtbot.wait(1)
+    # the panel has taken in the operator (its reason to refuse changes), and still refuses
+    qtbot.waitUntil(lambda: p.reset_button.toolTip() != before, timeout=2000)
     assert not p.reset_button.isEnabled()
     rig.plc.set_healthy(False)
     session.sign_in(Role.SAFETY_OFFICER)

@@ -2,28 +2,15 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from support import wait_for as _wait_for
 
 from app.simulator.model import PlantModel
 
 WaitFor = Callable[..., Any]
-
-
-def _wait_for(cond: Callable[[], Any], timeout: float, what: str,
-              interval: float = 0.05) -> Any:
-    """Poll `cond` until it returns a truthy value; fail naming `what` after `timeout` s."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = cond()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(interval)
 
 
 def _run(model: PlantModel, seconds: float, dt: float = 0.1) -> None:

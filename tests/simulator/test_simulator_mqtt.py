@@ -83,9 +83,11 @@ def test_broker_loss_stops_publishing_until_cleared(plant, wait_for) -> None:
         wait_for(lambda: lis.count_since(0) > 0, 5, "first readings")
         lis.send(CMD_TOPIC, {"fault": "broker_loss", "on": True})
         wait_for(lambda: Fault.BROKER_LOSS in plant.sim.sim.faults, 5, "broker_loss on")
-        time.sleep(0.3)  # let a publish already on the wire land before counting
+        wait_for(lambda: not plant.sim.sim.link.connected(), 5, "the publisher disconnected")
         quiet_from = time.monotonic()
-        time.sleep(2.5)  # more than two publish periods (1 Hz)
+        # Silence can only be seen over time: one and a half publish periods (1 Hz)
+        # on a link that is already down.
+        time.sleep(1.5)
         assert lis.count_since(quiet_from) == 0, "publisher should be disconnected"
         lis.send(CMD_TOPIC, {"fault": "broker_loss", "on": False})  # the command link stays
         back = time.monotonic()

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import json
 import threading
-import time
-from collections.abc import Callable
-from typing import Any
 
 import paho.mqtt.client as paho
 from paho.mqtt.enums import CallbackAPIVersion
+from support import wait_for
 
 from app.model import LinkState, Sample
 from app.runtime import Runtime
@@ -63,18 +61,6 @@ reconnect_max_s = 1.0
 {extra}
 {tags}
 """
-
-
-def wait_for(cond: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> Any:
-    """Poll `cond` until it returns something truthy; fail with `what` after `timeout`."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = cond()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(0.01)
 
 
 class Recorder:

@@ -8,7 +8,6 @@ import asyncio
 import contextlib
 import socket
 import threading
-import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from typing import Any
 
 from asyncua import Server, ua
 from asyncua.crypto.permission_rules import User, UserRole
+from support import wait_for
 
 from app.config import SiteConfig
 from app.model import LinkState, Quality, Sample
@@ -43,17 +43,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def wait_for(cond: Callable[[], Any], timeout: float, what: str) -> Any:
-    """Poll `cond` until it returns something truthy; fail the test after `timeout`."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = cond()
-        if result:
-            return result
-        time.sleep(0.02)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
 @dataclass(frozen=True)
