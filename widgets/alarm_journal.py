@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from widgets import theme
+from widgets import icons, theme
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate
@@ -53,6 +53,7 @@ class JournalView(QWidget):
         self.status = QLabel(self)
         self.refresh_button = QPushButton(translate("AlarmTable", "Refresh"), self)
         self.refresh_button.setMinimumHeight(theme.TOUCH_PX)
+        icons.set_icon(self.refresh_button, "reset", size=24)
         self.refresh_button.clicked.connect(lambda: self.load())
         self._loaded.connect(self._show)
         self.loading = False

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from widgets import icons
+
 HOST_PROPERTY = "overlayHost"
 
 
@@ -59,6 +61,7 @@ class Overlay(QWidget):
         self.title.setObjectName("OverlayTitle")
         self.title.setWordWrap(True)
         self.close_button = QPushButton(QCoreApplication.translate("Overlay", "Close"))
+        icons.set_icon(self.close_button, "close", size=24)
         self.close_button.clicked.connect(lambda: self.close_with(None))
         self.close_button.setVisible(closable)
         head = QHBoxLayout()

@@ -13,8 +13,9 @@ JPEG, keeps it in the store (`camera_snapshots`) and writes a journal entry
 "snapshot" for the alarm with the snapshot's id in its detail, so the alarm's detail
 and the journal show what the camera saw. A camera without signal at that moment is
 journaled too ("no snapshot: no signal"): a missing picture is never silent.
-Streams run only while someone looks (`acquire`/`release`), except for cameras that
-alarms need a snapshot from, which run from start to stop.
+Streams run only while a panel shows them (`acquire`/`release`); for an alarm's
+snapshot the hub takes the shown stream's latest frame, or opens the camera for one
+picture (so a terminal decodes no video nobody watches).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from typing import Any
 from app.alarms.engine import AlarmEngine
 from app.alarms.journal import AlarmJournal
 from app.alarms.model import AlarmEvent, EventKind
-from app.cameras.stream import CameraConfig, CameraStream
+from app.cameras.stream import CameraConfig, CameraStream, grab_jpeg
 from app.config import SiteConfig, Table
 from app.services import ConfigSection, ServiceContext, ServiceSpec
 from app.store.schema import register_schema
@@ -102,11 +103,13 @@ class CameraHub:
     def __init__(self, cameras: tuple[CameraSite, ...], *, store: Any = None,
                  engine: AlarmEngine | None = None, journal: AlarmJournal | None = None,
                  clock: Callable[[], float] | None = None,
-                 stream_factory: Callable[[CameraConfig], CameraStream] = CameraStream) -> None:
+                 stream_factory: Callable[[CameraConfig], CameraStream] = CameraStream,
+                 grab: Callable[[CameraConfig], tuple[bytes | None, str]] = grab_jpeg) -> None:
         self.sites = {c.camera.id: c for c in cameras}
         self._store, self._engine, self._journal = store, engine, journal
         self._clock = clock
         self._factory = stream_factory
+        self._grab = grab
         self._lock = threading.Lock()
         self._streams: dict[str, CameraStream] = {}
         self._users: dict[str, int] = {}
@@ -118,9 +121,6 @@ class CameraHub:
 
     def start(self) -> None:
         self._pool = concurrent.futures.ThreadPoolExecutor(1, "camera-snapshots")
-        for cid, site in self.sites.items():
-            if site.camera.zone is not None or site.alarms:
-                self.acquire(cid)  # alarms need its picture at any moment
         if self._engine is not None:
             self._detach = self._engine.subscribe(self._on_events)
 
@@ -181,13 +181,17 @@ class CameraHub:
         """Take the camera's snapshot for an alarm, store it and journal it."""
         with self._lock:
             stream = self._streams.get(camera_id)
+        camera = self.sites[camera_id].camera
+        # a panel that shows the camera has the latest frame; else take one picture
         jpeg = stream.snapshot_jpeg() if stream is not None else None
-        name = self.sites[camera_id].camera.name
+        why = ""
         if jpeg is None:
-            why = stream.error if stream is not None and stream.error else "no signal"
-            self._note(ts, alarm_id, f"no snapshot from {name}: {why}",
+            jpeg, why = self._grab(camera)
+        if jpeg is None:
+            self._note(ts, alarm_id, f"no snapshot from {camera.name}: {why or 'no signal'}",
                        {"camera": camera_id, "snapshot": None})
             return None
+        name = camera.name
         snap_id = self._save(ts, alarm_id, camera_id, jpeg)
         snap = Snapshot(snap_id, ts, alarm_id, camera_id, jpeg)
         self.latest_snapshot[alarm_id] = snap

@@ -190,6 +190,31 @@ class CameraStream:
             self._observers.notify(state)
 
 
+def grab_jpeg(cfg: CameraConfig, *, opener: Callable[..., Any] = av.open,
+              quality: int = 4) -> tuple[bytes | None, str]:
+    """One picture from a camera that nobody is watching: open, take the first frame,
+    close. Returns (JPEG, "") or (None, the reason a person reads)."""
+    fmt, options = open_options(cfg)
+    try:
+        container = opener(cfg.url, format=fmt, options=options,
+                           timeout=(cfg.open_timeout_s, cfg.read_timeout_s))
+    except Exception as e:
+        log.warning("camera %s (%s): snapshot: %s", cfg.id, cfg.url, e)
+        return None, reason(e, opening=True)
+    try:
+        for frame in container.decode(video=0):
+            return encode_jpeg(frame.to_ndarray(format="rgb24"), quality), ""
+        return None, "the stream ended"
+    except Exception as e:
+        log.warning("camera %s (%s): snapshot: %s", cfg.id, cfg.url, e)
+        return None, reason(e, opening=False)
+    finally:
+        try:
+            container.close()
+        except Exception:
+            log.debug("camera %s: close failed", cfg.id, exc_info=True)
+
+
 def reason(e: BaseException, *, opening: bool) -> str:
     """What a person reads under NO SIGNAL (the FFmpeg message goes to the log)."""
     text = str(e).lower()

@@ -4,7 +4,7 @@ and closes it; A sees each status change."""
 
 from __future__ import annotations
 
-from e2ekit import add_demo_users, open_window, sign_in
+from e2ekit import add_demo_users, open_station_from_mimic, open_window, sign_in
 from PySide6.QtWidgets import QListWidget
 
 from app.andon import AndonBoard, AndonStatus
@@ -24,11 +24,12 @@ def test_andon_reported_on_a_is_taken_and_closed_on_b(qtbot, two_terms) -> None:
     try:
         sign_in(qtbot, twa, "anna")
         sign_in(qtbot, twb, "max")
-        qtbot.waitUntil(lambda: "andon" in twb.host.panels and "press" in twa.host.panels,
+        qtbot.waitUntil(lambda: "andon" in twb.host.panels and "line" in twa.host.panels,
                         timeout=3000)
 
-        # Touch 1: the press panel's "Report a problem"; touch 2: the category.
-        press = twa.host.panels["press"]
+        # The press's panel from a touch on the line mimic; then touch 1: its "Report a
+        # problem"; touch 2: the category.
+        press = open_station_from_mimic(qtbot, twa, "press1")
         assert press.andon_button.text() == "Report a problem"
         press.andon_button.click()
         sheets = twa.window.findChildren(ReportSheet)

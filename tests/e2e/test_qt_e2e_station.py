@@ -4,7 +4,7 @@ the sheet and the PLC reads it back (audited), and trends fill live and from his
 
 from __future__ import annotations
 
-from e2ekit import add_demo_users, open_window, sign_in, wait_for
+from e2ekit import add_demo_users, open_station_from_mimic, open_window, sign_in, wait_for
 from PySide6.QtWidgets import QPushButton
 
 from widgets.lamp import StationState
@@ -26,8 +26,9 @@ def test_station_panel_live_setpoint_write_and_trend_history(qtbot, plant, term)
     add_demo_users(term, "max")
     tw = open_window(qtbot, term)
     try:
-        # Nobody signed in: the terminal's operator layout, press panel live.
-        press = tw.host.panels["press"]
+        # Nobody signed in: the terminal's operator layout; a touch on the press in the
+        # line mimic opens its panel, live.
+        press = open_station_from_mimic(qtbot, tw, "press1")
         qtbot.waitUntil(lambda: press.lamp.state is StationState.RUNNING, timeout=20000)
         assert press.lamp.label.text() == "RUNNING"
         tile = next(t for t in press.tiles if t.tag.endswith("/hydraulic_pressure"))
