@@ -137,8 +137,12 @@ class PredictiveMaintenance:
                 load = list(self._series.get(spec.load_tag, ())) if spec.load_tag else []
             est = estimate(spec, pts, now, load)
             prev = self._forecasts.get(spec.id)
-            reset = (prev is not None and prev.estimate is not None and est is not None
-                     and spec.reset_drop > 0 and prev.estimate.value - est.value > spec.reset_drop)
+            # A reset (tips dressed) shows in the raw value at once, before the new life
+            # is long enough to fit.
+            valid = [v for _, v in pts if spec.min_value is None or v >= spec.min_value]
+            last = valid[-1] if valid else None
+            reset = (prev is not None and prev.estimate is not None and last is not None
+                     and spec.reset_drop > 0 and prev.estimate.value - last > spec.reset_drop)
             window, why = None, ""
             if est is not None and est.rul_s is not None and not reset and \
                     est.rul_s <= self.cfg.horizon_min * 60.0:
