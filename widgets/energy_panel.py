@@ -99,8 +99,13 @@ class _Relay(QObject):
 def _poller(owner: QWidget, svc: EnergyService | None, period: Any,
             on_view: Any) -> _Relay:
     """Every REFRESH_MS ask the service for a view of `period()`; `on_view(view)` on
-    the GUI thread. One request at a time; nothing is called after `owner` is gone."""
-    relay = _Relay(owner)
+    the GUI thread. One request at a time; nothing is called after `owner` is gone.
+
+    The relay has no Qt parent: the service's worker thread may still emit on it while
+    `owner` is being deleted, so it must outlive `owner` (it goes with the last Python
+    reference). Its signals connect only to methods of Qt objects, which Qt
+    disconnects when their object goes."""
+    relay = _Relay()
     relay.view_ready.connect(on_view, Qt.ConnectionType.QueuedConnection)
     alive = [True]
     busy = [False]
@@ -111,7 +116,7 @@ def _poller(owner: QWidget, svc: EnergyService | None, period: Any,
             relay.view_ready.emit(fut.result())
 
     def request() -> None:
-        if svc is None or busy[0]:
+        if svc is None or busy[0] or not alive[0]:
             return
         busy[0] = True
         svc.view_async(period()).add_done_callback(done)
@@ -119,12 +124,13 @@ def _poller(owner: QWidget, svc: EnergyService | None, period: Any,
     def detach(*_: Any) -> None:
         alive[0] = False
 
-    relay.destroyed.connect(detach)
+    owner.destroyed.connect(detach)
     timer = QTimer(owner)
     timer.timeout.connect(request)
     timer.start(REFRESH_MS)
     relay.request = request  # type: ignore[attr-defined]
-    QTimer.singleShot(0, request)
+    relay.alive = alive  # type: ignore[attr-defined]
+    QTimer.singleShot(0, timer, request)
     return relay
 
 
@@ -575,14 +581,12 @@ class EnergyPanel(QWidget):
         box.addLayout(kpi_row)
         box.addLayout(self.grid, 1)
         self._relay = _poller(self, self._svc, lambda: self._period, self._show)
-        self._relay.message.connect(self.message.setText, Qt.ConnectionType.QueuedConnection)
+        self._relay.message.connect(self._on_message, Qt.ConnectionType.QueuedConnection)
         if ctx.session is not None:  # who may apply changes with who is signed in
-            alive = [True]
             relay = self._relay
-            self._relay.destroyed.connect(lambda *_: alive.__setitem__(0, False))
+            alive = relay.alive  # type: ignore[attr-defined]
             remove = ctx.session.add_observer(lambda *_: alive[0] and relay.message.emit(""))
-            self._relay.destroyed.connect(lambda *_: remove())
-            self._relay.message.connect(lambda _t: self._view and self._show_recs(self._view))
+            self.destroyed.connect(lambda *_: remove())
         self._retranslate()
 
     def _arrange(self, wide: bool) -> None:
@@ -636,6 +640,12 @@ class EnergyPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+    def _on_message(self, text: str) -> None:
+        """Feedback from an apply, or "" when who is signed in changed."""
+        self.message.setText(text)
+        if self._view is not None:
+            self._show_recs(self._view)
 
     def _choose(self, period: str) -> None:
         self._period = period
@@ -728,11 +738,9 @@ class EnergyPanel(QWidget):
             err = f.exception()
             text = (translate("Energy", "Not applied: %1").replace("%1", str(err)) if err
                     else translate("Energy", "Applied: %1").replace("%1", title))
-            try:
-                relay.message.emit(text)
+            if relay.alive[0]:  # type: ignore[attr-defined]
+                relay.message.emit(text)  # the relay outlives the panel: always safe
                 relay.request()  # type: ignore[attr-defined]
-            except RuntimeError:
-                pass  # the panel is gone
 
         fut.add_done_callback(done)
 

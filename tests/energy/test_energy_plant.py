@@ -19,6 +19,7 @@ from app.energy.service import EnergyError
 from app.runtime import Runtime
 from app.services import ServiceContext
 from app.store import Store
+from app.writes import TagWrites
 
 SAVING = "demo/body/line1/weld/robot4/energy_saving"
 
@@ -39,8 +40,9 @@ def test_demo_meters_fold_and_apply_goes_through_the_audited_write(plant, tmp_pa
     store = Store(tmp_path / "t.db", terminal_id="t1").open()
     rt = Runtime(cfg, store)
     engine = AlarmEngine(terminal_id="t1")
+    writes = TagWrites(cfg.tags, rt, store.audit)  # the one checked, audited write
     ctx = ServiceContext(cfg, rt, store, time.time, "t1", Role.SUPERVISOR,
-                         services={AlarmEngine: engine})
+                         services={AlarmEngine: engine, TagWrites: writes})
     svc = specs.SPEC.build(ctx)
     assert svc is not None
     svc.start()
