@@ -161,7 +161,7 @@ def test_reset_needs_role_and_in_window_confirmation(shell, rig, qtbot) -> None:
     assert not p.stack.geometry().intersects(p.button.geometry())
     assert controller.status.circuit is CircuitState.STOPPED  # nothing sent before confirming
     window_click(p.confirm_button)
-    qtbot.waitUntil(lambda: controller.status.circuit is CircuitState.READY, timeout=2000)
+    qtbot.waitUntil(lambda: controller.status.circuit is CircuitState.READY, timeout=5000)
     assert ("reset", True) in rig.plc.writes
     assert "ready to start" in p.circuit.text()
 
@@ -190,7 +190,7 @@ def test_start_beside_reset_with_overlay_and_visible_countdown(shell, rig, qtbot
     qtbot.waitUntil(p.countdown.isVisible, timeout=1000)
     assert "STARTS IN" in p.countdown.text() and p.countdown.property("seconds") == 1
     assert ("start", True) not in rig.plc.writes
-    qtbot.waitUntil(lambda: controller.status.circuit is CircuitState.RUNNING, timeout=3000)
+    qtbot.waitUntil(lambda: controller.status.circuit is CircuitState.RUNNING, timeout=5000)
     qtbot.waitUntil(lambda: not p.countdown.isVisible(), timeout=1000)
     assert ("start", True) in rig.plc.writes
 

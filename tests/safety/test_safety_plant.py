@@ -38,10 +38,10 @@ def test_estop_stops_the_simulated_plc_and_is_confirmed(line) -> None:
     assert s.estop.status.request is RequestState.CONFIRMED
     assert s.estop.status.circuit is CircuitState.STOPPED
     assert plant.sim.values()["EStop.CircuitState"] == "stopped"
-    wait_for(lambda: s.estop.status.healthy is True, 5, "healthy")
-    s.estop.reset("m1", "maintenance", confirmed=True).result(5)
+    wait_for(lambda: s.estop.status.healthy is True, 10, "healthy")
+    s.estop.reset("m1", "maintenance", confirmed=True).result(10)
     # A reset never restarts the line: the PLC reads back "ready".
-    wait_for(lambda: s.estop.status.circuit is CircuitState.READY, 5, "reset: ready")
+    wait_for(lambda: s.estop.status.circuit is CircuitState.READY, 10, "reset: ready")
 
 
 def test_zone_intrusion_from_the_simulator_raises_alarm_and_safe_speed(line) -> None:
