@@ -81,6 +81,8 @@ for s in postinst prerm postrm; do install -m 0755 "packaging/debian/$s" "$root/
 # the distribution: packaging/debian/depends (one per line).
 depends=$(grep -v '^#' packaging/debian/depends | sed '/^ *$/d' | paste -sd, | sed 's/,/, /g')
 size=$(du -sk --exclude=DEBIAN "$root" | cut -f1)
+# No Recommends: apt installs them by default, and on a machine without network a
+# recommended package it cannot fetch makes `apt install ./lineside_*.deb` fail.
 cat > "$root/DEBIAN/control" <<CONTROL
 Package: lineside
 Version: ${deb_version}
@@ -90,8 +92,7 @@ Installed-Size: ${size}
 Section: misc
 Priority: optional
 Depends: ${depends}
-Recommends: mosquitto-clients
-Suggests: mosquitto
+Suggests: mosquitto, mosquitto-clients
 Homepage: https://lineside.invalid/
 Description: shop-floor operator terminal (HMI) for automobile plants
  Operator terminal for automobile plants: OPC UA and MQTT sources, a local store
