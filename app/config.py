@@ -214,6 +214,9 @@ class SiteConfig:
     tags: dict[str, TagConfig]
     stations: dict[str, StationConfig]
     sections: dict[str, Any] = field(default_factory=dict)
+    # With load(..., strict_sections=False): the sections that did not parse, and why.
+    # Their services are reported as not running; everything else starts.
+    section_errors: dict[str, ConfigError] = field(default_factory=dict)
 
     def tags_of(self, source_id: str) -> list[TagConfig]:
         return [t for t in self.tags.values() if t.source == source_id]
@@ -223,11 +226,15 @@ SectionParser = Callable[[Table, "SiteConfig"], Any]
 
 
 def load(path: Path | str, *, terminal_id: str | None = None,
-         source_overrides: dict[str, dict[str, Any]] | None = None) -> SiteConfig:
+         source_overrides: dict[str, dict[str, Any]] | None = None,
+         strict_sections: bool = True) -> SiteConfig:
     """Read, merge includes, validate. Raises ConfigError with file and key.
 
     `source_overrides` replaces keys of sources by id before validation, e.g.
     {"plc": {"endpoint": "opc.tcp://127.0.0.1:4841"}} (demo ports, commissioning).
+    `strict_sections=False` (a running terminal) keeps a domain section that does not
+    parse in `section_errors` instead of raising; the site, sources, tags and stations
+    are always strict.
     """
     from app.domains import config_sections
     from app.sources import registry
@@ -289,7 +296,14 @@ def load(path: Path | str, *, terminal_id: str | None = None,
     for name, parser in parsers.items():
         if name in data:
             root.raw(name)
-            cfg.sections[name] = parser(Table({name: data[name]}, path), cfg)
+            try:
+                cfg.sections[name] = parser(Table({name: data[name]}, path), cfg)
+            except ConfigError as e:
+                # A running terminal (strict_sections=False) keeps going without this
+                # domain: a mistake in [energy] must not take the e-stop down.
+                if strict_sections:
+                    raise
+                cfg.section_errors[name] = e
     root.done()
     return cfg
 

@@ -57,7 +57,8 @@ class DemoStack:
             sim.start()
             cfg = config.load(site_file or paths.DEMO_SITE,
                               terminal_id=terminal_id or "demo-terminal-1",
-                              source_overrides=demo_overrides(sim.endpoint, broker))
+                              source_overrides=demo_overrides(sim.endpoint, broker),
+                              strict_sections=False)
         except BaseException:
             sim.stop()
             broker.stop()

@@ -84,6 +84,9 @@ class Terminal:
     def _start_one(self, spec: ServiceSpec[Any], ctx: ServiceContext) -> None:
         ctx.building = spec.name
         try:
+            for sec in spec.sections:
+                if sec.name in self.config.section_errors:
+                    raise self.config.section_errors[sec.name]
             for need in spec.needs:
                 ctx.get(need)
             svc = spec.build(ctx)

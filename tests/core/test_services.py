@@ -152,3 +152,19 @@ def test_runtime_after_runs_once_and_can_be_cancelled(tmp_path) -> None:
         assert ran == [1]
     finally:
         rt.stop()
+
+
+def test_a_broken_domain_section_stops_only_its_service(tmp_path) -> None:
+    broken = "\n[health]\nheart_rate_limit = 'fast'\nbogus = 1\n"
+    with pytest.raises(config.ConfigError, match="health"):
+        _site(tmp_path, broken)  # check-config and tests stay strict
+    path = tmp_path / "site.toml"
+    cfg = config.load(path, strict_sections=False)
+    assert "health" in cfg.section_errors
+    term = Terminal(cfg, store_path=tmp_path / "t.db").start()
+    try:
+        assert "health" in term.failed and "health" in term.failed["health"]
+        assert isinstance(term.service(AlarmEngine), AlarmEngine)  # the rest runs
+        assert isinstance(term.service(AndonBoard), AndonBoard)
+    finally:
+        term.stop()
