@@ -2,7 +2,7 @@
 projection to the end of the averaging period, and whether that warns or exceeds.
 
 Projection, explainable on screen:
-- block and daily means: the mean so far over the elapsed part of the period, the rest
+- block and daily means: the mean so far (weighted by the seconds with data), the rest
   of the period assumed at the mean of the last `RECENT_MIN` minutes;
 - totals: the total so far plus the rate of the last hour until the period ends;
 - rolling means and instantaneous values: the last `TREND_MIN` minute means extended as
@@ -116,19 +116,21 @@ def evaluate(p: Parameter, rows: list[MinuteRow], now: float, *,
             Level.WARNING if p.exceeds(proj) else Level.NORMAL)
         return Status(p.id, level, total, proj, start, end, why)
     mean = agg.mean
-    elapsed = max(0.0, min(now, end) - start)
-    f = elapsed / (end - start)
+    # The period's mean is over the time with data (what a permit's mean can be), so the
+    # data so far weighs by the seconds it covers and the rest of the period by its length.
+    seen, rest = agg.covered_s, max(0.0, end - max(now, start))
+    w = seen / (seen + rest) if seen + rest > 0 else 1.0
     recent = aggregate(r for r in in_period if r.minute >= now - RECENT_MIN * MINUTE).mean
     proj = None
     if mean is not None:
-        proj = mean * f + (recent if recent is not None else mean) * (1 - f)
+        proj = mean * w + (recent if recent is not None else mean) * (1 - w)
     # Already certain: even a value of zero for the rest keeps the mean past the limit.
     certain = (mean is not None and p.high is not None and mean >= 0
-               and mean * f > p.high)
+               and mean * w > p.high)
     level = Level.EXCEEDED if certain else _level(p, None, proj)
-    why = (f"mean so far {_f(mean)}{unit} over {elapsed / 60:.0f} of "
-           f"{(end - start) / 60:.0f} min; with the last {RECENT_MIN} min for the rest: "
-           f"{_f(proj)}{unit}; limit {p.limit_text()}")
+    why = (f"mean so far {_f(mean)}{unit} over {seen / 60:.0f} min of data, "
+           f"{rest / 60:.0f} of {(end - start) / 60:.0f} min to go; with the last "
+           f"{RECENT_MIN} min for the rest: {_f(proj)}{unit}; limit {p.limit_text()}")
     return Status(p.id, level, mean, proj, start, end, why)
 
 

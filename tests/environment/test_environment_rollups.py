@@ -140,3 +140,15 @@ def test_each_anomaly_kind_is_found_with_its_evidence() -> None:
     creeping = rows([50 + 0.05 * i + rng.gauss(0, 1) for i in range(120)])
     a = an.drift(creeping, history)
     assert a is not None and a.kind == "drift" and "drifting up" in a.evidence
+
+
+def test_a_terminal_started_late_in_the_block_warns_and_does_not_claim_an_exceedance():
+    # 24 minutes into the block, one minute of data at 63: the mean is over that minute,
+    # the 6 minutes to go are unknown: (63 x 60 + 63 x 360) / 420 = 63 > 50 -> warning,
+    # while even zero for the rest would give 63 x 60 / 420 = 9: not yet certain.
+    r = rows([None] * 23 + [63.0])
+    st = evaluate(VOC, r, T0 + 24 * 60)
+    assert st.level is Level.WARNING and st.projected == pytest.approx(63.0)
+    # four more minutes at 140: (63 + 4 x 140) x 60 / (300 + 120) = 89 > 50 -> certain
+    r = rows([None] * 23 + [63.0] + [140.0] * 4)
+    assert evaluate(VOC, r, T0 + 28 * 60).level is Level.EXCEEDED
