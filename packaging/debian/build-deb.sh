@@ -38,15 +38,18 @@ mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" "$root/etc/lineside" \
 
 cp -a "$bundle" "$root/opt/lineside"
 chmod -R u=rwX,go=rX "$root/opt/lineside"
+# Shared libraries are loaded, not run: 0644 (the wheels ship some as 0755).
+find "$root/opt/lineside" -type f -name '*.so*' -exec chmod 0644 {} +
 ln -s /opt/lineside/lineside "$root/usr/bin/lineside"
 
-# The site template and every file it includes (recursively), as conffiles.
-uv run --no-project python - "$root/etc/lineside" <<'PY'
+# The site template and every file it includes (recursively), as conffiles: taken from
+# the bundle's own copy of resources/demo, so the template matches the code it ships with.
+uv run --no-project python - "$root/etc/lineside" "$bundle/_internal/resources/demo" <<'PY'
 import sys, tomllib
 from pathlib import Path
 
-src = Path("resources/demo")
 dest = Path(sys.argv[1])
+src = Path(sys.argv[2]) if Path(sys.argv[2]).is_dir() else Path("resources/demo")
 header = Path("packaging/debian/site-header.toml").read_text(encoding="utf-8")
 todo, done = ["site.toml"], set()
 while todo:
@@ -60,6 +63,11 @@ while todo:
 print("site template:", ", ".join(sorted(done)))
 PY
 chmod 0644 "$root"/etc/lineside/*.toml
+# The template must load in the bundle it ships with (a section whose parser the bundle
+# lacks would fail on the plant's first `check-config`).
+"$bundle/lineside" check-config "$root/etc/lineside/site.toml" >/dev/null ||
+    { echo "build-deb: the site template does not load in $bundle (rebuild the bundle)" >&2;
+      exit 1; }
 (cd "$root" && find etc -type f | sort | sed 's|^|/|') > "$root/DEBIAN/conffiles"
 
 install -m 0644 packaging/debian/environment.template "$root/usr/share/lineside/"
