@@ -43,25 +43,25 @@ CTX = "EsgReport"
 
 # The headline figures of each section, as the PDF names them.
 FIGURE_LABELS = {
-    "kwh": QT_TRANSLATE_NOOP(CTX, "energy (kWh)"),
-    "vehicles": QT_TRANSLATE_NOOP(CTX, "vehicles"),
-    "kwh_per_vehicle": QT_TRANSLATE_NOOP(CTX, "kWh per vehicle"),
-    "co2e_t_location": QT_TRANSLATE_NOOP(CTX, "t CO2e (location-based)"),
-    "co2e_t_market": QT_TRANSLATE_NOOP(CTX, "t CO2e (market-based)"),
-    "co2e_kg_per_vehicle": QT_TRANSLATE_NOOP(CTX, "kg CO2e per vehicle"),
-    "renewable_share_pct": QT_TRANSLATE_NOOP(CTX, "renewable share %"),
-    "recovered_kwh": QT_TRANSLATE_NOOP(CTX, "recovered kWh"),
-    "idle_share_pct": QT_TRANSLATE_NOOP(CTX, "idle share %"),
-    "waste_kg": QT_TRANSLATE_NOOP(CTX, "waste (kg)"),
-    "recycling_share_pct": QT_TRANSLATE_NOOP(CTX, "recycled %"),
-    "exceedances": QT_TRANSLATE_NOOP(CTX, "exceedances"),
-    "estops": QT_TRANSLATE_NOOP(CTX, "emergency stops"),
-    "hazard_alarms": QT_TRANSLATE_NOOP(CTX, "hazard alarms"),
-    "safety_andon": QT_TRANSLATE_NOOP(CTX, "safety reports"),
-    "health_alerts": QT_TRANSLATE_NOOP(CTX, "health alerts"),
-    "ack_median_s": QT_TRANSLATE_NOOP(CTX, "median s to acknowledge"),
-    "noted_exceedances": QT_TRANSLATE_NOOP(CTX, "exceedances with a note"),
-    "setpoint_changes": QT_TRANSLATE_NOOP(CTX, "setpoint changes"),
+    "kwh": QT_TRANSLATE_NOOP("EsgReport", "energy (kWh)"),
+    "vehicles": QT_TRANSLATE_NOOP("EsgReport", "vehicles"),
+    "kwh_per_vehicle": QT_TRANSLATE_NOOP("EsgReport", "kWh per vehicle"),
+    "co2e_t_location": QT_TRANSLATE_NOOP("EsgReport", "t CO2e (location-based)"),
+    "co2e_t_market": QT_TRANSLATE_NOOP("EsgReport", "t CO2e (market-based)"),
+    "co2e_kg_per_vehicle": QT_TRANSLATE_NOOP("EsgReport", "kg CO2e per vehicle"),
+    "renewable_share_pct": QT_TRANSLATE_NOOP("EsgReport", "renewable share %"),
+    "recovered_kwh": QT_TRANSLATE_NOOP("EsgReport", "recovered kWh"),
+    "idle_share_pct": QT_TRANSLATE_NOOP("EsgReport", "idle share %"),
+    "waste_kg": QT_TRANSLATE_NOOP("EsgReport", "waste (kg)"),
+    "recycling_share_pct": QT_TRANSLATE_NOOP("EsgReport", "recycled %"),
+    "exceedances": QT_TRANSLATE_NOOP("EsgReport", "exceedances"),
+    "estops": QT_TRANSLATE_NOOP("EsgReport", "emergency stops"),
+    "hazard_alarms": QT_TRANSLATE_NOOP("EsgReport", "hazard alarms"),
+    "safety_andon": QT_TRANSLATE_NOOP("EsgReport", "safety reports"),
+    "health_alerts": QT_TRANSLATE_NOOP("EsgReport", "health alerts"),
+    "ack_median_s": QT_TRANSLATE_NOOP("EsgReport", "median s to acknowledge"),
+    "noted_exceedances": QT_TRANSLATE_NOOP("EsgReport", "exceedances with a note"),
+    "setpoint_changes": QT_TRANSLATE_NOOP("EsgReport", "setpoint changes"),
 }
 SHIFTS_DEFAULT = (("early", 6, 14), ("late", 14, 22), ("night", 22, 6))
 
@@ -69,7 +69,7 @@ SHIFTS_DEFAULT = (("early", 6, 14), ("late", 14, 22), ("night", 22, 6))
 @dataclass
 class Table:
     key: str  # file name of its CSV
-    title: str  # English source, QT_TRANSLATE_NOOP(CTX, ...)
+    title: str  # English source, QT_TRANSLATE_NOOP("EsgReport", ...)
     columns: list[str]
     rows: list[list[Any]] = field(default_factory=list)
     note: str = ""
@@ -194,7 +194,11 @@ def _r(x: float | None, nd: int = 1) -> float | None:
 
 
 def _environment(
-    store: Any, start: float, end: float, env: EnvironmentConfig | None, energy: Any,
+    store: Any,
+    start: float,
+    end: float,
+    env: EnvironmentConfig | None,
+    energy: Any,
     now: float,
 ) -> Section:
     tables: list[Table] = []
@@ -220,33 +224,37 @@ def _environment(
         )
         t = Table(
             "energy",
-            QT_TRANSLATE_NOOP(CTX, "Energy and greenhouse gases"),
+            QT_TRANSLATE_NOOP("EsgReport", "Energy and greenhouse gases"),
             [
-                QT_TRANSLATE_NOOP(CTX, "figure"),
-                QT_TRANSLATE_NOOP(CTX, "value"),
-                QT_TRANSLATE_NOOP(CTX, "unit"),
+                QT_TRANSLATE_NOOP("EsgReport", "figure"),
+                QT_TRANSLATE_NOOP("EsgReport", "value"),
+                QT_TRANSLATE_NOOP("EsgReport", "unit"),
             ],
         )
         t.rows = [
-            [QT_TRANSLATE_NOOP(CTX, "energy used"), _r(r.kwh), "kWh"],
-            [QT_TRANSLATE_NOOP(CTX, "vehicles produced"), r.vehicles, ""],
-            [QT_TRANSLATE_NOOP(CTX, "energy per vehicle"), _r(r.kwh_per_vehicle, 2), "kWh"],
-            [QT_TRANSLATE_NOOP(CTX, "idle energy (nothing produced)"), _r(r.idle_kwh), "kWh"],
+            [QT_TRANSLATE_NOOP("EsgReport", "energy used"), _r(r.kwh), "kWh"],
+            [QT_TRANSLATE_NOOP("EsgReport", "vehicles produced"), r.vehicles, ""],
+            [QT_TRANSLATE_NOOP("EsgReport", "energy per vehicle"), _r(r.kwh_per_vehicle, 2), "kWh"],
             [
-                QT_TRANSLATE_NOOP(CTX, "renewable share (own PV)"),
+                QT_TRANSLATE_NOOP("EsgReport", "idle energy (nothing produced)"),
+                _r(r.idle_kwh),
+                "kWh",
+            ],
+            [
+                QT_TRANSLATE_NOOP("EsgReport", "renewable share (own PV)"),
                 _r(100 * (r.renewable_share or 0)),
                 "%",
             ],
-            [QT_TRANSLATE_NOOP(CTX, "recovered heat"), _r(r.recovered_kwh), "kWh"],
-            [QT_TRANSLATE_NOOP(CTX, "grid import"), _r(r.grid_kwh), "kWh"],
-            [QT_TRANSLATE_NOOP(CTX, "CO2e location-based"), _r(r.co2e_kg), "kg"],
-            [QT_TRANSLATE_NOOP(CTX, "CO2e market-based"), _r(r.co2e_market_kg), "kg"],
+            [QT_TRANSLATE_NOOP("EsgReport", "recovered heat"), _r(r.recovered_kwh), "kWh"],
+            [QT_TRANSLATE_NOOP("EsgReport", "grid import"), _r(r.grid_kwh), "kWh"],
+            [QT_TRANSLATE_NOOP("EsgReport", "CO2e location-based"), _r(r.co2e_kg), "kg"],
+            [QT_TRANSLATE_NOOP("EsgReport", "CO2e market-based"), _r(r.co2e_market_kg), "kg"],
             [
-                QT_TRANSLATE_NOOP(CTX, "CO2e per vehicle (location)"),
+                QT_TRANSLATE_NOOP("EsgReport", "CO2e per vehicle (location)"),
                 _r(r.co2e_kg_per_vehicle, 2),
                 "kg",
             ],
-            [QT_TRANSLATE_NOOP(CTX, "peak demand"), _r(r.peak_kw), "kW"],
+            [QT_TRANSLATE_NOOP("EsgReport", "peak demand"), _r(r.peak_kw), "kW"],
         ]
         t.note = (
             "CO2e: grid kWh x the location-based (grid average) or market-based "
@@ -257,26 +265,26 @@ def _environment(
         span = max(0.0, min(end, now) - start)
         emis = Table(
             "emissions",
-            QT_TRANSLATE_NOOP(CTX, "Emissions against permit limits"),
+            QT_TRANSLATE_NOOP("EsgReport", "Emissions against permit limits"),
             [
-                QT_TRANSLATE_NOOP(CTX, "parameter"),
-                QT_TRANSLATE_NOOP(CTX, "rule"),
-                QT_TRANSLATE_NOOP(CTX, "limit"),
-                QT_TRANSLATE_NOOP(CTX, "unit"),
-                QT_TRANSLATE_NOOP(CTX, "period value"),
-                QT_TRANSLATE_NOOP(CTX, "maximum"),
-                QT_TRANSLATE_NOOP(CTX, "exceedances"),
-                QT_TRANSLATE_NOOP(CTX, "early warnings"),
-                QT_TRANSLATE_NOOP(CTX, "good data %"),
+                QT_TRANSLATE_NOOP("EsgReport", "parameter"),
+                QT_TRANSLATE_NOOP("EsgReport", "rule"),
+                QT_TRANSLATE_NOOP("EsgReport", "limit"),
+                QT_TRANSLATE_NOOP("EsgReport", "unit"),
+                QT_TRANSLATE_NOOP("EsgReport", "period value"),
+                QT_TRANSLATE_NOOP("EsgReport", "maximum"),
+                QT_TRANSLATE_NOOP("EsgReport", "exceedances"),
+                QT_TRANSLATE_NOOP("EsgReport", "early warnings"),
+                QT_TRANSLATE_NOOP("EsgReport", "good data %"),
             ],
         )
         waste = Table(
             "waste",
-            QT_TRANSLATE_NOOP(CTX, "Waste by category"),
+            QT_TRANSLATE_NOOP("EsgReport", "Waste by category"),
             [
-                QT_TRANSLATE_NOOP(CTX, "category"),
-                QT_TRANSLATE_NOOP(CTX, "kg"),
-                QT_TRANSLATE_NOOP(CTX, "recycled"),
+                QT_TRANSLATE_NOOP("EsgReport", "category"),
+                QT_TRANSLATE_NOOP("EsgReport", "kg"),
+                QT_TRANSLATE_NOOP("EsgReport", "recycled"),
             ],
         )
         counts = _event_counts(store, start, end)
@@ -313,14 +321,14 @@ def _environment(
         tables += [emis, waste]
         anomalies = Table(
             "anomalies",
-            QT_TRANSLATE_NOOP(CTX, "Anomalies found"),
+            QT_TRANSLATE_NOOP("EsgReport", "Anomalies found"),
             [
-                QT_TRANSLATE_NOOP(CTX, "found"),
-                QT_TRANSLATE_NOOP(CTX, "parameter"),
-                QT_TRANSLATE_NOOP(CTX, "kind"),
-                QT_TRANSLATE_NOOP(CTX, "evidence"),
-                QT_TRANSLATE_NOOP(CTX, "status"),
-                QT_TRANSLATE_NOOP(CTX, "reason"),
+                QT_TRANSLATE_NOOP("EsgReport", "found"),
+                QT_TRANSLATE_NOOP("EsgReport", "parameter"),
+                QT_TRANSLATE_NOOP("EsgReport", "kind"),
+                QT_TRANSLATE_NOOP("EsgReport", "evidence"),
+                QT_TRANSLATE_NOOP("EsgReport", "status"),
+                QT_TRANSLATE_NOOP("EsgReport", "reason"),
             ],
         )
         names = {p.id: p.name for p in env.parameters}
@@ -334,7 +342,7 @@ def _environment(
                     [_iso(found), names.get(param, param), kind, evidence, status, reason]
                 )
         tables.append(anomalies)
-    return Section("environment", QT_TRANSLATE_NOOP(CTX, "Environment"), tables, figures)
+    return Section("environment", QT_TRANSLATE_NOOP("EsgReport", "Environment"), tables, figures)
 
 
 def _event_counts(store: Any, start: float, end: float) -> Counter[tuple[str, str]]:
@@ -371,13 +379,13 @@ def _social(store: Any, start: float, end: float, hazards: Any, energy: Any) -> 
     for _t, aid, _p in acts:
         if any(fnmatch.fnmatchcase(aid, pat) for pat in patterns) or aid.startswith("zone."):
             kinds[
-                QT_TRANSLATE_NOOP(CTX, "danger-zone intrusions")
+                QT_TRANSLATE_NOOP("EsgReport", "danger-zone intrusions")
                 if aid.startswith("zone.")
-                else QT_TRANSLATE_NOOP(CTX, "hazardous gas alarms")
+                else QT_TRANSLATE_NOOP("EsgReport", "hazardous gas alarms")
                 if "gas" in aid
-                else QT_TRANSLATE_NOOP(CTX, "smoke alarms")
+                else QT_TRANSLATE_NOOP("EsgReport", "smoke alarms")
                 if "smoke" in aid
-                else QT_TRANSLATE_NOOP(CTX, "other hazard alarms")
+                else QT_TRANSLATE_NOOP("EsgReport", "other hazard alarms")
             ] += 1
     health: Counter[str] = Counter(
         _shift_name(t, energy) for t, aid, _p in acts if aid.startswith("health.")
@@ -391,30 +399,30 @@ def _social(store: Any, start: float, end: float, hazards: Any, energy: Any) -> 
     ack = _time_to_ack(store, start, end)
     t = Table(
         "safety",
-        QT_TRANSLATE_NOOP(CTX, "Safety (no personal data)"),
-        [QT_TRANSLATE_NOOP(CTX, "figure"), QT_TRANSLATE_NOOP(CTX, "count")],
+        QT_TRANSLATE_NOOP("EsgReport", "Safety (no personal data)"),
+        [QT_TRANSLATE_NOOP("EsgReport", "figure"), QT_TRANSLATE_NOOP("EsgReport", "count")],
     )
     t.rows = [
-        [QT_TRANSLATE_NOOP(CTX, "emergency stops"), estops],
+        [QT_TRANSLATE_NOOP("EsgReport", "emergency stops"), estops],
         *[[k, n] for k, n in sorted(kinds.items())],
-        [QT_TRANSLATE_NOOP(CTX, "safety problems reported (andon)"), safety_andon],
+        [QT_TRANSLATE_NOOP("EsgReport", "safety problems reported (andon)"), safety_andon],
     ]
     h = Table(
         "health_alerts",
-        QT_TRANSLATE_NOOP(CTX, "Health alerts per shift"),
-        [QT_TRANSLATE_NOOP(CTX, "shift"), QT_TRANSLATE_NOOP(CTX, "alerts")],
+        QT_TRANSLATE_NOOP("EsgReport", "Health alerts per shift"),
+        [QT_TRANSLATE_NOOP("EsgReport", "shift"), QT_TRANSLATE_NOOP("EsgReport", "alerts")],
         [[s, n] for s, n in sorted(health.items())],
         note="Counted only: no worker is named or pseudonymised in this report.",
     )
     a = Table(
         "acknowledge",
-        QT_TRANSLATE_NOOP(CTX, "Time to acknowledge alarms"),
-        [QT_TRANSLATE_NOOP(CTX, "figure"), QT_TRANSLATE_NOOP(CTX, "value")],
+        QT_TRANSLATE_NOOP("EsgReport", "Time to acknowledge alarms"),
+        [QT_TRANSLATE_NOOP("EsgReport", "figure"), QT_TRANSLATE_NOOP("EsgReport", "value")],
         [
-            [QT_TRANSLATE_NOOP(CTX, "alarms activated"), ack["count"]],
-            [QT_TRANSLATE_NOOP(CTX, "median seconds"), ack["median_s"]],
-            [QT_TRANSLATE_NOOP(CTX, "90th percentile seconds"), ack["p90_s"]],
-            [QT_TRANSLATE_NOOP(CTX, "never acknowledged"), ack["unacked"]],
+            [QT_TRANSLATE_NOOP("EsgReport", "alarms activated"), ack["count"]],
+            [QT_TRANSLATE_NOOP("EsgReport", "median seconds"), ack["median_s"]],
+            [QT_TRANSLATE_NOOP("EsgReport", "90th percentile seconds"), ack["p90_s"]],
+            [QT_TRANSLATE_NOOP("EsgReport", "never acknowledged"), ack["unacked"]],
         ],
     )
     figures = {
@@ -424,7 +432,7 @@ def _social(store: Any, start: float, end: float, hazards: Any, energy: Any) -> 
         "health_alerts": sum(health.values()),
         "ack_median_s": ack["median_s"],
     }
-    return Section("social", QT_TRANSLATE_NOOP(CTX, "Social"), [t, h, a], figures)
+    return Section("social", QT_TRANSLATE_NOOP("EsgReport", "Social"), [t, h, a], figures)
 
 
 def _andon_safety(body: str, start: float, end: float) -> bool:
@@ -464,17 +472,17 @@ def _governance(store: Any, start: float, end: float, env: EnvironmentConfig | N
     names = {p.id: p.name for p in env.parameters} if env is not None else {}
     j = Table(
         "exceedance_journal",
-        QT_TRANSLATE_NOOP(CTX, "Exceedances and early warnings"),
+        QT_TRANSLATE_NOOP("EsgReport", "Exceedances and early warnings"),
         [
-            QT_TRANSLATE_NOOP(CTX, "from"),
-            QT_TRANSLATE_NOOP(CTX, "to"),
-            QT_TRANSLATE_NOOP(CTX, "parameter"),
-            QT_TRANSLATE_NOOP(CTX, "kind"),
-            QT_TRANSLATE_NOOP(CTX, "value"),
-            QT_TRANSLATE_NOOP(CTX, "limit"),
-            QT_TRANSLATE_NOOP(CTX, "cause"),
-            QT_TRANSLATE_NOOP(CTX, "action"),
-            QT_TRANSLATE_NOOP(CTX, "noted by"),
+            QT_TRANSLATE_NOOP("EsgReport", "from"),
+            QT_TRANSLATE_NOOP("EsgReport", "to"),
+            QT_TRANSLATE_NOOP("EsgReport", "parameter"),
+            QT_TRANSLATE_NOOP("EsgReport", "kind"),
+            QT_TRANSLATE_NOOP("EsgReport", "value"),
+            QT_TRANSLATE_NOOP("EsgReport", "limit"),
+            QT_TRANSLATE_NOOP("EsgReport", "cause"),
+            QT_TRANSLATE_NOOP("EsgReport", "action"),
+            QT_TRANSLATE_NOOP("EsgReport", "noted by"),
         ],
     )
     with store.read() as conn:
@@ -508,22 +516,22 @@ def _governance(store: Any, start: float, end: float, env: EnvironmentConfig | N
     kpi = compute(entries, start, end) if end > start else None
     al = Table(
         "alarm_management",
-        QT_TRANSLATE_NOOP(CTX, "Alarm management (ISA-18.2)"),
-        [QT_TRANSLATE_NOOP(CTX, "figure"), QT_TRANSLATE_NOOP(CTX, "value")],
+        QT_TRANSLATE_NOOP("EsgReport", "Alarm management (ISA-18.2)"),
+        [QT_TRANSLATE_NOOP("EsgReport", "figure"), QT_TRANSLATE_NOOP("EsgReport", "value")],
     )
     if kpi is not None:
         al.rows = [
-            [QT_TRANSLATE_NOOP(CTX, "alarms per operator hour"), _r(kpi.per_hour, 2)],
-            [QT_TRANSLATE_NOOP(CTX, "time in flood %"), _r(kpi.flood_share)],
-            [QT_TRANSLATE_NOOP(CTX, "chattering alarms"), len(kpi.chattering)],
-            [QT_TRANSLATE_NOOP(CTX, "stale alarms"), len(kpi.stale)],
-            [QT_TRANSLATE_NOOP(CTX, "shelved"), kpi.shelved],
-            [QT_TRANSLATE_NOOP(CTX, "out of service"), kpi.out_of_service],
+            [QT_TRANSLATE_NOOP("EsgReport", "alarms per operator hour"), _r(kpi.per_hour, 2)],
+            [QT_TRANSLATE_NOOP("EsgReport", "time in flood %"), _r(kpi.flood_share)],
+            [QT_TRANSLATE_NOOP("EsgReport", "chattering alarms"), len(kpi.chattering)],
+            [QT_TRANSLATE_NOOP("EsgReport", "stale alarms"), len(kpi.stale)],
+            [QT_TRANSLATE_NOOP("EsgReport", "shelved"), kpi.shelved],
+            [QT_TRANSLATE_NOOP("EsgReport", "out of service"), kpi.out_of_service],
         ]
     au = Table(
         "audit",
-        QT_TRANSLATE_NOOP(CTX, "Audit summary"),
-        [QT_TRANSLATE_NOOP(CTX, "action"), QT_TRANSLATE_NOOP(CTX, "count")],
+        QT_TRANSLATE_NOOP("EsgReport", "Audit summary"),
+        [QT_TRANSLATE_NOOP("EsgReport", "action"), QT_TRANSLATE_NOOP("EsgReport", "count")],
         [[a, n] for a, n in sorted(audit.items())],
     )
     tables = [j, al, au]
@@ -535,7 +543,7 @@ def _governance(store: Any, start: float, end: float, env: EnvironmentConfig | N
         "exceedances": len(j.rows),
         "setpoint_changes": audit.get("setpoint.write", 0),
     }
-    return Section("governance", QT_TRANSLATE_NOOP(CTX, "Governance"), tables, figures)
+    return Section("governance", QT_TRANSLATE_NOOP("EsgReport", "Governance"), tables, figures)
 
 
 @dataclass
@@ -566,19 +574,20 @@ def _suppliers(store: Any, at: float) -> Table:
 
     t = Table(
         "suppliers",
-        QT_TRANSLATE_NOOP(CTX, "Green supplier status"),
+        QT_TRANSLATE_NOOP("EsgReport", "Green supplier status"),
         [
-            QT_TRANSLATE_NOOP(CTX, "supplier"),
-            QT_TRANSLATE_NOOP(CTX, "score"),
-            QT_TRANSLATE_NOOP(CTX, "environmental certificate"),
-            QT_TRANSLATE_NOOP(CTX, "valid to"),
-            QT_TRANSLATE_NOOP(CTX, "status"),
+            QT_TRANSLATE_NOOP("EsgReport", "supplier"),
+            QT_TRANSLATE_NOOP("EsgReport", "score"),
+            QT_TRANSLATE_NOOP("EsgReport", "environmental certificate"),
+            QT_TRANSLATE_NOOP("EsgReport", "valid to"),
+            QT_TRANSLATE_NOOP("EsgReport", "status"),
         ],
     )
     today = dt.datetime.fromtimestamp(at).date()
     with store.read() as conn:
-        bodies = conn.execute("SELECT body FROM register_records WHERE kind = 'supplier'"
-                              ).fetchall()
+        bodies = conn.execute(
+            "SELECT body FROM register_records WHERE kind = 'supplier'"
+        ).fetchall()
     for (body,) in bodies:
         try:
             rec = Record.loads(body)
