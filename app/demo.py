@@ -106,8 +106,10 @@ class DemoStack:
 
     def stop(self) -> None:
         if self.sparkplug_sim is not None:
-            self.sparkplug_sim.stop()
+            self.sparkplug_sim.terminate()  # stops while the plant stops
         self.sim.stop()  # type: ignore[attr-defined]
+        if self.sparkplug_sim is not None:
+            self.sparkplug_sim.stop()
         self.broker.stop()
 
 

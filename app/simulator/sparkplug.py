@@ -121,21 +121,28 @@ class SparkplugSimulatorProcess:
         import sys
 
         self._proc = subprocess.Popen(self._cmd, stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL,
                                       preexec_fn=_die_with_parent if sys.platform == "linux"
                                       else None)
         return self
 
-    def stop(self) -> None:
+    def terminate(self) -> None:
+        """Ask it to stop (SIGTERM: NDEATH, then DISCONNECT) without waiting, so it
+        stops alongside whatever else is stopping."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.terminate()
+
+    def stop(self, timeout: float = 2.0) -> None:
         import subprocess
 
         if self._proc is None:
             return
-        self._proc.terminate()  # SIGTERM: NDEATH, then DISCONNECT
+        self.terminate()
         try:
-            self._proc.wait(5)
+            self._proc.wait(timeout)
         except subprocess.TimeoutExpired:
             self._proc.kill()
-            self._proc.wait(5)
+            self._proc.wait(timeout)
         self._proc = None
 
 
