@@ -1,22 +1,11 @@
-"""Helpers for the hardening-faults tests: polling and a site on the test broker."""
+"""Helpers for the hardening-faults tests: a site on the test broker (waiting is the
+shared `support.wait_for`, re-exported here)."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-from typing import Any
+from support import wait_for
 
-
-def wait_for(cond: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> Any:
-    """Poll `cond` until it returns something truthy; fail with `what` after `timeout`."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = cond()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(0.01)
+__all__ = ["site_text", "wait_for"]
 
 
 def site_text(port: int, *, extra: str = "", terminal_id: str = "t1") -> str:
