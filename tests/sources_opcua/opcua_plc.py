@@ -274,3 +274,18 @@ class RuntimeProbe:
         self.runtime.stop()
 
 
+def make_cert(key_path: Path, cert_path: Path, cn: str, uri: str, names: list[str],
+              ips: list[str], uses: list) -> None:
+    """A self-signed OPC UA application certificate (DER) and its key (PEM)."""
+    import ipaddress
+
+    from asyncua.crypto import cert_gen
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    key = cert_gen.generate_private_key()
+    san = [x509.UniformResourceIdentifier(uri), *(x509.DNSName(n) for n in names),
+           *(x509.IPAddress(ipaddress.ip_address(i)) for i in ips)]
+    cert = cert_gen.generate_self_signed_app_certificate(key, cn, {}, san, uses)
+    key_path.write_bytes(cert_gen.dump_private_key_as_pem(key))
+    cert_path.write_bytes(cert.public_bytes(Encoding.DER))

@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import make_cert
 from cryptography.x509.oid import ExtendedKeyUsageOID
-from opcua_plc import SERVER_URI, PlcServer, Security, site_toml
+from opcua_plc import SERVER_URI, PlcServer, Security, make_cert, site_toml
 
 from app import cli
 from app.model import LinkState, Quality
