@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from support import wait_for  # noqa: F401 (re-exported)
 
 from app import config
 from app.auth.users import UserRepo
@@ -13,20 +13,6 @@ from app.terminal import Terminal
 
 GAS = "demo/body/line1/environment/hall/gas"
 OIL = "demo/body/line1/press/press1/oil_temp"
-
-
-def wait_for(cond: Callable[[], Any], timeout: float, what: str,
-             detail: Callable[[], Any] | None = None) -> Any:
-    """Poll `cond` every 20 ms until it is truthy; fail naming `what` (and `detail()`)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        got = cond()
-        if got:
-            return got
-        if time.monotonic() > deadline:
-            extra = f" (last seen: {detail()!r})" if detail is not None else ""
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}{extra}")
-        time.sleep(0.02)
 
 
 def start_terminal(plant: Any, tmp_path: Path, terminal_id: str, **kw: Any) -> Terminal:
