@@ -17,6 +17,7 @@ from pathlib import Path
 import paho.mqtt.client as paho
 import pytest
 from paho.mqtt.enums import CallbackAPIVersion
+from support import wait_for
 
 from app import cli, config
 from app.alarms.engine import AlarmEngine
@@ -107,15 +108,6 @@ id = "pv"
 kind = "pv"
 power = "p1/pv/kw"
 """
-
-
-def wait_for(cond, timeout: float = 15.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while not (result := cond()):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(0.02)
-    return result
 
 
 def publish_all(port: int, messages: list[tuple[str, object, float]]) -> None:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from support import wait_for
 
 from app import config
 from app.alarms.engine import AlarmEngine
@@ -22,15 +23,6 @@ from app.store import Store
 from app.writes import TagWrites
 
 SAVING = "demo/body/line1/weld/robot4/energy_saving"
-
-
-def wait_for(cond, timeout: float = 20.0, what: str = "condition"):
-    deadline = time.monotonic() + timeout
-    while not (result := cond()):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-        time.sleep(0.05)
-    return result
 
 
 @pytest.mark.slow

@@ -8,11 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support import wait_for
 
 from app import config
 from app.alarms.engine import AlarmEngine
@@ -50,15 +50,6 @@ source = "uns"
 address = "{tag}"
 type = "string"
 """
-
-
-def wait_for(cond: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if cond():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 class Node:

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import json
 import threading
-import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
+from support import wait_for
 
 from app import config
 from app.alarms.engine import AlarmEngine
@@ -25,15 +25,6 @@ from app.notifications.config import parse
 from app.notifications.delivery import Queue, Senders
 from app.notifications.dispatch import Dispatcher
 from app.store import Store
-
-
-def wait_for(cond: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> None:
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if cond():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 class Mailbox:

@@ -12,19 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support import wait_for
 
 from app import config
 from app.auth.permissions import Role
 from app.scheduling.service import SchedulingService
 from app.terminal import Terminal
-
-
-def wait_for(cond: Any, timeout: float = 20.0, what: str = "condition") -> None:
-    deadline = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        time.sleep(0.05)
 
 
 @pytest.mark.slow

@@ -13,6 +13,7 @@ from typing import Any
 
 import paho.mqtt.client as paho
 from paho.mqtt.enums import CallbackAPIVersion
+from support import wait_for  # noqa: F401 (re-exported)
 
 from app import config
 from app.model import Sample
@@ -20,16 +21,6 @@ from app.runtime import Runtime
 from app.sparkplug import codec
 from app.sparkplug.codec import Metric, Payload
 from app.sparkplug.codec import SpDataType as T
-
-
-def wait_for(cond: Callable[[], Any], timeout: float = 10.0, what: str = "condition") -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        v = cond()
-        if v:
-            return v
-        time.sleep(0.02)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
 
 
 def host_site(port: int, *, tags: str = "", extra: str = "", groups: str = '["G"]') -> str:
