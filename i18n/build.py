@@ -47,7 +47,9 @@ def ts_file(lang: str) -> Path:
 def update() -> None:
     sources = [str(ROOT / s) for s in SOURCES if (ROOT / s).exists()]
     for lang in LANGUAGES:
+        # -no-obsolete: a text gone from the sources leaves the catalogue with it.
         cmd = [tool("pyside6-lupdate"), "-extensions", "py", "-locations", "relative",
+               "-no-obsolete",
                "-target-language", lang, *sources, "-ts", str(ts_file(lang))]
         subprocess.run(cmd, check=True, cwd=ROOT)
 

@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
-from i18n.build import ts_file
+from i18n.build import PLURAL_FORMS, ts_file
 
 PLACEHOLDER = re.compile(r"%(?:\d+|n|s|d)|\{\w*\}")
 
@@ -68,7 +68,12 @@ def import_(lang: str, path: Path) -> tuple[int, list[str]]:
         t.attrib.pop("type", None)
         for child in list(t):
             t.remove(child)
-        t.text = text
+        if m.get("numerus") == "yes":  # one text for every plural form (see i18n.build)
+            t.text = None
+            for _ in range(PLURAL_FORMS.get(lang, 1)):
+                ET.SubElement(t, "numerusform").text = text
+        else:
+            t.text = text
         done += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return done, problems
