@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from app.alarms.engine import AlarmEngine
 from app.alarms.model import AlarmDefinition, AlarmKind, Priority
@@ -99,7 +99,7 @@ def test_andon_panel_and_report_sheet_follow_the_language(qtbot, switch, andon_c
     qtbot.mouseClick(panel.report_button, Qt.MouseButton.LeftButton)
     sheet = panel.findChild(Overlay) or panel.window().findChild(Overlay)
     assert sheet is not None
-    labels = {b.text() for b in sheet.findChildren(QPushButton)}
+    labels = {b.text() for b in sheet.findChildren(QAbstractButton)}
     assert {"Maschine", "Qualität", "Material", "Sicherheit", "Sonstiges"} <= labels
     assert sheet.content.where.text() == "Station: Press 1"
     sheet.close()
