@@ -15,9 +15,9 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
+from app.simulator import production
 from app.simulator.faults import CMD_TOPIC, Fault, parse_fault
 from app.simulator.model import PlantModel
-from app.simulator import production
 from app.simulator.publisher import MqttLink
 from app.simulator.server import PlcServer
 from app.simulator.signals import UNS_PREFIX, endpoint_url
