@@ -221,6 +221,7 @@ def test_cli_json_in_order(broker, tmp_path: Path) -> None:
         store.flush()
         svc.check()  # the idle alarm: the press is running again, nothing idles now
         assert not alarms.get(ALARM_IDLE).active
+        panel = svc.report(H, H + 3600).line_json()  # what the panel's view shows
         svc.close_hour(H)  # the hour's summary, retained for a supervisor desktop
         summary = retained(broker.port, svc.topic)
         assert summary["hour"] == H and summary["kpis"]["kwh"] == pytest.approx(30.0)
@@ -254,6 +255,7 @@ def test_cli_json_in_order(broker, tmp_path: Path) -> None:
                                          "idle_kwh": 7.5, "peak_kw": 30.0,
                                          "gap_minutes": 0.0}}
     assert line == run_in_order_expectation()
+    assert line == panel  # the command and the panel agree
     assert doc["ranking"][0]["meter"] == "press"
     # idle 15 min, sleep after 5: 10 min at 30 kW could have been 10 min at 5 kW:
     # (30 - 5) x 10/60 = 4.1667 kWh in this hour; a week is 168 of these hours
