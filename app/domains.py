@@ -25,7 +25,7 @@ from app.scheduling import maintenance, oee
 from app.scheduling import specs as scheduling
 from app.services import SectionParser, ServiceSpec, check_order, sections_of
 from app.sparkplug import service as sparkplug
-from layouts import active, store
+from layouts import active, mimic, store
 
 DOMAINS: tuple[ServiceSpec[Any], ...] = (
     safety.ESTOP,  # first: nothing that starts before it can delay the e-stop
@@ -43,6 +43,7 @@ DOMAINS: tuple[ServiceSpec[Any], ...] = (
     safety.HAZARDS,
     safety.ZONES,
     health.SPEC,
+    mimic.SPEC,  # only the optional [mimic] section: where stations sit on the line
     cameras.SPEC,  # camera streams; zone alarms carry a snapshot into the journal
     alarms.SHARING,
     overview.DIRECTORY,

@@ -272,3 +272,23 @@ def station_alarm_map(config: Any, definitions: Iterable[Any]) -> dict[str, str]
         if sid is not None:
             out[d.id] = sid
     return out
+
+
+def _parse_section(root: Any, config: Any) -> MimicSpec:
+    return parse_spec(root.table("mimic"), config.stations)
+
+
+def _no_service(_ctx: Any) -> None:
+    return None  # the mimic is a drawing of the config: nothing runs
+
+
+def _spec() -> Any:
+    from app.services import ConfigSection, ServiceSpec
+
+    # No service: the spec only owns the optional [mimic] section, so it is validated
+    # at load and read back as config.sections["mimic"].
+    return ServiceSpec(name="mimic", provides=MimicSpec, build=_no_service,
+                       sections=(ConfigSection("mimic", _parse_section),))
+
+
+SPEC = _spec()

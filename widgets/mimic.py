@@ -263,6 +263,9 @@ class MimicView(QWidget):
         inner = box.adjusted(pad, pad - 2, -pad, -pad + 2)
         icon_side = float(theme.px(18 if self.compact else 22))
         marker = float(theme.px(26 if self.compact else 30)) if show.alarms else 0.0
+        many = f"×{show.alarms}" if show.alarms > 1 else ""
+        many_w = (QFontMetricsF(self._font(theme.px(12), bold=True)).horizontalAdvance(many) + 2
+                  if many else 0.0)
         kind_icon = f"kind.{st.kind}" if f"kind.{st.kind}" in icons.NAMES else "settings"
         # the name: up to two lines beside the kind icon, left of the alarm marker
         p.setFont(self._font(theme.px(14 if self.compact else 16), bold=True))
@@ -279,12 +282,12 @@ class MimicView(QWidget):
         if show.alarms and show.top_priority is not None:
             mr = QRectF(inner.right() - marker, inner.top(), marker, marker)
             paint_priority(p, mr, int(show.top_priority), filled=show.unacked)
-            if show.alarms > 1:
+            if many:  # how many, under the marker; the count keeps left of this column
                 p.setFont(self._font(theme.px(12), bold=True))
                 p.setPen(QColor(c.text))
-                p.drawText(QRectF(mr.left() - 8, mr.bottom(), marker + 8, theme.px(16)),
-                           Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                           f"×{show.alarms}")
+                p.drawText(QRectF(mr.right() - max(marker, many_w), mr.bottom(),
+                                  max(marker, many_w), theme.px(16)),
+                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, many)
         # the state in words (colour only when abnormal), the count at the right of the
         # same row in fixed-width digits, so it neither jiggles nor needs a row of its own
         p.setFont(self._font(theme.px(15 if self.compact else 18), bold=True))
@@ -295,11 +298,13 @@ class MimicView(QWidget):
             f = self._font(theme.px(14 if self.compact else 17), bold=True)
             f.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
             count = "—" if show.count is None else format_value(show.count)
-            count_w = QFontMetricsF(f).horizontalAdvance(count)
+            count_w = QFontMetricsF(f).horizontalAdvance(count) + (
+                max(marker, many_w) + 4 if many else 0)
             p.save()
             p.setFont(f)
             p.setPen(QColor(c.muted))
-            p.drawText(mid, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
+            right = mid.adjusted(0, 0, -(max(marker, many_w) + 4) if many else 0, 0)
+            p.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
             p.restore()
         words = state_words(look, show.raw)
         p.setPen(QColor(color or c.text))

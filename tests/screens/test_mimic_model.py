@@ -88,3 +88,41 @@ def test_carrier_track_moves_with_speed_and_syncs_on_the_counter():
     assert max(track.positions(2.5)) == pytest.approx(1.0)
     track.set_speed(0.0, now=2.5)
     assert track.positions(10.0) == track.positions(2.5)
+
+
+def test_the_mimic_section_is_read_at_load(tmp_path):
+    from app.config import ConfigError
+
+    site = tmp_path / "site.toml"
+    base = """
+[site]
+id = "x"
+name = "X"
+[[sources]]
+id = "m"
+kind = "mqtt"
+host = "127.0.0.1"
+[[stations]]
+id = "a"
+name = "A"
+kind = "press"
+[[stations]]
+id = "b"
+name = "B"
+kind = "robot"
+"""
+    site.write_text(base + """
+[mimic]
+pitch_m = 6.0
+[[mimic.stations]]
+id = "b"
+x = 0.2
+row = 1
+""", encoding="utf-8")
+    cfg = load(site)
+    assert isinstance(cfg.sections["mimic"], model.MimicSpec)
+    line = model.build(cfg)
+    assert line.pitch_m == 6.0 and {s.id: s.row for s in line.stations} == {"a": 0, "b": 1}
+    site.write_text(base + "\n[mimic]\nconveyor = \"nope\"\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"site.toml: mimic.conveyor: unknown station 'nope'"):
+        load(site)
