@@ -674,8 +674,11 @@ class EnergyPanel(QWidget):
         k[0].show_value(translate("Energy", "kWh per vehicle"), _num(r.kwh_per_vehicle, 2),
                         note, colour)
         live = view.live
+        standing = sum(1 for _, producing in live.stations.values() if producing is False)
         k[1].show_value(translate("Energy", "Idle now"), f"{_num(live.idle_kw)} kW",
-                        translate("Energy", "stations standing, still drawing"),
+                        translate("Energy", "%1 stations standing, still drawing")
+                        .replace("%1", str(standing)) if standing
+                        else translate("Energy", "every station producing"),
                         "#e08a00" if live.idle_kw > 1 else None)
         share = None if r.idle_share is None else r.idle_share * 100
         k[2].show_value(translate("Energy", "Idle waste"), f"{_num(r.idle_kwh)} kWh",
