@@ -12,7 +12,15 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.overview import LineSummary, PlantDirectory, TerminalSeen, line_id
 from layouts.mimic import LineMimic, look_of
@@ -70,6 +78,7 @@ class LineCard(QFrame):
         self.terminals = QLabel()
         self.terminals.setProperty("role", "caption")
         self.terminals.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.terminals.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.body = QLabel()  # without a mimic (an older terminal): the plain text
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
@@ -77,6 +86,7 @@ class LineCard(QFrame):
         self.figures.setObjectName("LineFigures")
         self.figures.setProperty("role", "big")
         self.figures.setTextFormat(Qt.TextFormat.PlainText)
+        self.figures.setWordWrap(True)  # never wider than the card
         self.view: MimicView | None = None
         self._layout_json: dict[str, Any] | None = None
         head = QHBoxLayout()
@@ -91,12 +101,21 @@ class LineCard(QFrame):
     def show_line(self, line: LineSummary | None, name: str,
                   terminals: list[TerminalSeen], now: float) -> None:
         self.name.setText(name)
-        parts = []
-        for t in sorted(terminals, key=lambda t: t.terminal):
-            state = (translate("Overview", "online") if t.online
-                     else translate("Overview", "OFFLINE"))
-            parts.append(f"{'●' if t.online else '○'} {t.terminal} {state} · {age(now - t.ts)}")
+        # the online terminals by name (a few), the offline ones counted: a plant with
+        # many terminals must not make the card wider than the screen
+        online = sorted((t for t in terminals if t.online), key=lambda t: t.terminal)
+        offline = [t for t in terminals if not t.online]
+        parts = [f"● {t.terminal} · {age(now - t.ts)}" for t in online[:3]]
+        if len(online) > 3:
+            parts.append(translate("Overview", "+%1 online").replace("%1", str(len(online) - 3)))
+        if offline:
+            parts.append("○ " + translate("Overview", "%1 OFFLINE")
+                         .replace("%1", str(len(offline))))
         self.terminals.setText("   ".join(parts))
+        on, off = translate("Overview", "online"), translate("Overview", "OFFLINE")
+        self.terminals.setToolTip("\n".join(
+            f"{t.terminal}: {on if t.online else off} ({age(now - t.ts)})"
+            for t in sorted(terminals, key=lambda t: t.terminal)))
         offline = bool(terminals) and not any(t.online for t in terminals)
         if line is None:
             self.body.setText(translate("Overview", "no line summary received yet"))

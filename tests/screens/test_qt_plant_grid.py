@@ -60,3 +60,25 @@ def test_a_line_on_the_broker_becomes_a_small_mimic(qtbot, themed, demo_site):
     directory._on_summary("demo/lines/body-shop-line-1/summary", json.dumps(old).encode())
     qtbot.waitUntil(lambda: card.view.state.stale, timeout=3000)
     assert "OLD DATA" in card.figures.text()
+
+
+def test_many_terminals_never_widen_the_card(qtbot, themed, demo_site):
+    from widgets.overview import OverviewPanel
+    from widgets.panels import PanelContext
+
+    directory = PlantDirectory(runtime=None)
+    panel = OverviewPanel(PanelContext(demo_site, None, None,
+                                       services={PlantDirectory: directory}), {})
+    qtbot.addWidget(panel)
+    summary = summarize(demo_site, _latest(press1="running", robot2="running",
+                                           conveyor1="running"))
+    directory._on_summary("demo/lines/x/summary", json.dumps(summary.to_json()).encode())
+    for i in range(12):  # test rigs and old demos leave their retained presence behind
+        body = {"online": i < 4, "ts": time.time() - 60 * i, "line": "Body shop line 1"}
+        directory._on_status(f"demo/terminals/terminal-with-a-long-name-{i}/status",
+                             json.dumps(body).encode())
+    qtbot.waitUntil(lambda: bool(panel.cards), timeout=3000)
+    panel.refresh()
+    card = next(iter(panel.cards.values()))
+    assert card.minimumSizeHint().width() < 700
+    assert "8 OFFLINE" in card.terminals.text() and "+1 online" in card.terminals.text()
