@@ -126,3 +126,21 @@ def first_free_from(taken: Occupancy, start: Cell, colspan: int, rowspan: int,
         c += 1
         if c + colspan > columns:
             r, c = r + 1, 0
+
+
+def make_room(doc: dict[str, Any], colspan: int, rowspan: int,
+              max_rows: int) -> Rect | None:
+    """A place for a new panel of (colspan, rowspan): the first free one of that size
+    (reading order); if there is none, below every panel, growing the grid's rows
+    (never past `max_rows`). Changes doc["rows"] only in that second case; None if
+    even a grown grid cannot hold it."""
+    cs = max(1, min(colspan, doc["columns"]))
+    rs = max(1, rowspan)
+    at = find_free(doc, ((cs, rs),))
+    if at is not None:
+        return at
+    bottom = max((p["row"] + p["rowspan"] for p in doc["panels"]), default=0)
+    if bottom + rs > max_rows:
+        return None
+    doc["rows"] = max(doc["rows"], bottom + rs)
+    return Rect(0, bottom, cs, rs)

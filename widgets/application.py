@@ -23,7 +23,7 @@ from app.safety.estop import EStopController
 from layouts import model as layout_model
 from layouts.active import ActiveLayout
 from layouts.store import LayoutStore
-from widgets import icons, theme
+from widgets import icons, theme, wheel_guard
 from widgets.about import AboutButton, AboutSheet
 from widgets.alarm_banner import AlarmBanner
 from widgets.alarm_table import AlarmTable
@@ -212,14 +212,25 @@ class TerminalWindow(QObject):
         if who is None or not who.may(Action.LAYOUT_EDIT) or self.editor_sheet is not None:
             return None
         layouts = self.term.service(LayoutStore)
+        config = self.term.config
+        area = self.window.layout_area
         editor = LayoutEditor(self.active.current.doc, role=who.role,
                               on_save=lambda doc: layouts.save(who.user_id, doc),
-                              stations=list(self.term.config.stations))
+                              stations={s.id: s.name for s in config.stations.values()},
+                              tags={t.path: ", ".join(x for x in (t.description, t.unit) if x)
+                                    for t in config.tags.values()},
+                              area_px=self._fitted_for or (area.width(), area.height()),
+                              preview=True)
         editor.saved.connect(lambda doc: self.apply_layout(layout_model.Loaded(doc)))
         sheet = Overlay.open(self.window.layout_area, editor,
                              title=translate("Application", "Edit my layout"))
         self.editor_sheet = sheet
-        sheet.finished.connect(lambda _r: setattr(self, "editor_sheet", None))
+
+        def finished(_result: object) -> None:
+            editor.end_preview()  # closed unsaved: the saved theme and text size again
+            self.editor_sheet = None
+
+        sheet.finished.connect(finished)
         return sheet
 
     def close(self) -> None:
@@ -242,6 +253,7 @@ def run_gui(term: Any, *, kiosk: bool = False, size: str = "1280x800",
     app = QApplication.instance() or QApplication([])
     app.setApplicationName("LineSide")
     theme.apply_theme(app, "light", 1.0)
+    wheel_guard.install(app)  # the wheel scrolls the page, never an unfocused value
     tw = TerminalWindow(term, kiosk=kiosk)
     if not kiosk:
         w, _, h = size.partition("x")

@@ -2,12 +2,17 @@
 
 A miniature of the grid shows every panel as a tile; tap one to select it. Buttons of
 at least 48 px move it, make it wider/narrower/taller/shorter, or remove it; a panel
-type from the catalogue (`layouts.catalogue.PANELS`) is added at the first free
-place. The selected panel's settings are edited beside it with one field per
-`SettingField` of its spec (tag and station pickers, numbers, choices, text, on/off),
-with the layout's theme, font scale and language. Save validates, then hands the
-document to `on_save` (normally `LayoutStore.save`: revision + 1, stored, published);
-Revert goes back to the last saved state. Editing needs Action.LAYOUT_EDIT.
+type from the catalogue (`layouts.catalogue.PANELS`) is added at its minimum size
+(its spec's `min_size` on this screen) in the first free place, or below the others
+with the grid grown (`layouts.grid.make_room`), and is selected. The selected panel's
+settings are edited beside it with one field per `SettingField` of its spec (the
+touch tag picker and station list of `widgets.tag_picker`, numbers, choices, text,
+on/off), with the layout's theme, font scale and language; with `preview` the theme
+and text size apply to the window while editing and `end_preview` puts back the
+saved ones. Messages appear next to the control they are about. The wheel never
+changes a field that is not focused (`widgets.wheel_guard`). Save validates, then
+hands the document to `on_save` (normally `LayoutStore.save`: revision + 1, stored,
+published); Revert goes back to the last saved state. Editing needs Action.LAYOUT_EDIT.
 """
 
 from __future__ import annotations
@@ -17,11 +22,12 @@ import copy
 import json
 import logging
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -42,6 +48,8 @@ from app.auth.permissions import Action, Role, allowed
 from layouts import catalogue as panel_catalogue
 from layouts import grid, model
 from layouts.panels import LABEL_CONTEXT, TITLE_CONTEXT, FieldKind, PanelSpec, SettingField
+from widgets import theme, wheel_guard
+from widgets.tag_picker import StationPicker, TagPicker
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +130,14 @@ class GridCanvas(QWidget):
         super().resizeEvent(event)
 
 
+def _message_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
 def _panel_title(type_name: str) -> str:
     spec = panel_catalogue.spec(type_name)
     return translate(TITLE_CONTEXT, spec.title) if spec else type_name
@@ -135,9 +151,14 @@ class LayoutEditor(QWidget):
     def __init__(self, doc: dict[str, Any], *, role: Role | str | None,
                  on_save: SaveFn | None = None,
                  catalogue: dict[str, PanelSpec] | None = None,
-                 stations: list[str] | None = None,
-                 tags: list[str] | None = None,
+                 stations: Mapping[str, str] | Sequence[str] | None = None,
+                 tags: Mapping[str, str] | Sequence[str] | None = None,
+                 area_px: tuple[int, int] = (1280, 640),
+                 preview: bool = False,
                  parent: QWidget | None = None) -> None:
+        """`stations`: id -> name (or ids); `tags`: path -> "description, unit" (or
+        paths); `area_px`: the layout area a new panel's minimum size is measured in;
+        `preview`: apply theme and text size to the application while editing."""
         super().__init__(parent)
         self.setObjectName("LayoutEditor")
         self.role = Role(role) if role else None
@@ -146,6 +167,10 @@ class LayoutEditor(QWidget):
                           else {p.name: p for p in panel_catalogue.PANELS})
         self.stations = stations or []
         self.tags = tags or []
+        self.area_px = area_px
+        self.preview = preview
+        # What end_preview puts back: the theme on screen when editing began (then each save's).
+        self._restore = (str(theme.current_theme()), theme.font_scale())
         self.base = copy.deepcopy(doc)  # what Revert goes back to
         self.doc = copy.deepcopy(doc)
         self.current: str | None = None
@@ -174,6 +199,8 @@ class LayoutEditor(QWidget):
             "taller": _button("▴▾ +", lambda: self.resize_panel(0, 1)),
         }
         self.remove_button = _button("", self.remove_selected, "LayoutEditorRemove")
+        self.add_message = _message_label("LayoutEditorAddMessage")
+        self.edit_message = _message_label("LayoutEditorEditMessage")
         arrows = QGridLayout()
         arrows.addWidget(self.move_buttons["up"], 0, 1)
         arrows.addWidget(self.move_buttons["left"], 1, 0)
@@ -195,6 +222,7 @@ class LayoutEditor(QWidget):
         self.language = QComboBox()
         for combo in (self.theme, self.font_scale, self.language):
             combo.setMinimumHeight(TOUCH_PX)
+        wheel_guard.protect(self.add_type, self.theme, self.font_scale, self.language)
         for fs in FONT_SCALES:
             self.font_scale.addItem(f"{round(fs * 100)} %", fs)
         for code, name in LANGUAGE_NAMES.items():
@@ -213,20 +241,20 @@ class LayoutEditor(QWidget):
 
         self.save_button = _button("", self.save, "LayoutEditorSave")
         self.revert_button = _button("", self.revert, "LayoutEditorRevert")
-        self.message = QLabel()
-        self.message.setObjectName("LayoutEditorMessage")
-        self.message.setWordWrap(True)
+        self.message = _message_label("LayoutEditorMessage")  # save, revert, sign in
 
         side = QVBoxLayout()
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_type, 1)
         add_row.addWidget(self.add_button)
         side.addLayout(add_row)
+        side.addWidget(self.add_message)
         side.addWidget(self.selected_label)
         edit_row = QHBoxLayout()
         edit_row.addLayout(arrows)
         edit_row.addLayout(sizes)
         side.addLayout(edit_row)
+        side.addWidget(self.edit_message)
         side.addWidget(self.remove_button)
         side.addWidget(self.settings_box)
         side.addLayout(self.prefs)
@@ -269,7 +297,7 @@ class LayoutEditor(QWidget):
         if not grid.move(self.doc, self.current, dcol, drow):
             self.show_message(translate(
                 "LayoutEditor", "No room there: move or shrink the panel in the way."),
-                error=True)
+                error=True, near=self.edit_message)
             return False
         self._edited()
         return True
@@ -280,7 +308,7 @@ class LayoutEditor(QWidget):
         if not grid.resize(self.doc, self.current, dcols, drows):
             self.show_message(translate(
                 "LayoutEditor", "The panel cannot grow there: another panel or the edge of "
-                "the screen is in the way."), error=True)
+                "the screen is in the way."), error=True, near=self.edit_message)
             return False
         self._edited()
         return True
@@ -293,24 +321,41 @@ class LayoutEditor(QWidget):
         self._edited()
 
     def add_panel(self, type_name: str) -> str | None:
-        """Place a panel of `type_name` at the first free place; its id, or None."""
+        """Place a panel of `type_name` at its minimum size in the first free place, or
+        below the others with the grid grown; select it. Its id, or None."""
         spec = self.catalogue.get(type_name)
         if spec is None:
             return None
-        at = grid.find_free(self.doc)
-        if at is not None:
-            pid = self._new_id(type_name)
-            self.doc["panels"].append({
-                "id": pid, "type": type_name, "col": at.col, "row": at.row,
-                "colspan": at.colspan, "rowspan": at.rowspan,
-                "settings": spec.default_settings()})
-            self.current = pid
-            self._edited()
-            return pid
-        self.show_message(translate(
-            "LayoutEditor", "No free space: make a panel smaller or remove one first."),
-            error=True)
-        return None
+        settings = spec.default_settings()
+        cs, rs = self.new_span(type_name, settings)
+        rows_before = self.doc["rows"]
+        at = grid.make_room(self.doc, cs, rs, model.MAX_ROWS)
+        if at is None:
+            self.show_message(translate(
+                "LayoutEditor", "No room left, even below: make a panel smaller or remove "
+                "one first."), error=True, near=self.add_message)
+            return None
+        pid = self._new_id(type_name)
+        self.doc["panels"].append({
+            "id": pid, "type": type_name, "col": at.col, "row": at.row,
+            "colspan": at.colspan, "rowspan": at.rowspan, "settings": settings})
+        self.current = pid
+        self._edited()
+        self.show_message(
+            translate("LayoutEditor", "Added below the other panels; the layout grew.")
+            if self.doc["rows"] > rows_before
+            else translate("LayoutEditor", "Added in free space and selected."),
+            near=self.add_message)
+        return pid
+
+    def new_span(self, type_name: str, settings: dict[str, Any]) -> tuple[int, int]:
+        """The cells a new panel needs for its spec's minimum size on this screen."""
+        cols = self.doc["columns"]
+        w, h = self.area_px
+        base_rows = self.base.get("rows", self.doc["rows"])  # the saved grid's cell height
+        return model.min_span({"type": type_name, "settings": settings}, w / cols,
+                              h / max(1, base_rows), cols,
+                              float(self.doc.get("font_scale", 1.0)))
 
     def _new_id(self, type_name: str) -> str:
         taken = {p["id"] for p in self.doc["panels"]}
@@ -333,6 +378,23 @@ class LayoutEditor(QWidget):
         if value is not None and self.doc.get(key) != value:
             self.doc[key] = value
             self._edited(rebuild_settings=False)
+            if key in ("theme", "font_scale"):
+                self._preview()
+
+    # --- preview of theme and text size ------------------------------------------------
+
+    def _preview(self) -> None:
+        app = QApplication.instance()
+        if self.preview and isinstance(app, QApplication):
+            theme.apply_theme(app, self.doc.get("theme", "light"),
+                              float(self.doc.get("font_scale", 1.0)))
+
+    def end_preview(self) -> None:
+        """Put back the theme and text size of the saved layout (editing ends: cancel,
+        or close after a save)."""
+        app = QApplication.instance()
+        if self.preview and isinstance(app, QApplication):
+            theme.apply_theme(app, *self._restore)
 
     def _add_clicked(self) -> None:
         type_name = self.add_type.currentData()
@@ -340,7 +402,8 @@ class LayoutEditor(QWidget):
             self.add_panel(type_name)
 
     def _edited(self, rebuild_settings: bool = True) -> None:
-        self.message.clear()
+        for label in (self.message, self.add_message, self.edit_message):
+            self.show_message("", near=label)
         self._sync(rebuild_settings)
         self.changed.emit(copy.deepcopy(self.doc))
 
@@ -379,6 +442,8 @@ class LayoutEditor(QWidget):
         assert isinstance(result, dict)
         self.base = copy.deepcopy(result)
         self.doc = copy.deepcopy(result)
+        self._restore = (str(result.get("theme", "light")),
+                         float(result.get("font_scale", 1.0)))
         self._sync()
         self.show_message(translate("LayoutEditor", "Saved (revision {n}).").format(
             n=result.get("revision", "?")))
@@ -389,13 +454,19 @@ class LayoutEditor(QWidget):
         if self._panel(self.current) is None:
             self.current = None
         self._edited()
+        self._preview()
         self.show_message(translate("LayoutEditor", "Changes undone."))
 
-    def show_message(self, text: str, *, error: bool = False) -> None:
-        self.message.setText(text)
-        self.message.setProperty("severity", "alarm" if error else "")
-        self.message.style().unpolish(self.message)
-        self.message.style().polish(self.message)
+    def show_message(self, text: str, *, error: bool = False,
+                     near: QLabel | None = None) -> None:
+        """Show `text` in `near` (the label beside the control it is about; default
+        the one beside Save)."""
+        label = near if near is not None else self.message
+        label.setText(text)
+        label.setVisible(bool(text))
+        label.setProperty("severity", "alarm" if error else "")
+        label.style().unpolish(label)
+        label.style().polish(label)
 
     # --- view --------------------------------------------------------------------------------
 
@@ -440,19 +511,17 @@ class LayoutEditor(QWidget):
     def _field_editor(self, f: SettingField, value: Any) -> QWidget:
         """The editor of one setting, by its kind; every edit goes to set_setting."""
         key = f.key
-        if f.kind in (FieldKind.STATION, FieldKind.TAG):
-            combo = QComboBox()
-            combo.setEditable(True)
-            combo.addItems(self.stations if f.kind is FieldKind.STATION else self.tags)
-            combo.setCurrentText(str(value or ""))
-            combo.currentTextChanged.connect(lambda t: self.set_setting(key, t.strip()))
-            return combo
-        if f.kind is FieldKind.TAGS:
-            line = QLineEdit(", ".join(value or []))
-            line.setPlaceholderText(translate("LayoutEditor", "tag paths, separated by commas"))
-            line.textEdited.connect(lambda t: self.set_setting(
-                key, [x.strip() for x in t.split(",") if x.strip()]))
-            return line
+        if f.kind is FieldKind.STATION:
+            stations = StationPicker(self.stations, str(value or ""))
+            stations.changed.connect(lambda sid: self.set_setting(key, sid))
+            return stations
+        if f.kind in (FieldKind.TAG, FieldKind.TAGS):
+            many = f.kind is FieldKind.TAGS
+            chosen = list(value or []) if many else [str(value)] if value else []
+            picker = TagPicker(self.tags, chosen, multiple=many)
+            picker.changed.connect(lambda paths: self.set_setting(
+                key, list(paths) if many else (paths[0] if paths else "")))
+            return picker
         if f.kind is FieldKind.NUMBER:
             scale = f.editor_scale or 1.0
             lo = -1e9 if f.minimum is None else f.minimum / scale
@@ -469,6 +538,7 @@ class LayoutEditor(QWidget):
                 spin.setValue(float(value or 0))
                 spin.valueChanged.connect(lambda v: self.set_setting(key, float(v)))
             spin.setSuffix(suffix)
+            wheel_guard.protect(spin)
             return spin
         if f.kind is FieldKind.CHOICE:
             combo = QComboBox()
@@ -477,6 +547,7 @@ class LayoutEditor(QWidget):
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo: self.set_setting(key, c.currentData()))
+            wheel_guard.protect(combo)
             return combo
         if f.kind is FieldKind.BOOL:
             box = QCheckBox()

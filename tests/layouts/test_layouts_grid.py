@@ -35,3 +35,14 @@ def test_the_validator_reports_the_first_overlap_like_the_editor_sees_it() -> No
     found = [p for p in model.problems(doc) if "overlaps panels[0]" in p]
     assert len(found) == 1
     assert not grid.is_free(doc, grid.Rect.of(doc["panels"][1]), ignore=doc["panels"][1]["id"])
+
+
+def test_make_room_uses_free_space_then_grows_the_grid() -> None:
+    d = _doc()
+    assert grid.make_room(d, 2, 2, max_rows=10) == grid.Rect(2, 1, 2, 2)
+    assert d["rows"] == 3  # free space: the grid is unchanged
+    d["panels"].append({"id": "c", "col": 2, "row": 1, "colspan": 2, "rowspan": 2})
+    assert grid.make_room(d, 9, 2, max_rows=10) == grid.Rect(0, 3, 4, 2)  # capped width
+    assert d["rows"] == 5  # grown below every panel
+    assert grid.make_room(d, 1, 8, max_rows=10) is None  # would pass the limit
+    assert d["rows"] == 5

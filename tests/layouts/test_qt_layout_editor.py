@@ -1,4 +1,6 @@
-"""Edit mode by touch: add, move, resize, remove a panel, change settings, save, revert."""
+"""Edit mode by touch: add, move, resize, remove a panel, change settings, save, revert.
+
+Touch means mouseClick only: no key presses, no setters on the widgets."""
 
 from __future__ import annotations
 
@@ -7,13 +9,17 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from layouts import model
+from layouts import grid, model
 from layouts.store import LayoutStore
 from widgets.layout_editor import TOUCH_PX, LayoutEditor
 from widgets.layout_host import load_panel_modules
 
 # A fixed document, so the touch choreography below does not depend on shipped defaults.
 EDITOR_LAYOUT = json.loads((Path(__file__).parent / "editor_layout.json").read_text())
+LINE = "demo/body/line1"
+TAGS = {f"{LINE}/press/press1/oil_temp": "oil temperature, °C",
+        f"{LINE}/press/press1/tonnage": "peak force, t",
+        f"{LINE}/robot/robot1/joint_temp": "joint temperature, °C"}
 
 
 def tap(qtbot, button) -> None:
@@ -21,12 +27,26 @@ def tap(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
+def tap_row(qtbot, view, item) -> None:
+    """Tap a tree or list row where it is on screen (it must be visible)."""
+    rect = view.visualItemRect(item)
+    assert rect.isValid() and view.viewport().rect().contains(rect.center()), item.text(0)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def tree_row(picker, text):
+    found = picker.tree.findItems(text, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+    assert len(found) == 1, text
+    return found[0]
+
+
 def editor_for(qtbot, lstore, role="operator") -> tuple[LayoutEditor, LayoutStore]:
     load_panel_modules()
     ls = LayoutStore(lstore, topic_root="demo")
     doc = model.new_layout("anna", EDITOR_LAYOUT)
     ed = LayoutEditor(doc, role=role, on_save=lambda d: ls.save("anna", d),
-                      stations=["press1", "robot1"])
+                      stations={"press1": "Press 1", "robot1": "Robot 1", "robot2": "Robot 2"},
+                      tags=TAGS, area_px=(1280, 640))
     qtbot.addWidget(ed)
     ed.resize(1280, 800)
     ed.show()
@@ -51,28 +71,44 @@ def test_remove_add_move_resize_then_save(qtbot, lstore) -> None:
 
     ed.add_type.setCurrentIndex(ed.add_type.findData("trend"))
     tap(qtbot, ed.add_button)
-    assert ed.current == "trend1"
+    assert ed.current == "trend1" and ed.canvas.tiles["trend1"].isChecked()  # selected
     added = ed._panel("trend1")
     placement = [m for m in model.problems(ed.doc) if "overlaps" in m or "reach past" in m]
-    assert added["colspan"] >= 1 and placement == []  # placed in free space
+    # At its spec's minimum (560 x 240 px in 107 x 80 px cells), in the free space.
+    assert (added["col"], added["row"], added["colspan"], added["rowspan"]) == (6, 4, 6, 3)
+    assert placement == [] and ed.doc["rows"] == 8
+    assert ed.add_message.isVisible() and "free space" in ed.add_message.text()
 
     tap(qtbot, ed.move_buttons["down"])
-    tap(qtbot, ed.move_buttons["right"])
-    tap(qtbot, ed.move_buttons["right"])
     tap(qtbot, ed.size_buttons["shorter"])
-    tap(qtbot, ed.move_buttons["right"])  # at the edge: refused with a message
-    assert "No room there" in ed.message.text()
+    tap(qtbot, ed.move_buttons["down"])
+    tap(qtbot, ed.size_buttons["narrower"])
+    tap(qtbot, ed.move_buttons["right"])
+    tap(qtbot, ed.move_buttons["right"])  # at the edge: refused, said beside the arrows
+    assert "No room there" in ed.edit_message.text() and ed.edit_message.isVisible()
     moved = ed._panel("trend1")
-    assert (moved["col"], moved["row"], moved["colspan"], moved["rowspan"]) == (8, 5, 4, 2)
+    assert (moved["col"], moved["row"], moved["colspan"], moved["rowspan"]) == (7, 6, 5, 2)
 
-    # Which tags the new trend shows, and its window.
     assert ed.save() is False  # a trend without tags cannot be saved
     assert "settings.tags: required" in ed.message.text()
-    tags = ed.setting_fields["tags"]
-    qtbot.keyClicks(tags, "demo/body/line1/press/press1/oil_temp, demo/a/b")
-    ed.setting_fields["window_s"].setValue(30)
-    assert moved["settings"] == {"tags": ["demo/body/line1/press/press1/oil_temp",
-                                          "demo/a/b"], "window_s": 1800}
+    # Its tags by touch alone: open the press's branch, tap two signals, change one's mind.
+    picker = ed.setting_fields["tags"]
+    assert tree_row(picker, LINE).isExpanded()  # the plant's single chain is one row
+    tap_row(qtbot, picker.tree, tree_row(picker, "press/press1"))
+    tap_row(qtbot, picker.tree, tree_row(picker, "oil_temp"))
+    tap_row(qtbot, picker.tree, tree_row(picker, "tonnage"))
+    tap_row(qtbot, picker.tree, tree_row(picker, "robot/robot1"))
+    tap_row(qtbot, picker.tree, tree_row(picker, "joint_temp"))
+    tap_row(qtbot, picker.tree, tree_row(picker, "tonnage"))  # unchecked again
+    assert tree_row(picker, "oil_temp").checkState(0) == Qt.CheckState.Checked
+    assert tree_row(picker, "tonnage").checkState(0) == Qt.CheckState.Unchecked
+    assert all(picker.tree.visualItemRect(tree_row(picker, t)).height() >= TOUCH_PX
+               for t in ("oil_temp", "joint_temp", LINE))
+    window = ed.setting_fields["window_s"]
+    window.setValue(30)
+    assert moved["settings"] == {"tags": [f"{LINE}/press/press1/oil_temp",
+                                          f"{LINE}/robot/robot1/joint_temp"],
+                                 "window_s": 1800}
     ed.theme.setCurrentIndex(ed.theme.findData("dark"))
     ed.font_scale.setCurrentIndex(ed.font_scale.findData(1.5))
     ed.language.setCurrentIndex(ed.language.findData("de"))
@@ -101,10 +137,27 @@ def test_revert_goes_back_to_the_last_save(qtbot, lstore) -> None:
 def test_station_setting_and_full_grid(qtbot, lstore) -> None:
     ed, _ = editor_for(qtbot, lstore)
     ed.select("robot1")
-    ed.setting_fields["station"].setCurrentText("robot2")
+    stations = ed.setting_fields["station"]
+    assert stations.value() == "robot1"
+    tap_row(qtbot, stations, stations.item(2))  # "Robot 2", a 48 px row
+    assert stations.visualItemRect(stations.item(2)).height() >= TOUCH_PX
     assert ed._panel("robot1")["settings"]["station"] == "robot2"
-    assert ed.add_panel("tile") is None  # the default operator grid is full
-    assert "No free space" in ed.message.text()
+
+
+def test_adding_a_trend_to_a_full_layout_makes_room_and_selects_it(qtbot, lstore) -> None:
+    ed, _ = editor_for(qtbot, lstore)
+    assert grid.find_free(ed.doc) is None  # the operator grid is full
+    ed.add_type.setCurrentIndex(ed.add_type.findData("trend"))
+    tap(qtbot, ed.add_button)
+    added = ed._panel("trend1")
+    assert ed.current == "trend1" and ed.canvas.tiles["trend1"].isChecked()
+    assert (added["col"], added["row"], added["colspan"], added["rowspan"]) == (0, 8, 6, 3)
+    assert ed.doc["rows"] == 11 and model.problems(ed.doc) == [
+        "panels[8] (id 'trend1').settings.tags: required, a non-empty list of tag paths; got []"]
+    # The message sits beside the Add button, not below the form.
+    assert ed.add_message.isVisible() and "layout grew" in ed.add_message.text()
+    assert abs(ed.add_message.y() - ed.add_button.y()) < 120
+    assert ed.message.text() == ""
 
 
 def test_nobody_signed_in_cannot_edit(qtbot, lstore) -> None:
