@@ -24,13 +24,20 @@ class WheelGuard(QObject):
                 or obj.hasFocus()):
             return False
         assert isinstance(event, QWheelEvent)
-        parent = obj.parentWidget()
-        if parent is not None:
-            pos = obj.mapTo(parent, event.position().toPoint())
-            QApplication.sendEvent(parent, QWheelEvent(
-                pos.toPointF(), event.globalPosition(), event.pixelDelta(),
-                event.angleDelta(), event.buttons(), event.modifiers(), event.phase(),
-                event.inverted(), event.source()))
+        # Qt propagates only spontaneous wheel events, and not past a filter that took
+        # it: hand a copy up the parents ourselves until one uses it (a scroll area).
+        w: QWidget = obj
+        local = event.position().toPoint()
+        while not w.isWindow() and (parent := w.parentWidget()) is not None:
+            local = w.mapTo(parent, local)
+            w = parent
+            copy = QWheelEvent(local.toPointF(), event.globalPosition(), event.pixelDelta(),
+                               event.angleDelta(), event.buttons(), event.modifiers(),
+                               event.phase(), event.inverted(), event.source())
+            copy.ignore()
+            QApplication.sendEvent(w, copy)
+            if copy.isAccepted():
+                break
         event.accept()
         return True  # the value stays as it is
 
