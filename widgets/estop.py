@@ -60,10 +60,12 @@ from app.safety.estop import (
     RequestState,
     ResetRefused,
 )
+from widgets import theme
 
 log = logging.getLogger(__name__)
 
 BUTTON_PX = 120  # >= 96 px: hit by a gloved hand without aiming
+TEXT_SIDE_PX = 210  # width of the state text and Reset…/Start… at 100 % text
 RED = QColor("#d40000")
 RED_DOWN = QColor("#8f0000")
 YELLOW = QColor("#ffd200")
@@ -76,7 +78,8 @@ class EStopButton(QAbstractButton):
         super().__init__(parent)
         self.setObjectName("EStopButton")
         self.setText(self.tr("EMERGENCY STOP"))
-        self.setMinimumSize(BUTTON_PX, BUTTON_PX)
+        # Fixed: the frame reflows around it at 200 % text, the button never shrinks.
+        self.setFixedSize(BUTTON_PX + 20, BUTTON_PX + 20)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a stray Enter must not stop the line
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAccessibleName(self.tr("EMERGENCY STOP"))
@@ -200,8 +203,14 @@ class EStopPanel(QFrame):
         row.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignRight)
         v.addLayout(row)
         v.addStretch(1)
-        h.addLayout(v, 1)
-        self.note.setMinimumWidth(220)
+        # The text side has a bounded width (it wraps instead of widening), so at 200 %
+        # text the panel stays inside the window and Reset…/Start… stay reachable.
+        self.text_side = QWidget()
+        self.text_side.setLayout(v)
+        v.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.text_side, 1)
+        self._fit_text_side()
+        theme.notifier().changed.connect(self._fit_text_side)
         confirm = QFrame()
         confirm.setObjectName("EStopConfirmOverlay")
         confirm.setAutoFillBackground(True)
@@ -248,6 +257,10 @@ class EStopPanel(QFrame):
         self.destroyed.connect(self._detach_observers)
         self._retranslate()
         self._render()
+
+    def _fit_text_side(self) -> None:
+        self.text_side.setFixedWidth(theme.px(TEXT_SIDE_PX))
+        self.updateGeometry()
 
     # --- actions ------------------------------------------------------------------------
 

@@ -65,6 +65,9 @@ class FlowLayout(QLayout):
         x, y, line_h, gap = rect.x(), rect.y(), 0, self.spacing()
         for item in self._visible():
             hint = item.sizeHint()
+            # Never wider than the row: an item that cannot fit is narrowed (down to its
+            # minimum), not pushed out of the window.
+            hint.setWidth(max(item.minimumSize().width(), min(hint.width(), rect.width())))
             if x > rect.x() and x + hint.width() > rect.right() + 1:
                 x, y, line_h = rect.x(), y + line_h + gap, 0
             if move:

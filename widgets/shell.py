@@ -14,11 +14,11 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
     QStackedLayout,
     QVBoxLayout,
     QWidget,
+    QWidgetItem,
 )
 
 from app.auth.permissions import Action, Role, allowed
 from app.model import LinkState, LinkStatus
 from widgets import theme
 from widgets.clock import format_age, ticker
+from widgets.flow_layout import FlowLayout
 from widgets.overlay import Overlay, mark_host
 from widgets.panels import PanelContext
 
@@ -57,6 +59,138 @@ def role_text(role: Role | str | None) -> str:
         return str(role or "")
 
 
+def tabular(font: QFont) -> QFont:
+    """`font` with tabular (fixed-width) figures, so a clock or a count never changes
+    width as its digits change."""
+    f = QFont(font)
+    f.setFeature(QFont.Tag("tnum"), 1)
+    return f
+
+
+def figures_width(fm: QFontMetrics, pattern: str) -> int:
+    """Width that holds `pattern` with every digit replaced by the widest digit: room
+    reserved for any value of that shape, whatever the font does with figures."""
+    widest = max("0123456789", key=fm.horizontalAdvance)
+    return fm.horizontalAdvance("".join(widest if c.isdigit() else c for c in pattern))
+
+
+class ElidedLabel(QLabel):
+    """A label that never grows with its text: up to `max_lines` lines, the last one
+    elided with "…"; the full text is its tooltip. Its height is reserved for
+    `max_lines` lines, so a longer name never changes the frame's height."""
+
+    def __init__(self, text: str = "", max_lines: int = 2, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.max_lines = max_lines
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setText(text)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        super().setText(text)  # accessibility and tests read the full text
+        self.updateGeometry()
+        self.update()
+
+    def text(self) -> str:
+        return self._full
+
+    def lines(self, width: int) -> list[str]:
+        """The text as drawn in `width`: word-wrapped, at most `max_lines`, the last
+        elided."""
+        fm = self.fontMetrics()
+        words, lines, line = self._full.split(), [], ""
+        while words:
+            trial = f"{line} {words[0]}".strip()
+            if fm.horizontalAdvance(trial) <= width or not line:
+                line = trial
+                words.pop(0)
+                continue
+            if len(lines) == self.max_lines - 1:
+                break
+            lines.append(line)
+            line = ""
+        rest = " ".join([line, *words]).strip()
+        if rest:
+            lines.append(fm.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+        return lines[: self.max_lines]
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        m = self.contentsMargins()
+        return QSize(fm.horizontalAdvance(self._full) + m.left() + m.right() + 2,
+                     fm.lineSpacing() * self.max_lines + m.top() + m.bottom())
+
+    def minimumSizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance("Wwww…"), self.sizeHint().height())
+
+    def paintEvent(self, _event: Any) -> None:
+        p = QPainter(self)
+        r = self.contentsRect()
+        fm = self.fontMetrics()
+        lines = self.lines(r.width())
+        y = r.top() + (r.height() - fm.lineSpacing() * len(lines)) // 2
+        p.setPen(self.palette().color(self.foregroundRole()))
+        for line in lines:
+            p.drawText(QRect(r.left(), y, r.width(), fm.lineSpacing()),
+                       int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)
+            y += fm.lineSpacing()
+
+
+class FrameRow(FlowLayout):
+    """The frame's top row: the first item (the plant name) takes what the others leave
+    on the first line; the others keep their width and wrap onto more lines when the
+    width runs out (200 % text), so nothing is pushed out of the window and a value
+    changing never moves the buttons."""
+
+    def insert_widget(self, index: int, w: QWidget) -> None:
+        self.addChildWidget(w)
+        self._items.insert(index, QWidgetItem(w))
+        self.invalidate()
+
+    def minimumSize(self) -> QSize:
+        size = super().minimumSize()
+        return QSize(min(size.width(), 200), size.height())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        items = self._visible()
+        if not items:
+            return 0
+        gap, width = self.spacing(), rect.width()
+        rows: list[list[tuple[Any, int]]] = [[]]
+        first = items[0]
+        first_min = min(first.minimumSize().width(), width)
+        used = first_min
+        for item in items[1:]:
+            w = min(item.sizeHint().width(), width)
+            if len(rows) == 1 and used + gap + w <= width:
+                rows[0].append((item, w))
+                used += gap + w
+            elif len(rows) > 1 and rows[-1] and \
+                    sum(x for _, x in rows[-1]) + gap * len(rows[-1]) + w <= width:
+                rows[-1].append((item, w))
+            else:
+                rows.append([(item, w)])
+        rest = sum(w for _, w in rows[0]) + gap * len(rows[0])
+        rows[0].insert(0, (first, max(first_min, min(first.sizeHint().width(), width - rest))))
+        y = rect.y()
+        for row in rows:
+            if not row:
+                continue
+            h = max(item.sizeHint().height() for item, _ in row)
+            x = rect.x()
+            for item, w in row:
+                ih = min(h, item.sizeHint().height())
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y + (h - ih) // 2), QSize(w, ih)))
+                x += w + gap
+            y += h + gap
+        return y - gap - rect.y()
+
+
 class LinkIndicator(QLabel):
     """One source: '● plc1' connected, '◌ plc1 reconnecting · 12 s', '✕ plc1 offline'.
 
@@ -69,8 +203,35 @@ class LinkIndicator(QLabel):
         super().__init__(parent)
         self.setProperty("role", "link")
         self.setMinimumHeight(theme.TOUCH_PX)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.status = status
         self.render_status()
+
+    def reserved_width(self) -> int:
+        """Room for the longest state text with a long age: the chip keeps its width
+        as the link changes state and the age grows."""
+        f = QFont(self.font())
+        f.setBold(True)
+        fm = QFontMetrics(f)
+        longest = max((self._texts("118 min")), key=fm.horizontalAdvance)
+        m = self.contentsMargins()
+        return fm.horizontalAdvance(longest) + m.left() + m.right() + 8
+
+    def _texts(self, age: str) -> list[str]:
+        src = self.status.source
+        return [
+            f"● {src}",
+            f"◌ {src} " + translate("MainWindow", "connecting"),
+            f"◌ {src} " + translate("MainWindow", "reconnecting · {age}").format(age=age),
+            f"✕ {src} " + translate("MainWindow", "OFFLINE · {age}").format(age=age),
+        ]
+
+    def sizeHint(self) -> QSize:
+        return QSize(max(super().sizeHint().width(), self.reserved_width()),
+                     max(theme.TOUCH_PX, super().sizeHint().height()))
+
+    def minimumSizeHint(self) -> QSize:  # the flow row clamps to its width at 200 %
+        return QSize(theme.TOUCH_PX, self.sizeHint().height())
 
     @property
     def down(self) -> bool:
@@ -96,15 +257,18 @@ class LinkIndicator(QLabel):
             text, sev = f"◌ {st.source} " + translate("MainWindow", "connecting"), "warning"
             tip = translate("MainWindow", "{source}: connecting").format(source=st.source)
         elif st.state is LinkState.RECONNECTING:
+            # Short on the chip (its width is reserved for the longest); the tooltip
+            # says what the age means.
             text = f"◌ {st.source} " + translate(
-                "MainWindow", "reconnecting · no data for {age}"
-            ).format(age=age)
-            sev, tip = "warning", st.detail
+                "MainWindow", "reconnecting · {age}").format(age=age)
+            sev = "warning"
+            tip = translate("MainWindow", "{source}: reconnecting · no data for {age}").format(
+                source=st.source, age=age) + (f"\n{st.detail}" if st.detail else "")
         else:
-            text = f"✕ {st.source} " + translate(
-                "MainWindow", "OFFLINE · no data for {age}"
-            ).format(age=age)
-            sev, tip = "alarm", st.detail
+            text = f"✕ {st.source} " + translate("MainWindow", "OFFLINE · {age}").format(age=age)
+            sev = "alarm"
+            tip = translate("MainWindow", "{source}: OFFLINE · no data for {age}").format(
+                source=st.source, age=age) + (f"\n{st.detail}" if st.detail else "")
         if self.down:
             tip = (tip + "\n" if tip else "") + translate("MainWindow", "Touch to reconnect now")
         self.setCursor(Qt.CursorShape.PointingHandCursor if self.down
@@ -132,17 +296,18 @@ class MainWindow(QMainWindow):
         # --- the fixed frame ---
         self.frame = QFrame()
         self.frame.setObjectName("ShellFrame")
-        self.plant = QLabel(self.plant_text or "LineSide")
+        # Nothing here may change size with a value: the plant and worker names elide
+        # (full text in the tooltip), the clock has fixed-width figures in a reserved
+        # width, the chips reserve their longest text, the sign button both labels.
+        self.plant = ElidedLabel(self.plant_text or "LineSide")
         self.plant.setObjectName("PlantName")
         self.clock = QLabel()
         self.clock.setObjectName("Clock")
-        self.links_box = QHBoxLayout()
-        self.links_box.setSpacing(6)
+        self.clock.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.links_box = FlowLayout(spacing=6)
         self.links: dict[str, LinkIndicator] = {}
-        self.worker = QLabel()
+        self.worker = ElidedLabel()
         self.worker.setObjectName("Worker")
-        for label in (self.plant, self.worker):
-            label.setWordWrap(True)  # wrap rather than clip at 200 % font scale
         self.sign_button = QPushButton()
         self.sign_button.setObjectName("SignButton")
         self.sign_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -151,19 +316,15 @@ class MainWindow(QMainWindow):
         self.kiosk_button.clicked.connect(self.request_exit_kiosk)
         self.kiosk_button.hide()
 
-        top = QHBoxLayout()
-        top.setSpacing(12)
+        top = FrameRow(spacing=10)
+        self.top_row = top
         top.addWidget(self.plant)
         top.addWidget(self.clock)
-        top.addStretch(1)
         top.addWidget(self.worker)
-        self.frame_buttons = QHBoxLayout()  # e.g. "Edit layout", added by the application
-        top.addLayout(self.frame_buttons)
+        # frame buttons (e.g. "Edit layout", added by the application) go in here
         top.addWidget(self.sign_button)
         top.addWidget(self.kiosk_button)
-        links_row = QHBoxLayout()
-        links_row.addLayout(self.links_box)
-        links_row.addStretch(1)
+        links_row = self.links_box
 
         self.alarm_slot = QWidget()
         self.alarm_slot.setObjectName("AlarmSlot")
@@ -231,6 +392,7 @@ class MainWindow(QMainWindow):
             self._session_remove = ctx.session.add_observer(lambda *_a: self._sessionChanged.emit())
         self._sessionChanged.connect(self.refresh_session)
         ticker().tick.connect(self._tick)
+        theme.notifier().changed.connect(self._fit_fixed_widths)
         self._retranslate()
         self._tick()
         self.set_kiosk(kiosk)
@@ -241,7 +403,8 @@ class MainWindow(QMainWindow):
 
     def add_frame_button(self, w: QWidget) -> None:
         """Add a control to the fixed frame's top row (left of the sign-in button)."""
-        self.frame_buttons.addWidget(w)
+        w.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.top_row.insert_widget(self.top_row.indexOf(self.sign_button), w)
 
     def show_notice(self, text: str | None) -> None:
         """A visible, non-blocking notice under the frame (e.g. a layout fallback)."""
@@ -310,6 +473,22 @@ class MainWindow(QMainWindow):
             self.ctx.session.sign_out("user")
             self.refresh_session()
 
+    def _fit_fixed_widths(self) -> None:
+        """Reserve the widths that must not follow the text (after a font, style or
+        language change): the clock's, the worker's and the sign button's."""
+        for w in (self.clock, self.worker, self.sign_button):
+            w.ensurePolished()  # the QSS font sizes, not the default font
+        self.clock.setFont(tabular(self.clock.font()))
+        fm = self.clock.fontMetrics()
+        self.clock.setFixedWidth(figures_width(fm, "00:00:00") + 8)
+        self.worker.setFixedWidth(theme.px(180))
+        bfm = self.sign_button.fontMetrics()
+        widest = max(bfm.horizontalAdvance(translate("MainWindow", "Sign in")),
+                     bfm.horizontalAdvance(translate("MainWindow", "Sign out")))
+        self.sign_button.setFixedWidth(widest + 2 * theme.px(14) + 8)
+        for ind in self.links.values():
+            ind.updateGeometry()
+
     def _tick(self) -> None:
         self.clock.setText(time.strftime("%H:%M:%S"))
         for ind in self.links.values():
@@ -371,10 +550,13 @@ class MainWindow(QMainWindow):
         )
         self.kiosk_button.setText(translate("MainWindow", "Exit kiosk"))
         self.refresh_session()
+        self._fit_fixed_widths()
         for ind in self.links.values():
             ind.render_status()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_fixed_widths()
         super().changeEvent(event)

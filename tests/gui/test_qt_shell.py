@@ -12,7 +12,7 @@ from app.model import LinkState, LinkStatus
 from widgets import i18n, theme
 from widgets.layout_host import LayoutHost, Placeholder
 from widgets.panels import PanelContext
-from widgets.shell import MainWindow
+from widgets.shell import ElidedLabel, MainWindow
 
 LAYOUT = {
     "schema": 1, "columns": 12, "rows": 8, "theme": "light", "font_scale": 1.0,
@@ -109,7 +109,9 @@ def test_200_percent_font_does_not_clip_the_header(qtbot, window, themed):
     def header_fits() -> None:
         for w in (window.plant, window.clock, window.worker, *window.links.values()):
             assert w.font().pixelSize() == 32 or w.fontMetrics().height() >= 30, w.objectName()
-            if w.wordWrap():  # wrapping labels need their full height for their width
+            if isinstance(w, ElidedLabel):  # elides instead of growing; full text as tip
+                assert w.height() >= w.sizeHint().height() and w.toolTip() == w.text()
+            elif w.wordWrap():  # wrapping labels need their full height for their width
                 assert w.height() >= w.heightForWidth(w.width()), w.text()
             else:
                 assert w.width() >= w.sizeHint().width(), w.text()
