@@ -3,8 +3,11 @@
 - One Y axis per unit (extra ViewBoxes linked on X), one curve per tag.
 - Live samples come from the bridge (`watch_series`) into per-tag NumPy rings.
 - History is backfilled from `store.historian.query(tags, t0, t1, buckets=width)` in a
-  worker thread when the plot opens or the window changes, and drawn as a min/max
-  envelope per pixel with the bucket average as the line.
+  worker thread when the plot is created or the window changes; values held across
+  unchanged stretches (values arrive by exception). Where there is more than a sample
+  per pixel, the line is the per-pixel mean and min/max a faint filled envelope.
+- Legends name the tag by its short label and its station; alarm activations of the
+  trend's tags are small triangles on the time axis (journal for history, engine live).
 - BAD samples become NaN: the curve shows a GAP (connect="finite"), never a flat line.
 - Windows 1 min .. 24 h, pause (data still buffered), pan/zoom by mouse or touch
   (pinch), a cursor line that shows every curve's value at a time, limit bands.
@@ -12,12 +15,13 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 import logging
 import math
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -32,9 +36,10 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGraphicsPathItem,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -47,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from app.model import Quality, Sample
 from widgets import theme
+from widgets import trend_data as data
 from widgets import trend_pacing as pacing
 from widgets.ring import TimeRing
 from widgets.value_tile import format_value
@@ -73,6 +79,27 @@ def _as_float(s: Sample) -> float:
     return float(s.value)
 
 
+class _Envelope(QGraphicsPathItem):
+    """The min/max band of a curve as one translucent filled path (no outline): cheap to
+    paint, and the line stays readable on top of it."""
+
+    def __init__(self, color: str) -> None:
+        super().__init__()
+        c = QColor(color)
+        c.setAlpha(55)
+        self.setBrush(QBrush(c))
+        self.setPen(QPen(Qt.PenStyle.NoPen))
+        self.x = self.y = np.empty(0)
+
+    def set(self, t: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> None:
+        x, y, connect = data.outline(t, lo, hi)
+        self.x, self.y = x, y
+        self.setPath(pg.arrayToQPath(x, y, connect=connect) if len(x) else QPainterPath())
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:  # as pyqtgraph's items name it
+        return self.x, self.y
+
+
 @dataclass
 class _Series:
     tag: str
@@ -81,10 +108,15 @@ class _Series:
     color: str
     ring: TimeRing
     curve: pg.PlotDataItem
-    envelope: pg.PlotDataItem
+    envelope: _Envelope
     view: pg.ViewBox
     hist_t: np.ndarray
     hist_avg: np.ndarray
+    hist_lo: np.ndarray = field(default_factory=lambda: np.empty(0))
+    hist_hi: np.ndarray = field(default_factory=lambda: np.empty(0))
+    station: str = ""
+    description: str = ""
+    dense: bool = False  # the envelope shows per-pixel live buckets, not the history
     dirty: bool = True
 
 
@@ -104,21 +136,38 @@ class _BackfillJob(QRunnable):
         buckets: int,
         generation: int,
         signals: _BackfillSignals,
+        journal: Any = None,
+        alarm_ids: Sequence[str] = (),
     ) -> None:
         super().__init__()
         self.args = (historian, tags, t0, t1, buckets)
+        self.journal, self.alarm_ids = journal, tuple(alarm_ids)
         self.generation = generation
         self.signals = signals  # kept alive by the job until it has emitted
 
     def run(self) -> None:
         historian, tags, t0, t1, buckets = self.args
         try:
-            result = historian.query(tags, t0, t1, buckets=buckets)
+            result: dict[str, Any] = {"buckets": historian.query(tags, t0, t1, buckets=buckets)}
+            if hasattr(historian, "bad_buckets"):  # the store's; test doubles may lack it
+                result["bad"] = historian.bad_buckets(tags, t0, t1, buckets)
+                result["before"] = {
+                    tag: _as_float(s) for tag, s in historian.last_before(tags, t0).items()}
+            result["alarms"] = self._activations(t0, t1)
         except Exception as e:  # the store reports, the plot shows it; never crash a pool
             log.exception("trend backfill failed")
             self.signals.done.emit(self.generation, None, str(e))
             return
         self.signals.done.emit(self.generation, result, None)
+
+    def _activations(self, t0: float, t1: float) -> list[float]:
+        if self.journal is None:
+            return []
+        out: list[float] = []
+        for aid in self.alarm_ids:
+            out += [e.ts for e in self.journal.query(alarm_id=aid, since=t0, until=t1 + 1)
+                    if e.event == "activated"]
+        return out
 
 
 # Axes draw major and minor ticks and grid lines only: the third, finest level added about
@@ -156,10 +205,13 @@ class TrendPlot(QWidget):
         show_limits: bool = True,
         compact: bool = False,
         capacity: int = LIVE_CAPACITY,
+        alarms: Any = None,
+        journal: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.bridge, self.store = bridge, store
+        self.alarms, self.journal = alarms, journal  # AlarmEngine, AlarmJournal (optional)
         self.tags = list(dict.fromkeys(tags))
         self.window_s = int(window_s)
         self.paused = False
@@ -186,6 +238,7 @@ class TrendPlot(QWidget):
         self._axes: dict[str, pg.AxisItem] = {}
         self.series: dict[str, _Series] = {}
         self._build_series(limits, show_limits, capacity)
+        self._build_markers()
         self.main_vb.sigResized.connect(self._sync_views)
 
         self.cursor = pg.InfiniteLine(angle=90, movable=True)
@@ -231,6 +284,8 @@ class TrendPlot(QWidget):
         for i, tag in enumerate(self.tags):
             lab = QLabel()
             lab.setTextFormat(Qt.TextFormat.RichText)
+            s = self.series[tag]
+            lab.setToolTip(s.description or tag)  # the long words on demand
             self.legend_labels[tag] = lab
             legend_grid.addWidget(lab, 1 + i // 2, i % 2)
         self.status = QLabel()
@@ -267,15 +322,20 @@ class TrendPlot(QWidget):
         self._apply_theme()
         self._retranslate()
         self._scroll(time.time())
+        # The window starts from the history the store has, not empty: asked for now
+        # (answered off the GUI thread), not when the plot is first shown.
+        QTimer.singleShot(0, self._first_backfill)
 
     # --- construction ------------------------------------------------------------------
 
     def _build_series(self, limits: dict | None, show_limits: bool, capacity: int) -> None:
         colors = theme.colors().curves
+        stations = list(getattr(getattr(self.bridge, "config", None), "stations", {}).values())
         for i, tag in enumerate(self.tags):
             tc = self.bridge.tag_config(tag) if self.bridge is not None else None
             unit = getattr(tc, "unit", "") or ""
-            label = getattr(tc, "description", "") or tag.rsplit("/", 1)[-1]
+            st = data.station_of(tag, stations)
+            label = data.short_label(tag, tc, with_station=st is not None)
             view = self._view_for(unit)
             color = colors[i % len(colors)]
             curve = pg.PlotDataItem(pen=pg.mkPen(color, width=2), connect="finite")
@@ -284,10 +344,7 @@ class TrendPlot(QWidget):
             # the drawn line is the same, its cost bounded by the width, not the data rate.
             curve.opts["autoDownsampleFactor"] = 1.0
             curve.setClipToView(True)
-            env_color = QColor(color)
-            env_color.setAlpha(90)
-            envelope = pg.PlotDataItem(pen=pg.mkPen(env_color, width=1))
-            envelope.setClipToView(False)
+            envelope = _Envelope(color)
             view.addItem(envelope)
             view.addItem(curve)
             self.series[tag] = _Series(
@@ -301,6 +358,8 @@ class TrendPlot(QWidget):
                 view,
                 np.empty(0),
                 np.empty(0),
+                station=getattr(st, "name", "") if st is not None else "",
+                description=getattr(tc, "description", "") or "",
             )
             lo, hi = (limits or {}).get(tag, (getattr(tc, "low", None), getattr(tc, "high", None)))
             if show_limits and lo is not None and hi is not None:
@@ -341,8 +400,57 @@ class TrendPlot(QWidget):
         self._axes[unit] = axis
         return vb
 
+    def _build_markers(self) -> None:
+        """Alarm activations of these tags as triangles along the time axis, in a view of
+        their own (Y fixed 0..1) so they sit at the bottom whatever the values' range."""
+        self.alarm_ids: list[str] = []
+        self.alarm_times: np.ndarray = np.empty(0)
+        self._hist_alarms: set[float] = set()
+        self._alarm_version = -1
+        self._live_alarms: set[float] = set()
+        self.markers: pg.ScatterPlotItem | None = None
+        self._marker_vb: pg.ViewBox | None = None
+        if self.alarms is None and self.journal is None:
+            return
+        defs = self.alarms.definitions() if self.alarms is not None else []
+        mine = set(self.tags)
+        self.alarm_ids = [d.id for d in defs if getattr(d, "tag", None) in mine]
+        if not self.alarm_ids:
+            return
+        vb = pg.ViewBox(enableMouse=False)
+        vb.setYRange(0.0, 1.0, padding=0)
+        vb.setXLink(self.main_vb)
+        vb.setZValue(40)
+        self.item.scene().addItem(vb)
+        self.markers = pg.ScatterPlotItem(symbol="t1", size=theme.px(12), pxMode=True)
+        vb.addItem(self.markers)
+        self._marker_vb = vb
+        self._views_extra = [vb]
+
+    def _update_markers(self) -> None:
+        """Live activations from the engine (its in-memory history); cheap when nothing
+        happened: one integer compared."""
+        if self.markers is None:
+            return
+        version = getattr(self.alarms, "version", None)
+        if self.alarms is not None and version != self._alarm_version:
+            self._alarm_version = version
+            live: set[float] = set()
+            for aid in self.alarm_ids:
+                try:
+                    events = self.alarms.history(aid)
+                except KeyError:
+                    continue
+                live |= {e.ts for e in events if str(e.kind) == "activated"}
+            self._live_alarms = live
+        times = np.array(sorted(self._hist_alarms | self._live_alarms))
+        if len(times) == len(self.alarm_times) and np.array_equal(times, self.alarm_times):
+            return
+        self.alarm_times = times
+        self.markers.setData(times, np.full(len(times), 0.05))
+
     def _sync_views(self) -> None:
-        for vb in self._views.values():
+        for vb in [*self._views.values(), *getattr(self, "_views_extra", [])]:
             if vb is not self.main_vb:
                 vb.setGeometry(self.main_vb.sceneBoundingRect())
                 vb.linkedViewChanged(self.main_vb, vb.XAxis)
@@ -369,6 +477,15 @@ class TrendPlot(QWidget):
             lv = np.concatenate([s.hist_avg[keep], lv])
         return lt, lv
 
+    def _combined(self, s: _Series) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """History then live as time, value, low and high (live samples: low = high)."""
+        lt, lv = s.ring.arrays()
+        if not len(s.hist_t):
+            return lt, lv, lv, lv
+        keep = s.hist_t < (lt[0] if len(lt) else math.inf)
+        return (np.concatenate([s.hist_t[keep], lt]), np.concatenate([s.hist_avg[keep], lv]),
+                np.concatenate([s.hist_lo[keep], lv]), np.concatenate([s.hist_hi[keep], lv]))
+
     def _paced_refresh(self) -> None:
         start = time.perf_counter()
         if self.isVisible():
@@ -390,6 +507,16 @@ class TrendPlot(QWidget):
                 # back in time finds everything that is held.
                 since = -math.inf if self.paused else now - self.window_s
                 t, v = pacing.visible(*self.curve_data(s.tag), since)
+                px = max(100, int(self.main_vb.width()))
+                if not self.paused and len(t) > 2 * px:
+                    # Zoomed out (many samples a pixel): the mean as the line, min/max as
+                    # the faint envelope, both one point a pixel.
+                    t, v, lo, hi = data.per_pixel(*self._combined(s), since, now, px)
+                    s.envelope.set(t, lo, hi)
+                    s.dense = True
+                elif s.dense:
+                    s.envelope.set(s.hist_t, s.hist_lo, s.hist_hi)
+                    s.dense = False
                 last = s.ring.last()
                 if last is not None and not math.isnan(last[1]) and not self.paused:
                     # Values arrive by exception: hold the last good value up to now.
@@ -399,7 +526,12 @@ class TrendPlot(QWidget):
                 s.dirty = not self.paused  # keep extending to "now" while live
         if not self.paused:
             self._scroll(now)
+        self._update_markers()
         self._update_legend()
+
+    def _first_backfill(self) -> None:
+        if self._generation == 0:  # nothing asked yet (a window change asks on its own)
+            self.request_backfill()
 
     def _scroll(self, now: float) -> None:
         self.main_vb.setXRange(now - self.window_s, now, padding=0)
@@ -478,6 +610,11 @@ class TrendPlot(QWidget):
             t.timeout.connect(lambda: self.request_backfill(*self.main_vb.viewRange()[0]))
         return t
 
+    _asked_buckets = 0
+
+    def _buckets(self) -> int:
+        return max(50, int(self.main_vb.width()) or self.plot.width() or 600)
+
     def request_backfill(self, t0: float | None = None, t1: float | None = None) -> bool:
         """Ask the historian for the window (or a range) in a worker thread."""
         historian = getattr(self.store, "historian", None)
@@ -486,10 +623,11 @@ class TrendPlot(QWidget):
         if t0 is None or t1 is None:
             t1 = time.time()
             t0 = t1 - self.window_s
-        buckets = max(50, int(self.main_vb.width()) or self.plot.width() or 600)
+        buckets = self._asked_buckets = self._buckets()
         self._generation += 1
         job = _BackfillJob(
-            historian, self.tags, float(t0), float(t1), buckets, self._generation, self._signals
+            historian, self.tags, float(t0), float(t1), buckets, self._generation, self._signals,
+            self.journal, self.alarm_ids,
         )
         QThreadPool.globalInstance().start(job)
         return True
@@ -507,24 +645,28 @@ class TrendPlot(QWidget):
             return
         self.backfill_error = None
         self.status.hide()
-        for tag, b in (result or {}).items():
+        result = result or {}
+        bad = result.get("bad") or {}
+        before = result.get("before") or {}
+        for tag, b in (result.get("buckets") or {}).items():
             s = self.series.get(tag)
             if s is None:
                 continue
             t = np.asarray(b.t, dtype=np.float64)
-            s.hist_t = t
-            s.hist_avg = np.asarray(b.vavg, dtype=np.float64)
-            vmin = np.asarray(b.vmin, dtype=np.float64)
-            vmax = np.asarray(b.vmax, dtype=np.float64)
-            # One vertical stroke per pixel bucket from min to max: the envelope.
-            ex = np.repeat(t, 2)
-            ey = np.empty(2 * len(t))
-            ey[0::2], ey[1::2] = vmin, vmax
-            finite = np.isfinite(ey)
-            pairs = np.zeros(len(ey), dtype=bool)
-            pairs[0::2] = finite[0::2] & finite[1::2]
-            s.envelope.setData(ex, np.where(finite, ey, 0.0), connect=pairs)
+            avg, lo, hi = data.held(
+                np.asarray(b.vavg, dtype=np.float64),
+                np.asarray(b.vmin, dtype=np.float64),
+                np.asarray(b.vmax, dtype=np.float64),
+                np.asarray(b.count, dtype=np.float64),
+                bad.get(tag),
+                before.get(tag, math.nan),
+            )
+            s.hist_t, s.hist_avg, s.hist_lo, s.hist_hi = t, avg, lo, hi
+            s.envelope.set(t, lo, hi)
+            s.dense = False
             s.dirty = True
+        if self.markers is not None:
+            self._hist_alarms = set(result.get("alarms") or [])
         self.refresh()
         self.backfilled.emit()
 
@@ -537,6 +679,9 @@ class TrendPlot(QWidget):
             axis.setPen(pg.mkPen(c.plot_fg))
             axis.setTextPen(pg.mkPen(c.plot_fg))
         self.cursor.setPen(pg.mkPen(c.accent, width=2))
+        if self.markers is not None:
+            self.markers.setBrush(pg.mkBrush(c.alarm))
+            self.markers.setPen(pg.mkPen(c.plot_bg, width=1))
         self.plot.setMinimumHeight(theme.px(120))
         self._update_legend()
 
@@ -570,8 +715,14 @@ class TrendPlot(QWidget):
                     if last.quality is Quality.BAD
                     else format_value(last.value)
                 )
+            name = (
+                translate("TrendPlot", "{label} · {station}").format(
+                    label=s.label, station=s.station)
+                if s.station else s.label
+            )
             self.legend_labels[tag].setText(
-                f'<span style="color:{s.color}">■</span> {s.label}: <b>{text}</b> {s.unit}'
+                f'<span style="color:{s.color}">■</span> {html.escape(name)}: '
+                f"<b>{text}</b> {html.escape(s.unit)}"
             )
         self.cursor_time.setVisible(at is not None)
         if at is not None:
@@ -590,4 +741,7 @@ class TrendPlot(QWidget):
         super().showEvent(event)
         if not self._opened:
             self._opened = True
-            QTimer.singleShot(0, self.request_backfill)
+            # Asked at creation with a guessed width; ask again if the real width needs
+            # many more buckets than were asked for (a wide plot with a coarse history).
+            if self._asked_buckets and self._buckets() > 2 * self._asked_buckets:
+                QTimer.singleShot(0, self.request_backfill)

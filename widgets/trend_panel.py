@@ -23,7 +23,12 @@ class TrendPanel(PanelFrame):
     def __init__(self, ctx: PanelContext, tags: list[str], window_s: int = 600,
                  title: str | None = None) -> None:
         super().__init__(title or QCoreApplication.translate("TrendPanel", "Trend"))
-        self.plot = TrendPlot(ctx.bridge, tags, store=ctx.store, window_s=window_s)
+        from app.alarms.engine import AlarmEngine
+        from app.alarms.journal import AlarmJournal
+
+        # Alarm activations of these tags become marks on the time axis.
+        self.plot = TrendPlot(ctx.bridge, tags, store=ctx.store, window_s=window_s,
+                              alarms=ctx.find(AlarmEngine), journal=ctx.find(AlarmJournal))
         self.body.addWidget(self.plot, 1)
 
     @classmethod

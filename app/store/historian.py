@@ -185,6 +185,46 @@ class Historian:
                 out[tag] = Buckets(centres.copy(), vmin, vmax, vavg, count)
         return out
 
+    def bad_buckets(self, tags: Sequence[str], t0: float, t1: float,
+                    buckets: int) -> dict[str, np.ndarray]:
+        """Which buckets (laid out as in `query`) hold a BAD sample, per tag. Values arrive
+        by exception, so an empty bucket in `query` means "unchanged", unless the last
+        thing before it was BAD: a trend needs both to hold a value or show a gap."""
+        if buckets < 1 or not t1 > t0:
+            raise ValueError(f"historian.bad_buckets: need buckets >= 1 and t1 > t0, got "
+                             f"{buckets}, {t0}..{t1}")
+        w = (t1 - t0) / buckets
+        out: dict[str, np.ndarray] = {}
+        with self._store.read() as conn:
+            for tag in tags:
+                bad = np.zeros(buckets, dtype=bool)
+                rows = conn.execute(
+                    "SELECT DISTINCT MIN(CAST((s.ts - :t0) / :w AS INTEGER), :last) "
+                    "FROM samples s JOIN tags t ON t.id = s.tag_id WHERE t.path = :tag "
+                    "AND s.ts >= :t0 AND s.ts <= :t1 AND s.quality >= :bad",
+                    {"t0": t0, "t1": t1, "w": w, "last": buckets - 1, "tag": tag,
+                     "bad": _BAD}).fetchall()
+                if rows:
+                    bad[np.array([r[0] for r in rows], dtype=np.int64)] = True
+                out[tag] = bad
+        return out
+
+    def last_before(self, tags: Sequence[str], t: float) -> dict[str, Sample]:
+        """Each tag's last sample before `t` (tags with none are left out): the value a
+        window that starts at `t` holds until its first change."""
+        out: dict[str, Sample] = {}
+        with self._store.read() as conn:
+            for tag in tags:
+                row = conn.execute(
+                    "SELECT s.ts, s.value, s.text, s.quality FROM samples s "
+                    "JOIN tags t ON t.id = s.tag_id WHERE t.path = ? AND s.ts < ? "
+                    "ORDER BY s.ts DESC LIMIT 1", (tag, t)).fetchone()
+                if row is not None:
+                    ts, value, text, q = row
+                    out[tag] = Sample(tag, ts, text if text is not None else value,
+                                      _INT_TO_Q.get(q, Quality.BAD))
+        return out
+
     def samples(self, tag: str, t0: float, t1: float, limit: int | None = None) -> list[Sample]:
         """The raw samples of one tag with t0 <= ts <= t1, oldest first."""
         with self._store.read() as conn:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytest
-from guikit import PRESSURE, TEMP
+from guikit import PRESSURE, STROKE, TEMP
 
 from app.model import Quality, Sample
 from widgets.trend import TrendPlot
@@ -106,7 +106,8 @@ def test_backfill_runs_off_the_gui_thread_and_draws_history(qtbot, bridge):
     _, v = plot.series[PRESSURE].curve.getData()
     assert np.nanmax(v) == 100.0 and np.isnan(v).any()  # history with its gap
     ex, ey = plot.series[PRESSURE].envelope.getData()
-    assert len(ex) == 40 and ey.max() == 110.0  # min/max envelope per bucket
+    # min/max envelope: one filled outline per run of buckets (17 buckets around the gap)
+    assert len(ex) == 2 * 17 and ey.max() == 110.0 and ey.min() == 90.0
 
     with qtbot.waitSignal(plot.backfilled, timeout=5000):
         plot.window_buttons[60].click()
@@ -168,7 +169,11 @@ def test_dense_data_is_drawn_as_min_max_per_pixel(qtbot, bridge):
     drawn_x, drawn_y = plot.series[PRESSURE].curve.curve.getData()
     width = plot.main_vb.width()
     assert len(drawn_x) <= 2 * width + 8
-    assert drawn_y.max() == 500.0
+    # the line is the per-pixel mean (readable); the spike stays in the faint envelope
+    assert drawn_y.max() < 100.0
+    ex, ey = plot.series[PRESSURE].envelope.getData()
+    assert ey.max() == 500.0 and ey.min() == pytest.approx(-1.0, abs=0.01)
+    assert len(ex) <= 2 * (width + 8)
 
 
 def test_redraw_pace_counts_the_paint_it_causes(qtbot, bridge):
@@ -184,3 +189,108 @@ def test_redraw_pace_counts_the_paint_it_causes(qtbot, bridge):
     plot.plot.paint_ms = 400.0  # a slow machine: painting this plot took 400 ms
     plot._paced_refresh()
     assert plot._redraw.interval() >= pace(400.0)
+
+
+def test_legend_names_the_tag_by_short_label_and_station(qtbot, bridge):
+    plot = TrendPlot(bridge, [PRESSURE, TEMP])
+    qtbot.addWidget(plot)
+    pressure = plot.legend_labels[PRESSURE].text()
+    temp = plot.legend_labels[TEMP].text()
+    assert "Press force · Press 1" in pressure  # its description, short enough
+    assert "temp · Press 1" in temp  # no description: the last part of its path
+    assert "demo/body" not in pressure + temp  # never the raw tag id
+    assert plot.legend_labels[PRESSURE].toolTip() == "Press force"
+
+
+def test_two_units_two_axes_each_with_its_unit(qtbot, bridge):
+    plot = TrendPlot(bridge, [PRESSURE, TEMP, STROKE])
+    qtbot.addWidget(plot)
+    assert set(plot._axes) == {"bar", "°C", "mm"}  # three units: three axes, by unit
+    assert "bar" in plot.item.getAxis("left").labelText
+    assert "°C" in plot.item.getAxis("right").labelText
+    assert plot.item.getAxis("right").isVisible()
+    assert plot.series[PRESSURE].view is plot.main_vb
+    assert plot.series[TEMP].view is plot._views["°C"] is not plot.main_vb
+
+
+def test_window_starts_from_the_history_in_the_store(qtbot, bridge, tmp_path):
+    """Created, never shown yet: the 10 min window is already filled from the store, and
+    values that arrived by exception hold between their samples (not dots in a void)."""
+    from app.store.store import Store as RealStore
+
+    now = time.time()
+    store = RealStore(tmp_path / "lineside.db", terminal_id="t-test").open()
+    try:
+        # a value by exception: one change every 40 s for the last 20 minutes
+        store.historian.append([Sample(PRESSURE, now - 1200 + k * 40, 100.0 + k % 3)
+                                for k in range(30)])
+        store.flush()
+        plot = TrendPlot(bridge, [PRESSURE], store=store, window_s=600)
+        qtbot.addWidget(plot)
+        with qtbot.waitSignal(plot.backfilled, timeout=10000):
+            pass  # asked for at creation, answered off the GUI thread
+        t, v = plot.curve_data(PRESSURE)
+        inside = (t >= now - 600) & (t <= now - 45)
+        assert inside.sum() >= 50
+        assert np.isfinite(v[inside]).all()  # held across the empty buckets: no holes
+        assert set(np.unique(v[inside])) <= {100.0, 101.0, 102.0}
+    finally:
+        store.close()
+
+
+def test_history_keeps_bad_as_a_gap_while_holding_values(qtbot, bridge, tmp_path):
+    from app.store.store import Store as RealStore
+
+    now = time.time()
+    store = RealStore(tmp_path / "lineside.db", terminal_id="t-test").open()
+    try:
+        store.historian.append([Sample(PRESSURE, now - 500, 50.0),
+                                Sample(PRESSURE, now - 300, None, Quality.BAD),
+                                Sample(PRESSURE, now - 100, 60.0)])
+        store.flush()
+        plot = TrendPlot(bridge, [PRESSURE], store=store, window_s=600)
+        qtbot.addWidget(plot)
+        qtbot.waitSignal(plot.backfilled, timeout=10000).wait()
+        assert plot.values_at(now - 400)[PRESSURE] == 50.0  # held
+        assert math.isnan(plot.values_at(now - 200)[PRESSURE])  # BAD until the next value
+        assert plot.values_at(now - 50)[PRESSURE] == 60.0
+    finally:
+        store.close()
+
+
+def test_alarm_activations_are_marked_on_the_time_axis(qtbot, bridge, tmp_path):
+    from app.alarms.engine import AlarmEngine
+    from app.alarms.journal import AlarmJournal
+    from app.alarms.model import AlarmDefinition, AlarmKind
+    from app.store.store import Store as RealStore
+
+    now = time.time()
+    clock = [now - 300]
+    high = AlarmDefinition("press_high", AlarmKind.HIGH, tag=PRESSURE, limit=200.0)
+    other = AlarmDefinition("temp_high", AlarmKind.HIGH, tag=TEMP, limit=80.0)
+    store = RealStore(tmp_path / "lineside.db", terminal_id="t-test").open()
+    try:
+        journal = AlarmJournal(store)
+        before = AlarmEngine([high, other], clock=lambda: clock[0])  # the last run
+        journal.attach(before)
+        before.on_samples([Sample(PRESSURE, clock[0], 240.0), Sample(TEMP, clock[0], 85.0)])
+        store.flush()
+
+        engine = AlarmEngine([high, other], clock=lambda: clock[0])  # this run
+        plot = TrendPlot(bridge, [PRESSURE], store=store, window_s=600,
+                         alarms=engine, journal=journal)
+        qtbot.addWidget(plot)
+        qtbot.waitSignal(plot.backfilled, timeout=10000).wait()
+        assert plot.alarm_ids == ["press_high"]  # only alarms of the trend's tags
+        assert list(plot.alarm_times) == [pytest.approx(now - 300)]  # from the journal
+
+        clock[0] = now - 10
+        engine.on_samples([Sample(PRESSURE, clock[0], 250.0)])
+        plot.refresh()
+        assert list(plot.alarm_times) == [pytest.approx(now - 300), pytest.approx(now - 10)]
+        mx, my = plot.markers.getData()
+        assert list(mx) == list(plot.alarm_times)
+        lo, hi = plot._marker_vb.viewRange()[1]
+        assert all(lo <= y <= lo + 0.1 * (hi - lo) for y in my)  # on the time axis
+    finally:
+        store.close()
