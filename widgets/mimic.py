@@ -197,8 +197,26 @@ class MimicView(QWidget):
 
     def _font(self, px: float, bold: bool = False) -> QFont:
         f = QFont(self.font())
-        f.setPixelSize(max(theme.px(13), int(px)))
+        f.setPixelSize(max(theme.px(12), int(px)))
         f.setBold(bold)
+        return f
+
+    def _fitting_font(self, words: list[str], width: float, px: int,
+                      bold: bool = True) -> QFont:
+        """The largest font from `px` down to the theme's smallest in which the widest
+        of `words` fits `width` (words on their own lines may wrap, not shrink)."""
+        smallest = theme.px(12)
+
+        def fits(font: QFont) -> bool:
+            fm = QFontMetricsF(font)
+            return max((fm.horizontalAdvance(w) for w in words), default=0.0) <= width
+
+        f = self._font(px, bold)
+        while px > smallest and not fits(f):
+            px -= 1
+            f = self._font(px, bold)
+        if bold and not fits(f):
+            f = self._font(px, False)  # the last step before eliding: not bold
         return f
 
     def _paint_band(self, p: QPainter, c: Any) -> None:
@@ -259,58 +277,85 @@ class MimicView(QWidget):
         p.setBrush(QColor(c.button) if look is not Look.NO_DATA
                    else QBrush(QColor(c.border), Qt.BrushStyle.BDiagPattern))
         p.drawRoundedRect(box, 4, 4)
-        pad = 6.0
-        inner = box.adjusted(pad, pad - 2, -pad, -pad + 2)
-        icon_side = float(theme.px(18 if self.compact else 22))
-        marker = float(theme.px(26 if self.compact else 30)) if show.alarms else 0.0
+        pad = 6.0 if box.width() >= theme.px(110) else 3.0
+        inner = box.adjusted(pad, 4, -pad, -4)
+        # a narrow box (a small card, many stations) drops the kind icon, puts the state,
+        # the count and the alarm marker on rows of their own, and takes a smaller font
+        # before it elides a word; the state in words always shows
+        narrow = box.width() < theme.px(110)
+        icon_side = 0.0 if narrow else float(theme.px(18 if self.compact else 22))
+        marker = float(theme.px(22 if narrow or self.compact else 30)) if show.alarms else 0.0
         many = f"×{show.alarms}" if show.alarms > 1 else ""
-        many_w = (QFontMetricsF(self._font(theme.px(12), bold=True)).horizontalAdvance(many) + 2
-                  if many else 0.0)
+        small_bold = self._font(theme.px(12), bold=True)
+        many_w = QFontMetricsF(small_bold).horizontalAdvance(many) + 2 if many else 0.0
         kind_icon = f"kind.{st.kind}" if f"kind.{st.kind}" in icons.NAMES else "settings"
-        # the name: up to two lines beside the kind icon, left of the alarm marker
-        p.setFont(self._font(theme.px(14 if self.compact else 16), bold=True))
+        has_count = bool(st.cycle_tag) or show.count is not None  # remote boxes have no tags
+        count = "—" if show.count is None else format_value(show.count)
+        count_font = self._font(theme.px(13 if narrow else 14 if self.compact else 17),
+                                bold=True)
+        count_font.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
+        count_w = QFontMetricsF(count_font).horizontalAdvance(count) if has_count else 0.0
+        marker_top = bool(show.alarms) and not narrow  # wide: the marker by the name
+        # the name: up to two lines beside the kind icon
+        name_w = inner.width() - icon_side - (4 if icon_side else 0) - (
+            marker + 4 if marker_top else 0)
+        p.setFont(self._fitting_font(st.name.split(), name_w,
+                                     theme.px(14 if self.compact else 16)))
         fm = QFontMetricsF(p.font())
-        name_w = inner.width() - icon_side - 4 - (marker + 4 if marker else 0)
         lines = _wrap(st.name, fm, name_w, 2)
-        name_rect = QRectF(inner.left() + icon_side + 4, inner.top(), name_w,
-                           max(icon_side, fm.height() * len(lines)))
-        icons.paint(p, kind_icon, QRectF(inner.left(), inner.top() + (fm.height() - icon_side) / 2,
-                                         icon_side, icon_side), c.muted)
+        name_rect = QRectF(inner.left() + icon_side + (4 if icon_side else 0), inner.top(),
+                           name_w, max(icon_side, fm.height() * len(lines)))
+        if icon_side:
+            icons.paint(p, kind_icon, QRectF(inner.left(),
+                                             inner.top() + (fm.height() - icon_side) / 2,
+                                             icon_side, icon_side), c.muted)
         p.setPen(QColor(c.text))
         p.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                    "\n".join(lines))
-        if show.alarms and show.top_priority is not None:
-            mr = QRectF(inner.right() - marker, inner.top(), marker, marker)
-            paint_priority(p, mr, int(show.top_priority), filled=show.unacked)
-            if many:  # how many, under the marker; the count keeps left of this column
-                p.setFont(self._font(theme.px(12), bold=True))
-                p.setPen(QColor(c.text))
-                p.drawText(QRectF(mr.right() - max(marker, many_w), mr.bottom(),
-                                  max(marker, many_w), theme.px(16)),
-                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, many)
-        # the state in words (colour only when abnormal), the count at the right of the
-        # same row in fixed-width digits, so it neither jiggles nor needs a row of its own
-        p.setFont(self._font(theme.px(15 if self.compact else 18), bold=True))
+        # the state in words (colour only when abnormal); wide: the count at the right of
+        # the same row, in fixed-width digits so it never jiggles
+        words = state_words(look, show.raw)
+        beside = (count_w + 6 if has_count and not narrow else 0.0) + (
+            max(marker, many_w) + 4 if marker_top and many else 0.0)
+        p.setFont(self._fitting_font([words], inner.width() - beside,
+                                     theme.px(15 if self.compact else 18)))
         fm = QFontMetricsF(p.font())
         mid = QRectF(inner.left(), name_rect.bottom() + 2, inner.width(), fm.height())
-        count_w = 0.0
-        if st.cycle_tag or show.count is not None:  # a remote line's box has no tags
-            f = self._font(theme.px(14 if self.compact else 17), bold=True)
-            f.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
-            count = "—" if show.count is None else format_value(show.count)
-            count_w = QFontMetricsF(f).horizontalAdvance(count) + (
-                max(marker, many_w) + 4 if many else 0)
-            p.save()
-            p.setFont(f)
-            p.setPen(QColor(c.muted))
-            right = mid.adjusted(0, 0, -(max(marker, many_w) + 4) if many else 0, 0)
-            p.drawText(right, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count)
-            p.restore()
-        words = state_words(look, show.raw)
         p.setPen(QColor(color or c.text))
-        p.drawText(QRectF(mid.left(), mid.top(), mid.width() - count_w - 6, mid.height()),
+        p.drawText(QRectF(mid.left(), mid.top(), mid.width() - beside, mid.height()),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   fm.elidedText(words, Qt.TextElideMode.ElideRight, mid.width() - count_w - 6))
+                   fm.elidedText(words, Qt.TextElideMode.ElideRight, mid.width() - beside))
+        below = mid.bottom()
+        if narrow and (has_count or show.alarms):
+            row_h = max(QFontMetricsF(count_font).height(), marker)
+            row = QRectF(inner.left(), mid.bottom() + 2, inner.width(), row_h)
+            below = row.bottom()
+        else:
+            row = mid
+        if has_count:
+            p.setFont(count_font)
+            p.setPen(QColor(c.muted))
+            align = Qt.AlignmentFlag.AlignLeft if narrow else Qt.AlignmentFlag.AlignRight
+            right = row.adjusted(0, 0, -(max(marker, many_w) + 4)
+                                 if marker_top and many else 0, 0)
+            p.drawText(right, align | Qt.AlignmentFlag.AlignVCenter, count)
+        if show.alarms and show.top_priority is not None:
+            if marker_top:
+                mr = QRectF(inner.right() - marker, inner.top(), marker, marker)
+                many_rect = QRectF(mr.right() - max(marker, many_w), mr.bottom(),
+                                   max(marker, many_w), theme.px(16))
+                many_align = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+            else:  # narrow: at the right of the count row, how many left of it
+                mr = QRectF(row.right() - marker, row.top() + (row.height() - marker) / 2,
+                            marker, marker)
+                many_rect = QRectF(mr.left() - many_w - 2, row.top(), many_w, row.height())
+                many_align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            paint_priority(p, mr, int(show.top_priority), filled=show.unacked)
+            if many:
+                p.setFont(small_bold)
+                p.setPen(QColor(c.text))
+                p.drawText(many_rect, many_align, many)
+        mid = QRectF(mid.left(), mid.top(), mid.width(), below - mid.top())
         # the machine's pictogram in the free space below: the line reads as press,
         # robots and booth at a glance
         free = QRectF(inner.left(), mid.bottom() + 4, inner.width(),

@@ -90,8 +90,8 @@ class LineCard(QFrame):
         self.view: MimicView | None = None
         self._layout_json: dict[str, Any] | None = None
         head = QHBoxLayout()
-        head.addWidget(self.name, 1)
-        head.addWidget(self.terminals)
+        head.addWidget(self.name)
+        head.addWidget(self.terminals, 1)  # the rest of the row, elided by its width
         self.box = QVBoxLayout(self)
         self.box.setContentsMargins(8, 6, 8, 8)
         self.box.addLayout(head)
