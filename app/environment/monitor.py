@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -37,6 +38,7 @@ log = logging.getLogger(__name__)
 TICK_S = 10.0
 MAX_CATCH_UP_MIN = 24 * 60  # minutes folded per tick at most (after a long downtime)
 ANOMALY_EVERY_S = 60.0
+ENERGY_ANOMALY = "env.energy.anomaly"  # an hour of a meter unlike its comparable hours
 AREA = "environment"
 
 
@@ -126,6 +128,9 @@ class EnvironmentMonitor:
             self._alarms.define(AlarmDefinition(
                 id=f"env.{p.id}.anomaly", kind=AlarmKind.EXTERNAL, priority=Priority.LOW,
                 message=f"{p.name}: unusual values", area=AREA, unit=p.unit))
+        self._alarms.define(AlarmDefinition(
+            id=ENERGY_ANOMALY, kind=AlarmKind.EXTERNAL, priority=Priority.LOW,
+            message="Energy: a meter's hour is unusual", area=AREA, unit="kWh"))
 
     def start(self) -> None:
         self.define_alarms()
@@ -216,6 +221,7 @@ class EnvironmentMonitor:
             self._last_anomaly_check = now
             for p in self.config.parameters:
                 self._check_anomalies(p, self._fold.get(p.id, ready))
+            self._check_energy(now)
         self.refresh_snapshot()
 
     def refresh_snapshot(self) -> None:
@@ -340,6 +346,55 @@ class EnvironmentMonitor:
         self._alarms.set_condition(
             f"env.{p.id}.anomaly", bool(still), still[0].observed if still else None,
             message=f"{p.name}: {still[0].kind}: {still[0].evidence}" if still else None)
+
+    def _check_energy(self, now: float) -> None:
+        """The last whole hour of each energy meter against the same hour on comparable
+        days (the energy ledger's rows; none where the site has no energy ledger)."""
+        hour = int(now // 3600 * 3600) - 3600
+        since = hour - self.config.anomaly_days * 86400
+        with self._store.read() as conn:
+            try:
+                rows = conn.execute(
+                    "SELECT meter, hour, kwh FROM energy_ledger WHERE hour >= ? AND "
+                    "hour <= ? AND (hour - ?) % 86400 = 0 AND meter NOT LIKE '\\_%' "
+                    "ESCAPE '\\'", (since, hour, hour)).fetchall()
+            except sqlite3.OperationalError:  # no energy ledger in this store
+                return
+        by_meter: dict[str, dict[int, float]] = {}
+        for meter, h, kwh in rows:
+            by_meter.setdefault(meter, {})[int(h)] = float(kwh)
+        found = []
+        for meter, hours in sorted(by_meter.items()):
+            if hour not in hours:
+                continue
+            same = [v for h, v in hours.items() if h != hour]
+            a = an.seasonal(hours[hour], hour, same, " kWh")
+            if a is not None:
+                found.append((f"energy.{meter}", a))
+        with self._store.read() as conn:
+            known = {(p, k) for p, k in conn.execute(
+                "SELECT param, kind FROM env_anomalies WHERE param LIKE 'energy.%' AND "
+                "found > ?", (now - 6 * 3600,)).fetchall()}
+        for param, a in found:
+            if (param, a.kind) in known:
+                continue
+            self._store.submit(lambda c, param=param, a=a: c.execute(
+                "INSERT INTO env_anomalies (param, kind, since, found, observed, expected_low,"
+                " expected_high, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (param, a.kind, a.since, self._clock(), a.observed, a.expected_low,
+                 a.expected_high, a.evidence))).result(10)
+        normal = [f"energy.{m}" for m, hours in by_meter.items()
+                  if hour in hours and f"energy.{m}" not in {p for p, _a in found}]
+        if normal:  # an hour that is normal again ends that meter's anomaly
+            self._store.submit(lambda c: c.executemany(
+                "UPDATE env_anomalies SET status = 'over' WHERE param = ? AND "
+                "status = 'open'", [(x,) for x in normal])).result(10)
+        open_energy = [x for x in self.anomalies(open_only=True)
+                       if x.param.startswith("energy.")]
+        self._alarms.set_condition(
+            ENERGY_ANOMALY, bool(open_energy), None,
+            message=f"Energy {open_energy[0].param[7:]}: {open_energy[0].evidence}"
+            if open_energy else None)
 
     def anomalies(self, *, open_only: bool = False, since: float | None = None,
                   until: float | None = None) -> list[AnomalyRecord]:

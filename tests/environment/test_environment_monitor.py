@@ -148,3 +148,20 @@ def test_a_stuck_sensor_raises_an_advisory_anomaly_that_can_be_dismissed(env) ->
     run_to(clock, mon, T0 + 20)
     assert not engine.get("env.cod.anomaly").active
     assert mon.anomalies()[0].status == "dismissed"
+
+
+def test_an_unusual_hour_of_an_energy_meter_is_an_advisory_anomaly(env) -> None:
+    import app.energy.ledger  # noqa: F401 (its table)
+
+    clock, store, engine, mon = env
+    hour = int(clock.t // 3600 * 3600) - 3600
+    rows = [("press1", hour - d * 86400, 40.0 + d % 3) for d in range(1, 15)]
+    rows += [("press1", hour, 95.0), ("robot1", hour, 5.0), ("_line", hour, 0.0)]
+    rows += [("robot1", hour - d * 86400, 5.0 + 0.1 * (d % 2)) for d in range(1, 15)]
+    store.submit(lambda c: c.executemany(
+        "INSERT INTO energy_ledger (meter, hour, kwh) VALUES (?, ?, ?)", rows)).result(5)
+    mon._check_energy(clock.t)
+    [a] = [x for x in mon.anomalies(open_only=True) if x.param.startswith("energy.")]
+    assert a.param == "energy.press1" and a.kind == "seasonal" and a.observed == 95.0
+    assert "comparable days" in a.evidence
+    assert engine.get("env.energy.anomaly").active
