@@ -87,6 +87,7 @@ class GridCanvas(QWidget):
     def set_doc(self, doc: dict[str, Any], current: str | None) -> None:
         self.doc, self.current = doc, current
         for t in self.tiles.values():
+            t.hide()  # at once: deleteLater waits for the event loop
             t.deleteLater()
         self.tiles = {}
         for p in doc["panels"]:
@@ -214,6 +215,8 @@ class LayoutEditor(QWidget):
 
         self.settings_box = QFrame()
         self.settings_form = QFormLayout(self.settings_box)
+        # Labels above their fields: the tag picker gets the column's whole width.
+        self.settings_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.setting_fields: dict[str, QWidget] = {}
 
         # --- preferences ---
@@ -559,7 +562,8 @@ class LayoutEditor(QWidget):
         return line
 
     def _add_field(self, key: str, label: str, field: QWidget) -> None:
-        field.setMinimumHeight(TOUCH_PX)
+        if field.minimumSizeHint().height() < TOUCH_PX:  # a picker is taller by itself
+            field.setMinimumHeight(TOUCH_PX)
         self.setting_fields[key] = field
         self.settings_form.addRow(label, field)
 

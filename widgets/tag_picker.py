@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -105,6 +106,10 @@ class TagPicker(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setExpandsOnDoubleClick(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        # The description column elides instead of a sideways scroll bar.
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         _touch_scrolling(self.tree)
         self.tree.setMinimumHeight(theme.TOUCH_PX * VISIBLE_ROWS)
         self.tree.itemClicked.connect(self._clicked)
@@ -154,7 +159,8 @@ class TagPicker(QWidget):
             _join_chains(self.tree.topLevelItem(i))
         self._show_chosen()
         self._open_to_choices()
-        self.tree.resizeColumnToContents(0)
+        if self.chosen and self.chosen[0] in self.items:
+            self.tree.scrollToItem(self.items[self.chosen[0]])
 
     def _open_to_choices(self) -> None:
         """Open the branches down to what is chosen; with nothing chosen, open the
