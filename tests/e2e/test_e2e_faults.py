@@ -72,7 +72,7 @@ def _process_faults(plant, term) -> None:
         "health.W-3F7A": Priority.HIGH,
     }
     wait_for(lambda: all([arrived(a) for a in expected]), 60, "every fault's alarm",
-             lambda: (seen, {a.id: a.state.value for a in engine.active()},
+             detail=lambda: (seen, {a.id: a.state.value for a in engine.active()},
                       plant.sim.values()["Press.OilTemperature"]))
     print("alarm arrival after the faults (s):", seen)
     for alarm_id, priority in expected.items():
@@ -87,7 +87,7 @@ def _process_faults(plant, term) -> None:
     # Gas and intrusion also go to the managers' phones on the hazards topic.
     wait_for(lambda: {"hall_gas_hi", "zone.robot3.intrusion"}
              <= {h.get("alarm_id") for h in hazards}, 5, "hazards on the broker",
-             lambda: [h.get("alarm_id") for h in hazards])
+             detail=lambda: [h.get("alarm_id") for h in hazards])
 
     # Zone intrusion: the terminal requested safe speed and the PLC has it.
     wait_for(lambda: plant.sim.values().get("Robot3.SafeSpeed") is True, 5,
@@ -121,28 +121,28 @@ def test_plc_offline_marks_every_plc_tag_bad_and_recovers(plant, term) -> None:
     plc_tags = [t.path for t in term.config.tags_of(PLC)]
     wait_for(lambda: all(p in rt.latest and rt.latest[p].quality is Quality.GOOD
                          for p in plc_tags), 20, "every PLC tag GOOD",
-             lambda: [p for p in plc_tags if p not in rt.latest
+             detail=lambda: [p for p in plc_tags if p not in rt.latest
                       or rt.latest[p].quality is not Quality.GOOD][:5])
     t0 = time.monotonic()
     plant.sim.set_fault("plc_offline", True, 14)
     # One alarm for the source, naming it and the line, within two keep-alive periods
     # (keepalive_ms = 1000), with the priority the site gives it (1 for the PLC).
     wait_for(lambda: _active(engine, "comm.plc-body"), 2.0, "communication-loss alarm",
-             lambda: engine.get("comm.plc-body"))
+             detail=lambda: engine.get("comm.plc-body"))
     assert time.monotonic() - t0 < 2.0
     lost = engine.get("comm.plc-body")
     assert lost.priority is Priority.CRITICAL
     assert lost.message == "Body shop line 1: communication with the PLC plc-body lost"
     assert [s.id for s in engine.active() if s.id.startswith("comm.")] == ["comm.plc-body"]
     wait_for(lambda: rt.links[PLC].state in (LinkState.OFFLINE, LinkState.RECONNECTING), 10,
-             "the terminal sees the PLC link lost", lambda: rt.links[PLC])
+             "the terminal sees the PLC link lost", detail=lambda: rt.links[PLC])
     wait_for(lambda: all(rt.latest[p].quality is Quality.BAD for p in plc_tags), 5,
              "every PLC tag BAD")
     # The fault clears itself after 14 s; the link and every value come back GOOD.
     wait_for(lambda: rt.links[PLC].state is LinkState.CONNECTED, 30, "PLC reconnected",
-             lambda: rt.links[PLC])
+             detail=lambda: rt.links[PLC])
     wait_for(lambda: all(rt.latest[p].quality is Quality.GOOD for p in plc_tags), 10,
              "every PLC tag GOOD again",
-             lambda: [p for p in plc_tags if rt.latest[p].quality is not Quality.GOOD][:5])
+             detail=lambda: [p for p in plc_tags if rt.latest[p].quality is not Quality.GOOD][:5])
     wait_for(lambda: engine.get("comm.plc-body").state is AlarmState.RTN_UNACK, 10,
              "communication-loss alarm returned to normal")

@@ -36,5 +36,5 @@ def test_plc_back_after_an_outage_is_used_within_seconds(plant, term) -> None:
     wait_for(lambda: _listening(url.hostname, url.port), 30, "the PLC listening again")
     back = time.monotonic()
     wait_for(lambda: rt.links[PLC].state is LinkState.CONNECTED, 15, "reconnected",
-             lambda: rt.links[PLC])
+             detail=lambda: rt.links[PLC])
     assert time.monotonic() - back < 4.0, rt.links[PLC]

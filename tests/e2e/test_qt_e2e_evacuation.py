@@ -37,7 +37,7 @@ def test_gas_evacuation_full_width_never_over_the_estop(qtbot, plant, term, tmp_
         # The terminal without the PLC shows it too (from this terminal's shared state).
         watch = blind.service(EvacuationWatch)
         wait_for(lambda: [e.alarm_id for e in watch.active()] == ["hall_gas_hihi"], 10,
-                 "the evacuation on the blind terminal", watch.active)
+                 "the evacuation on the blind terminal", detail=watch.active)
         assert watch.active()[0].terminal == "e2e-1"
         plant.sim.set_fault("gas_leak", False)
         qtbot.waitUntil(lambda: not banner.isVisible(), timeout=60000)
