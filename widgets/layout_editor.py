@@ -1,7 +1,8 @@
 """LayoutEditor: the worker's edit mode for their layout, made for touch.
 
-A miniature of the grid shows every panel as a tile; tap one to select it. Buttons of
-at least 48 px move it, make it wider/narrower/taller/shorter, or remove it; a panel
+A miniature of the grid shows every panel as a tile; tap one to select it, drag it to
+move it, drag the selected tile's 48 px corner handle to resize it. Buttons of at
+least 48 px do the same (for those who cannot drag) or remove it; a panel
 type from the catalogue (`layouts.catalogue.PANELS`) is added at its minimum size
 (its spec's `min_size` on this screen) in the first free place, or below the others
 with the grid grown (`layouts.grid.make_room`), and is selected. The selected panel's
@@ -25,7 +26,8 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -72,9 +74,14 @@ def _button(text: str, slot: Callable[[], None], name: str = "") -> QPushButton:
 
 
 class GridCanvas(QWidget):
-    """The grid in miniature: one tappable tile per panel."""
+    """The grid in miniature: one tile per panel. Tap a tile to select it; drag it to
+    move the panel; drag the selected tile's corner handle (48 px) to resize it. The
+    drop is snapped to whole cells and handed to the editor, which applies the grid's
+    rules (`layouts.grid`); a refused drop snaps back."""
 
     selected = Signal(str)
+    dragged = Signal(str, int, int)  # panel id, columns, rows moved
+    resized = Signal(str, int, int)  # panel id, columns, rows grown (negative: shrunk)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,9 +90,18 @@ class GridCanvas(QWidget):
         self.doc: dict[str, Any] = {}
         self.current: str | None = None
         self.tiles: dict[str, QPushButton] = {}
+        self.handle = QPushButton("⇲", self)
+        self.handle.setObjectName("LayoutEditorResizeHandle")
+        self.handle.setFixedSize(TOUCH_PX, TOUCH_PX)
+        self.handle.installEventFilter(self)
+        self.handle.hide()
+        # The gesture under way: (what, panel id, start point (global), tile's start rect).
+        self._press: tuple[str, str, QPoint, QRect] | None = None
+        self._dragging = False
 
     def set_doc(self, doc: dict[str, Any], current: str | None) -> None:
         self.doc, self.current = doc, current
+        self._press, self._dragging = None, False
         for t in self.tiles.values():
             t.hide()  # at once: deleteLater waits for the event loop
             t.deleteLater()
@@ -96,15 +112,21 @@ class GridCanvas(QWidget):
             tile.setCheckable(True)
             tile.setChecked(p["id"] == current)
             tile.setProperty("fullText", f"{_panel_title(p['type'])}\n{p['id']}")
+            tile.setProperty("panelId", p["id"])
             tile.setToolTip(tile.property("fullText"))
             tile.clicked.connect(lambda _=False, pid=p["id"]: self.selected.emit(pid))
+            tile.installEventFilter(self)
             tile.show()
             self.tiles[p["id"]] = tile
+        self.handle.setAccessibleName(translate("LayoutEditor", "Drag to resize"))
         self._place()
 
+    def cell_size(self) -> tuple[float, float]:
+        return (self.width() / max(1, self.doc.get("columns", 12)),
+                self.height() / max(1, self.doc.get("rows", 8)))
+
     def tile_rect(self, panel: dict[str, Any]) -> QRect:
-        cw = self.width() / max(1, self.doc["columns"])
-        rh = self.height() / max(1, self.doc["rows"])
+        cw, rh = self.cell_size()
         x, y = round(panel["col"] * cw), round(panel["row"] * rh)
         return QRect(x + 2, y + 2, round(panel["colspan"] * cw) - 4,
                      round(panel["rowspan"] * rh) - 4)
@@ -125,10 +147,75 @@ class GridCanvas(QWidget):
                 tile.setText("\n".join(
                     fm.elidedText(line, Qt.TextElideMode.ElideRight, width)
                     for line in str(tile.property("fullText")).split("\n")))
+        self._place_handle()
+
+    def _place_handle(self) -> None:
+        tile = self.tiles.get(self.current or "")
+        self.handle.setVisible(tile is not None)
+        if tile is not None:
+            g = tile.geometry()
+            self.handle.move(g.right() - TOUCH_PX + 1, g.bottom() - TOUCH_PX + 1)
+            self.handle.raise_()
 
     def resizeEvent(self, event: Any) -> None:
         self._place()
         super().resizeEvent(event)
+
+    # --- drag to move and resize ---------------------------------------------------------
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        t = event.type()
+        if t == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() != Qt.MouseButton.LeftButton:
+                return False
+            if obj is self.handle and self.current in self.tiles:
+                tile = self.tiles[self.current]
+                self._press = ("resize", self.current, event.globalPosition().toPoint(),
+                               tile.geometry())
+            elif isinstance(obj, QPushButton) and obj.property("panelId"):
+                self._press = ("move", str(obj.property("panelId")),
+                               event.globalPosition().toPoint(), obj.geometry())
+            self._dragging = False
+            return False  # the button still shows it is pressed
+        if t == QEvent.Type.MouseMove and isinstance(event, QMouseEvent) and self._press:
+            what, pid, start, rect = self._press
+            d = event.globalPosition().toPoint() - start
+            if not self._dragging and d.manhattanLength() < QApplication.startDragDistance():
+                return False
+            self._dragging = True
+            tile = self.tiles.get(pid)
+            if tile is None:
+                return True
+            if what == "move":
+                tile.move(rect.topLeft() + d)
+                tile.raise_()
+            else:
+                tile.resize(max(TOUCH_PX, rect.width() + d.x()),
+                            max(TOUCH_PX, rect.height() + d.y()))
+            if pid == self.current:
+                self._place_handle_at(tile)
+            return True
+        if t == QEvent.Type.MouseButtonRelease and self._press is not None:
+            what, pid, start, _rect = self._press
+            dragged, self._press, self._dragging = self._dragging, None, False
+            if not dragged or not isinstance(event, QMouseEvent):
+                return False  # a tap: the tile's clicked selects it
+            if isinstance(obj, QPushButton):
+                obj.setDown(False)
+            d = event.globalPosition().toPoint() - start
+            cw, rh = self.cell_size()
+            dc, dr = round(d.x() / cw), round(d.y() / rh)
+            if (dc, dr) == (0, 0):
+                self._place()  # not a whole cell: back in place
+            else:
+                (self.dragged if what == "move" else self.resized).emit(pid, dc, dr)
+            return True  # no click after a drag
+        return False
+
+    def _place_handle_at(self, tile: QPushButton) -> None:
+        g = tile.geometry()
+        self.handle.move(g.right() - TOUCH_PX + 1, g.bottom() - TOUCH_PX + 1)
+        self.handle.raise_()
 
 
 def _message_label(name: str) -> QLabel:
@@ -179,6 +266,8 @@ class LayoutEditor(QWidget):
 
         self.canvas = GridCanvas()
         self.canvas.selected.connect(self.select)
+        self.canvas.dragged.connect(self._dragged)
+        self.canvas.resized.connect(self._drag_resized)
 
         # --- catalogue ---
         self.add_type = QComboBox()
@@ -315,6 +404,20 @@ class LayoutEditor(QWidget):
             return False
         self._edited()
         return True
+
+    def _dragged(self, pid: str, dcol: int, drow: int) -> None:
+        self.current = pid
+        if not self.move(dcol, drow):
+            self._sync()  # the tile goes back to where the panel is
+
+    def _drag_resized(self, pid: str, dcols: int, drows: int) -> None:
+        self.current = pid
+        p = self._panel(pid)
+        if p is not None:  # never below one cell
+            dcols = max(dcols, 1 - p["colspan"])
+            drows = max(drows, 1 - p["rowspan"])
+        if not self.resize_panel(dcols, drows):
+            self._sync()
 
     def remove_selected(self) -> None:
         if self.current is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from layouts import grid, model
 from layouts.store import LayoutStore
@@ -164,3 +164,36 @@ def test_nobody_signed_in_cannot_edit(qtbot, lstore) -> None:
     ed, _ = editor_for(qtbot, lstore, role=None)
     assert not ed.save_button.isEnabled() and not ed.add_button.isEnabled()
     assert ed.message.text() == "Sign in to edit your layout."
+
+
+def drag(qtbot, widget, dx: int, dy: int) -> None:
+    """Press, move in steps, release: a finger dragging `widget` by (dx, dy) px."""
+    start = widget.rect().center()
+    origin = widget.mapToGlobal(start)
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=start)
+    for i in range(1, 5):
+        # The widget follows the finger, so aim at the global point each time.
+        at = origin + QPoint(dx * i // 4, dy * i // 4)
+        qtbot.mouseMove(widget, widget.mapFromGlobal(at))
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=widget.mapFromGlobal(
+        origin + QPoint(dx, dy)))
+
+
+def test_drag_moves_and_the_handle_resizes(qtbot, lstore) -> None:
+    ed, _ = editor_for(qtbot, lstore)
+    tap(qtbot, ed.canvas.tiles["alarms"])
+    tap(qtbot, ed.remove_button)
+    cw, rh = ed.canvas.cell_size()
+    drag(qtbot, ed.canvas.tiles["trend"], round(3 * cw), round(0.6 * rh))  # 3 right, 1 down
+    p = ed._panel("trend")
+    assert ed.current == "trend" and (p["col"], p["row"]) == (0, 4)  # 4 rows: no room below
+    assert "No room there" in ed.edit_message.text()
+    drag(qtbot, ed.canvas.tiles["trend"], round(2 * cw), 0)
+    assert (p["col"], p["row"]) == (2, 4)
+    handle = ed.canvas.handle
+    assert handle.isVisible() and handle.width() >= TOUCH_PX and handle.height() >= TOUCH_PX
+    assert ed.canvas.tiles["trend"].geometry().contains(handle.geometry())
+    drag(qtbot, handle, round(3 * cw), round(-1 * rh))  # 3 wider, 1 shorter
+    assert (p["colspan"], p["rowspan"]) == (9, 3)
+    drag(qtbot, handle, round(-20 * cw), 0)  # never below one cell
+    assert p["colspan"] == 1
