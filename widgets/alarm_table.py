@@ -57,6 +57,7 @@ from widgets.alarm_banner import EngineWatch, paint_priority, state_text
 from widgets.alarm_journal import JournalView
 from widgets.flow_layout import FlowLayout
 from widgets.panels import PanelContext, register_panel
+from widgets.permission_text import user_message
 
 log = logging.getLogger(__name__)
 # Bare name so pyside6-lupdate finds the strings (it does not see through wrappers).
@@ -618,7 +619,7 @@ class AlarmTable(QWidget):
         try:
             fn()
         except PermissionDenied as e:
-            self._say(translate("AlarmTable", "Not permitted: %1").replace("%1", str(e)), "alarm")
+            self._say(user_message(e), "alarm")
         except (KeyError, ValueError) as e:
             self._say(str(e), "alarm")
         else:

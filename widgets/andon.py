@@ -30,6 +30,7 @@ from layouts.panels import andon as andon_spec
 from widgets import icons
 from widgets.overlay import Overlay
 from widgets.panels import PanelContext, register_panel
+from widgets.permission_text import user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 
@@ -240,11 +241,12 @@ class AndonPanel(QWidget):
         try:
             done: AndonItem = fn(item_id, user, role)
         except (AndonError, PermissionDenied) as e:
-            self.message.setText(str(e))
+            self.message.setText(user_message(e))
             return
-        self.message.setText(translate("Andon", "%1 is now %2")
-                             .replace("%1", category_label(done.category))
-                             .replace("%2", status_label(done.status)))
+        said = {AndonStatus.TAKEN: translate("Andon", "%1 problem: you are on it"),
+                AndonStatus.CLOSED: translate("Andon", "%1 problem closed"),
+                AndonStatus.OPEN: translate("Andon", "%1 problem is open again")}
+        self.message.setText(said[done.status].replace("%1", category_label(done.category)))
         self.refresh()
 
     def _take(self) -> None:

@@ -35,6 +35,7 @@ from app.energy.advice import Recommendation
 from app.energy.service import EnergyError, EnergyService, EnergyView, LiveFlows
 from layouts.panels import energy as energy_spec
 from widgets.panels import PanelContext, register_panel
+from widgets.permission_text import user_message
 
 translate = QCoreApplication.translate
 TOUCH_PX = 48
@@ -731,7 +732,7 @@ class EnergyPanel(QWidget):
         try:
             fut = self._svc.apply(rec, user or "", role)
         except (EnergyError, PermissionDenied) as e:
-            self.message.setText(str(e))
+            self.message.setText(user_message(e))
             return
         self.message.setText(translate("Energy", "Sending to the PLC…"))
         relay = self._relay

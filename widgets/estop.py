@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.auth.permissions import PermissionDenied
+from app.auth.permissions import Action, PermissionDenied, allowed
 from app.safety.estop import (
     CircuitState,
     EStopController,
@@ -61,6 +61,7 @@ from app.safety.estop import (
     ResetRefused,
 )
 from widgets import theme
+from widgets.permission_text import denied_text, user_message
 
 log = logging.getLogger(__name__)
 
@@ -317,7 +318,7 @@ class EStopPanel(QFrame):
             self.controller.reset(who.user_id if who else "", who.role if who else None,
                                   confirmed=True)
         except (PermissionDenied, ResetRefused) as e:
-            self.message.setText(self.tr("Reset refused: %s") % str(e))
+            self.message.setText(self.tr("Reset refused: %s") % user_message(e))
 
     def _do_start(self) -> None:
         who = self._signed_in()
@@ -325,7 +326,7 @@ class EStopPanel(QFrame):
             fut = self.controller.start(who.user_id if who else "", who.role if who else None,
                                         confirmed=True)
         except (PermissionDenied, ResetRefused) as e:
-            self.message.setText(self.tr("Start refused: %s") % str(e))
+            self.message.setText(self.tr("Start refused: %s") % user_message(e))
             return
         fut.add_done_callback(lambda f: self.statusChanged.emit(None))
         self._render()
@@ -406,9 +407,13 @@ class EStopPanel(QFrame):
         who = self._signed_in()
         role = who.role if who else None
         ok, why = self.controller.can_reset(role)
+        if not allowed(role, Action.ESTOP_RESET):
+            why = denied_text(Action.ESTOP_RESET, role)  # who may, in the worker's language
         self.reset_button.setEnabled(ok)
         self.reset_button.setToolTip(why)
         can_start, why_not = self.controller.can_start(role)
+        if not allowed(role, Action.LINE_START):
+            why_not = denied_text(Action.LINE_START, role)
         self.start_button.setEnabled(can_start)
         self.start_button.setToolTip(why_not)
         still = {"reset": ok, "start": can_start}.get(self._confirming, True)

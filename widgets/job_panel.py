@@ -32,6 +32,7 @@ from widgets import icons
 from widgets.keypad import NumericKeypad
 from widgets.overlay import Overlay
 from widgets.panels import PanelContext, register_panel
+from widgets.permission_text import user_message
 from widgets.register_views import add_row, big_button, touch_list
 
 translate = QCoreApplication.translate
@@ -355,7 +356,7 @@ class JobPanel(QWidget):
         try:
             e = fn()
         except (JobError, PermissionDenied) as err:
-            self.message.setText(str(err))
+            self.message.setText(user_message(err))
             return
         self.message.setText(translate("Job", "Out of limits: rework and measure again, or "
                                               "a team lead releases it")

@@ -16,6 +16,7 @@ from app.scheduling.workorders import WorkOrderError, WorkOrders, WorkStatus
 from layouts.panels import scheduling as spec
 from widgets.panel_frame import PanelFrame
 from widgets.panels import PanelContext, register_panel
+from widgets.permission_text import user_message
 
 translate = QCoreApplication.translate
 
@@ -216,7 +217,7 @@ class MaintenancePanel(PanelFrame):
             else:
                 self.orders.close(wid, user or "", role)
         except (WorkOrderError, PermissionDenied) as e:
-            self.message.setText(str(e))
+            self.message.setText(user_message(e))
             return
         self.message.setText("")
         self.refresh()
@@ -237,7 +238,7 @@ class MaintenancePanel(PanelFrame):
         try:
             self.orders.create(station, task, actor=user or "", role=role)
         except (WorkOrderError, PermissionDenied) as e:
-            self.message.setText(str(e))
+            self.message.setText(user_message(e))
             return
         self.refresh()
 

@@ -36,6 +36,7 @@ from app.scheduling.service import ScheduleError, SchedulingService
 from layouts.panels import scheduling as spec
 from widgets.panel_frame import PanelFrame
 from widgets.panels import PanelContext, register_panel
+from widgets.permission_text import user_message
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
 TOUCH_PX = 48
@@ -437,7 +438,7 @@ class SchedulePanel(PanelFrame):
             assert self.svc is not None
             self.svc.accept(user or "", role)
         except (ScheduleError, PermissionDenied) as e:
-            self.message.setText(str(e))
+            self.message.setText(user_message(e))
             return
         self.message.setText(translate("Schedule", "Plan accepted and shared with the line"))
         self._showing_before = False
@@ -449,7 +450,7 @@ class SchedulePanel(PanelFrame):
             assert self.svc is not None
             self.svc.reject(user or "", role)
         except (ScheduleError, PermissionDenied) as e:
-            self.message.setText(str(e))
+            self.message.setText(user_message(e))
             return
         self.message.setText(translate("Schedule", "Re-plan rejected; the plan stays as it was"))
         self.refresh()

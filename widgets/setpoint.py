@@ -31,6 +31,7 @@ from app.model import Quality, Sample
 from app.writes import Refusal, TagWrites, WriteRefused
 from widgets import theme
 from widgets.overlay import Overlay
+from widgets.permission_text import denied_text
 from widgets.value_tile import format_value
 
 log = logging.getLogger(__name__)
@@ -189,10 +190,7 @@ class SetpointSheet(QWidget):
             if self.user is None:
                 text = translate("Setpoint", "Sign in to change setpoints.")
             else:
-                text = translate(
-                    "Setpoint",
-                    "Your role ({role}) may not change setpoints. Ask a team lead or maintenance.",
-                ).format(role=self.user.role)
+                text = denied_text(Action.SETPOINT_WRITE, self.user.role)
             self.message.setText(text)
             self.primary.hide()
             self.secondary.setText(translate("Setpoint", "Close"))

@@ -79,7 +79,7 @@ def ctx_for(site, bridge, role, runtime=None):
 def test_operator_may_not_write(qtbot, site, bridge):
     sheet = SetpointSheet(ctx_for(site, bridge, Role.OPERATOR), STROKE)
     qtbot.addWidget(sheet)
-    assert sheet.step is Step.DENIED and "may not change setpoints" in sheet.message.text()
+    assert sheet.step is Step.DENIED and "can change setpoints" in sheet.message.text()
     nobody = SetpointSheet(ctx_for(site, bridge, None), STROKE)
     qtbot.addWidget(nobody)
     assert nobody.step is Step.DENIED and "Sign in" in nobody.message.text()
