@@ -36,6 +36,7 @@ T_MADE = QT_TRANSLATE_NOOP("EsgReport", "made")
 T_NONE = QT_TRANSLATE_NOOP("EsgReport", "none in this period")
 T_ENERGY_DAY = QT_TRANSLATE_NOOP("EsgReport", "Energy per day")
 T_CO2_DAY = QT_TRANSLATE_NOOP("EsgReport", "CO2e per day (location-based)")
+T_PAGE = QT_TRANSLATE_NOOP("EsgReport", "page %1 of %2")
 
 
 class _Tr:
@@ -110,18 +111,30 @@ def _bars(values: list[tuple[str, float]], color: str, unit: str, *,
     return img
 
 
+def _figures_html(figs: list[tuple[str, str]]) -> str:
+    """Headline figures as a grid of boxes, four to a row."""
+    cells = [f"<td class='fig'><span class='figure'>{v}</span><br>"
+             f"<span class='caption'>{html.escape(k)}</span></td>" for k, v in figs]
+    rows = ["<tr>" + "".join(cells[i:i + 4]) + "</tr>" for i in range(0, len(cells), 4)]
+    return ("<table width='100%' cellspacing='4' cellpadding='6'>" + "".join(rows)
+            + "</table>")
+
+
 def render(report: EsgReport, path: Path, language: str = "en") -> Path:
-    """Write the report as PDF to `path` (a QGuiApplication must exist; offscreen is fine)."""
+    """Write the report as PDF to `path` (a QGuiApplication must exist; offscreen is fine).
+    Each page gets a footer with the site, the period and "page i of n"."""
     tr = _Tr(language)
     doc = QTextDocument()
     font = QFont(FONTS.get(language, DEFAULT_FONT))
     font.setPointSizeF(9)
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(
-        "h1 { font-size: 18pt; } h2 { font-size: 13pt; margin-top: 14px; } "
-        "h3 { font-size: 10pt; margin-top: 10px; } th { background: #e8e8e8; } "
+        "h1 { font-size: 18pt; color: #1d4f91; } "
+        "h2 { font-size: 13pt; margin-top: 16px; color: #1d4f91; } "
+        "h3 { font-size: 10pt; margin-top: 10px; } th { background: #dfe6ef; } "
         "td, th { font-size: 8pt; } .note { font-size: 7pt; color: #555; } "
-        ".figure { font-size: 12pt; font-weight: bold; }")
+        ".figure { font-size: 13pt; font-weight: bold; } .caption { font-size: 7pt; "
+        "color: #444; } td.fig { background: #f0f3f7; }")
     parts = [f"<h1>{html.escape(tr(T_TITLE))} · {html.escape(report.site)}</h1>",
              f"<p>{html.escape(report.line)} · {html.escape(tr(T_PERIOD))}: "
              f"<b>{html.escape(report.label)}</b> · {html.escape(tr(T_MADE))} "
@@ -135,11 +148,10 @@ def render(report: EsgReport, path: Path, language: str = "en") -> Path:
                               "kg CO2e"))
     for s in report.sections:
         parts.append(f"<h2>{html.escape(tr(s.title))}</h2>")
-        figs = " · ".join(f"{html.escape(tr(FIGURE_LABELS.get(k, k)))}: "
-                          f"<span class='figure'>{_cell(v)}</span>"
-                          for k, v in s.figures.items() if v is not None)
+        figs = [(tr(FIGURE_LABELS.get(k, k)), _cell(v)) for k, v in s.figures.items()
+                if v is not None]
         if figs:
-            parts.append(f"<p>{figs}</p>")
+            parts.append(_figures_html(figs))
         if s.key == "environment" and report.energy_by_day:
             parts.append(f"<h3>{html.escape(tr(T_ENERGY_DAY))}</h3>"
                          "<p><img src='chart://energy' width='640'></p>"
@@ -152,10 +164,32 @@ def render(report: EsgReport, path: Path, language: str = "en") -> Path:
     writer.setCreator("LineSide")
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
                                      QPageLayout.Orientation.Portrait,
-                                     QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
+                                     QMarginsF(15, 15, 15, 18), QPageLayout.Unit.Millimeter))
     writer.setResolution(150)
-    doc.setPageSize(QSizeF(writer.width(), writer.height()))
-    doc.print_(writer)
+    page = QSizeF(writer.width(), writer.height())
+    doc.setPageSize(page)
+    pages = max(1, doc.pageCount())
+    footer = f"LineSide · {report.site} · {tr(T_TITLE)} {report.label}"
+    painter = QPainter(writer)
+    try:
+        small = QFont(font)
+        small.setPointSizeF(7)
+        for i in range(pages):
+            if i:
+                writer.newPage()
+            painter.save()
+            painter.translate(0, -i * page.height())
+            doc.drawContents(painter, QRectF(0, i * page.height(), page.width(),
+                                             page.height()))
+            painter.restore()
+            painter.setFont(small)
+            painter.setPen(QColor("#666"))
+            below = QRectF(0, page.height() + 4, page.width(), 40)
+            painter.drawText(below, Qt.AlignmentFlag.AlignLeft, footer)
+            painter.drawText(below, Qt.AlignmentFlag.AlignRight,
+                             tr(T_PAGE).replace("%1", str(i + 1)).replace("%2", str(pages)))
+    finally:
+        painter.end()
     return path
 
 
