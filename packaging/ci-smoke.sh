@@ -98,7 +98,7 @@ missing_deps() {  # the Depends of the package that are not installed (must be n
 }
 step "dependencies present (else .ci/run installs them)" missing_deps
 step "install offline" offline env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -q --no-download "./$deb"
+    apt-get install -y -q "$PWD/$deb"
 
 check_installed() {
     set -e
@@ -172,9 +172,12 @@ step "doctor as the service user, against the simulator" in_plant sh -c "$(decla
 
 gateway_sigterm() {
     set -e
-    runuser -u lineside -- sh -c 'umask 0027; exec env LINESIDE_DATA_DIR=/var/lib/lineside \
-        lineside run --headless --site /etc/lineside/site.toml \
-        --store /var/lib/lineside/lineside.db' >"$LOG/gateway.log" 2>&1 &
+    # setpriv execs (runuser would stay as the parent and kill the gateway 2 s after
+    # passing SIGTERM on): the signal reaches the gateway itself, as systemd sends it.
+    setpriv --reuid=lineside --regid=lineside --init-groups sh -c 'umask 0027; exec env \
+        LINESIDE_DATA_DIR=/var/lib/lineside HOME=/var/lib/lineside lineside run --headless \
+        --site /etc/lineside/site.toml --store /var/lib/lineside/lineside.db' \
+        >"$LOG/gateway.log" 2>&1 &
     pid=$!
     sleep 10
     kill -0 $pid || { echo "the gateway died early:"; cat "$LOG/gateway.log"; exit 1; }
@@ -217,7 +220,7 @@ step "offscreen GUI shows every panel type" in_plant env LOG="$log" \
 # --- upgrade over itself: conffile kept, maintainer scripts' upgrade path ----------------
 echo "# edited by plant IT" >>/etc/lineside/site.toml
 step "upgrade (reinstall) keeps an edited conffile" offline env DEBIAN_FRONTEND=noninteractive \
-    apt-get install -y -q --no-download --reinstall -o Dpkg::Options::=--force-confold "./$deb"
+    apt-get install -y -q --reinstall -o Dpkg::Options::=--force-confold "$PWD/$deb"
 step "edited site file still there" grep -q "edited by plant IT" /etc/lineside/site.toml
 step "remove keeps data and user" sh -c 'set -e; apt-get remove -y -q lineside;
     test -d /var/lib/lineside; getent passwd lineside; test ! -e /usr/bin/lineside;
