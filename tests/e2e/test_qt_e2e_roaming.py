@@ -18,19 +18,20 @@ def test_layout_edited_on_a_is_shown_on_b(qtbot, two_terms) -> None:
     try:
         sign_in(qtbot, twa, "anna")
         default = panel_ids(twa)
-        assert {"press", "robot4", "andon"} <= default, default
+        # The operator default (5d84897): the line mimic, the alarm list and andon.
+        assert {"line", "alarms", "andon"} <= default, default
         sheet = twa.open_editor()
         assert sheet is not None, "the edit button should open the editor for an operator"
         editor = sheet.content
         assert isinstance(editor, LayoutEditor)
-        editor.select("robot4")
+        editor.select("andon")
         editor.remove_button.click()
         saved: list[dict] = []
         editor.saved.connect(saved.append)
         editor.save_button.click()
         qtbot.waitUntil(lambda: bool(saved), timeout=5000)
-        assert "robot4" not in {p["id"] for p in saved[0]["panels"]}
-        qtbot.waitUntil(lambda: panel_ids(twa) == default - {"robot4"}, timeout=3000)
+        assert "andon" not in {p["id"] for p in saved[0]["panels"]}
+        qtbot.waitUntil(lambda: panel_ids(twa) == default - {"andon"}, timeout=3000)
         sheet.close_with(None)
         twa.window.sign_button.click()  # sign out on A
         qtbot.waitUntil(lambda: a.service(SessionManager).current is None, timeout=2000)
@@ -38,7 +39,7 @@ def test_layout_edited_on_a_is_shown_on_b(qtbot, two_terms) -> None:
         # B got the layout over the broker; anna signs in there and sees her layout.
         qtbot.waitUntil(lambda: b.service(LayoutStore).get("anna") is not None, timeout=10000)
         sign_in(qtbot, twb, "anna")
-        qtbot.waitUntil(lambda: panel_ids(twb) == default - {"robot4"}, timeout=3000)
+        qtbot.waitUntil(lambda: panel_ids(twb) == default - {"andon"}, timeout=3000)
         assert twb.active.current.doc["revision"] == saved[0]["revision"]
     finally:
         twa.close()

@@ -23,7 +23,7 @@ def _keypad_key(sheet: SetpointSheet, text: str) -> QPushButton:
 
 
 def test_station_panel_live_setpoint_write_and_trend_history(qtbot, plant, term) -> None:
-    add_demo_users(term, "max")
+    add_demo_users(term, "max", "ada")
     tw = open_window(qtbot, term)
     try:
         # Nobody signed in: the terminal's operator layout; a touch on the press in the
@@ -36,9 +36,9 @@ def test_station_panel_live_setpoint_write_and_trend_history(qtbot, plant, term)
         first = tile.value.text()
         qtbot.waitUntil(lambda: tile.value.text() != first, timeout=10000)
 
-        # Maintenance signs in (their layout has the press and a trend) and writes.
+        # Maintenance signs in (their layout has the press) and writes.
         sign_in(qtbot, tw, "max")
-        qtbot.waitUntil(lambda: "trend" in tw.host.panels, timeout=3000)
+        qtbot.waitUntil(lambda: "press" in tw.host.panels, timeout=3000)
         press = tw.host.panels["press"]
         row = next(r for r in press.setpoints if r.path == STROKE_SP)
         qtbot.waitUntil(lambda: row.value.text().startswith("12"), timeout=10000)
@@ -63,9 +63,14 @@ def test_station_panel_live_setpoint_write_and_trend_history(qtbot, plant, term)
         wait_for(lambda: term.store.audit.query(action="setpoint.write"), 5, "audit record")
         rec = term.store.audit.query(action="setpoint.write")[0]
         assert rec.actor == "max" and rec.target == STROKE_SP
-        assert '"readback": 10.5' in rec.detail and '"ok": true' in rec.detail
+        assert '"read_back": 10.5' in rec.detail and '"ok": true' in rec.detail
 
-        # The trend panel draws live values from the simulator.
+        # The admin's layout has the trend of the press (maintenance's has the forecast
+        # instead since ece462d); it draws live values from the simulator.
+        tw.window.sign_button.click()  # sign out
+        qtbot.waitUntil(lambda: tw.ctx.session.current is None, timeout=2000)
+        sign_in(qtbot, tw, "ada")
+        qtbot.waitUntil(lambda: "trend" in tw.host.panels, timeout=3000)
         plot = tw.host.panels["trend"].plot
         live = plot.series[OIL].ring
         qtbot.waitUntil(lambda: len(live.arrays()[0]) >= 3, timeout=10000)
