@@ -95,6 +95,10 @@ class GridCanvas(QWidget):
         self.handle.setFixedSize(TOUCH_PX, TOUCH_PX)
         self.handle.installEventFilter(self)
         self.handle.hide()
+        self.cell_ratio = 0.75  # a cell's height / width on the worker's screen
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         # The gesture under way: (what, panel id, start point (global), tile's start rect).
         self._press: tuple[str, str, QPoint, QRect] | None = None
         self._dragging = False
@@ -133,7 +137,15 @@ class GridCanvas(QWidget):
 
     def sizeHint(self) -> QSize:
         # Room for "Station" / "robot1" in a two-column tile; the minimum stays small.
-        return QSize(56 * int(self.doc.get("columns", 12)), 48 * int(self.doc.get("rows", 8)))
+        w = 56 * int(self.doc.get("columns", 12))
+        return QSize(w, self.heightForWidth(w))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        cols, rows = int(self.doc.get("columns", 12)), int(self.doc.get("rows", 8))
+        return max(self.minimumHeight(), round(width / max(1, cols) * self.cell_ratio * rows))
 
     def _place(self) -> None:
         for p in self.doc.get("panels", []):
@@ -265,6 +277,10 @@ class LayoutEditor(QWidget):
         self._saveDone.connect(self._save_finished)
 
         self.canvas = GridCanvas()
+        # The miniature keeps the screen's cell shape, so it is as tall as the layout
+        # (a grown grid grows downward) and a new panel at the bottom stays in view.
+        self.canvas.cell_ratio = (area_px[1] / max(1, int(doc.get("rows", 8)))) / (
+            area_px[0] / max(1, int(doc.get("columns", 12))))
         self.canvas.selected.connect(self.select)
         self.canvas.dragged.connect(self._dragged)
         self.canvas.resized.connect(self._drag_resized)
@@ -364,7 +380,7 @@ class LayoutEditor(QWidget):
         side.setContentsMargins(0, 0, 0, 0)
         side_box.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         box = QHBoxLayout(self)
-        box.addWidget(self.canvas, 3)
+        box.addWidget(self.canvas, 3, Qt.AlignmentFlag.AlignTop)
         box.addWidget(side_box, 0)
 
         self._retranslate()
@@ -577,7 +593,10 @@ class LayoutEditor(QWidget):
     # --- view --------------------------------------------------------------------------------
 
     def _sync(self, rebuild_settings: bool = True) -> None:
+        rows_changed = self.canvas.doc.get("rows") != self.doc.get("rows")
         self.canvas.set_doc(self.doc, self.current)
+        if rows_changed:
+            self.canvas.updateGeometry()
         p = self._panel(self.current)
         has = p is not None
         for b in (*self.move_buttons.values(), *self.size_buttons.values(),

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -175,6 +176,11 @@ class TagPicker(QWidget):
             while len(level) == 1 and level[0].childCount():
                 level[0].setExpanded(True)
                 level = [level[0].child(i) for i in range(level[0].childCount())]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.chosen and self.chosen[0] in self.items:  # laid out only now
+            self.tree.scrollToItem(self.items[self.chosen[0]])
 
     def _clicked(self, item: QTreeWidgetItem, _column: int) -> None:
         path = item.data(0, PATH_ROLE)

@@ -305,7 +305,16 @@ def _edit_mode(s: Scene) -> None:
     s.settle()
     if sheet is None:
         raise RuntimeError("edit mode did not open for the signed-in operator")
-    sheet.content.select("press")  # a tapped panel: the move and size buttons come alive
+    # A trend added as by a tap on "Add panel": selected, with the tag picker open on
+    # the press's signals and one of them ticked.
+    editor = sheet.content
+    editor.add_type.setCurrentIndex(editor.add_type.findData("trend"))
+    editor.add_button.click()
+    picker = editor.setting_fields.get("tags")
+    oil = [p for p in getattr(picker, "items", {}) if p.endswith("/press1/oil_temp")]
+    if oil:
+        picker.toggle(oil[0])
+        picker.tree.scrollToItem(picker.items[oil[0]])
     s.settle()
     s.after.append(sheet.close_with)
 
