@@ -83,7 +83,7 @@ def test_broker_loss_stops_publishing_until_cleared(plant, wait_for) -> None:
         wait_for(lambda: lis.count_since(0) > 0, 5, "first readings")
         lis.send(CMD_TOPIC, {"fault": "broker_loss", "on": True})
         wait_for(lambda: Fault.BROKER_LOSS in plant.sim.sim.faults, 5, "broker_loss on")
-        wait_for(lambda: not plant.sim.sim.link.connected(), 5, "the publisher disconnected")
+        wait_for(lambda: not plant.sim.sim.link.connected, 5, "the publisher disconnected")
         quiet_from = time.monotonic()
         # Silence can only be seen over time: one and a half publish periods (1 Hz)
         # on a link that is already down.
