@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.auth.permissions import Action
 from app.registers.records import Record
 from app.registers.replica import RegisterError
-from app.registers.risks import band, score_of
+from app.registers.risks import CATEGORIES, band, score_of
 from layouts.panels import registers as specs
 from widgets import theme
 from widgets.overlay import Overlay
@@ -32,6 +32,13 @@ from widgets.suppliers import conflict_lines
 translate = QCoreApplication.translate
 
 BAND_COLORS = {"low": "#7d9a6a", "medium": "#c9a227", "high": "#d2691e", "critical": "#b22222"}
+
+
+def category_label(name: str) -> str:
+    return {"supply": translate("Risks", "supply"), "technical": translate("Risks", "technical"),
+            "market": translate("Risks", "market"), "safety": translate("Risks", "safety"),
+            "environmental": translate("Risks", "environmental"),
+            "energy": translate("Risks", "energy")}.get(name, name)
 
 
 def band_label(name: str) -> str:
@@ -132,18 +139,25 @@ class RisksPanel(RegisterPanel):
         body = QHBoxLayout()
         body.addLayout(left, 2)
         body.addWidget(self.list, 3)
+        self.new_button = big_button("")
+        self.new_button.clicked.connect(self.open_new)
+        head = QHBoxLayout()
+        head.addWidget(self.title, 1)
+        head.addWidget(self.new_button)
         box = QVBoxLayout(self)
-        box.addWidget(self.title)
+        box.addLayout(head)
         box.addLayout(body, 1)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(translate("Risks", "Risks"))
+        self.new_button.setText(translate("Risks", "New risk"))
         self.axes.setText(translate("Risks", "up: likelihood 1-5 · across: impact 1-5"))
         self.refresh()
 
     def refresh(self) -> None:
         self.list.clear()
+        self.new_button.setEnabled(self.may(Action.RISKS_EDIT))
         if self.registers is None:
             self.list.addItem(translate("Risks", "No risk register on this terminal"))
             return
@@ -319,6 +333,64 @@ class RisksPanel(RegisterPanel):
                 form.fail(str(e))
                 return
             overlay.close_with(None)
+
+        form.ok.clicked.connect(save)
+        return overlay
+
+    def open_new(self) -> Overlay | None:
+        """A new risk by touch: title and owner typed, category and scores by buttons."""
+        if self.registers is None or not self.may(Action.RISKS_EDIT):
+            return None
+        form = FormSheet([("title", translate("Risks", "Title"), ""),
+                          ("owner", translate("Risks", "Owner (user id)"), "")],
+                         translate("Risks", "Save risk"))
+        picked: dict[str, Any] = {"category": "supply", "likelihood": 3, "impact": 3}
+        rows = QVBoxLayout()
+        for key, options in (("category", CATEGORIES), ("likelihood", (1, 2, 3, 4, 5)),
+                             ("impact", (1, 2, 3, 4, 5))):
+            row = QHBoxLayout()
+            label = QLabel({"category": translate("Risks", "Category"),
+                            "likelihood": translate("Risks", "Likelihood"),
+                            "impact": translate("Risks", "Impact")}[key])
+            label.setMinimumWidth(110)
+            row.addWidget(label)
+            group: list[QPushButton] = []
+            for opt in options:
+                b = QPushButton(category_label(opt) if key == "category" else str(opt))
+                b.setCheckable(True)
+                b.setChecked(opt == picked[key])
+                b.setMinimumHeight(56)
+                group.append(b)
+                row.addWidget(b)
+
+                def pick(_: bool = False, key: str = key, opt: Any = opt, b: QPushButton = b,
+                         group: list[QPushButton] = group) -> None:
+                    picked[key] = opt
+                    for other in group:
+                        other.setChecked(other is b)
+
+                b.clicked.connect(pick)
+            rows.addLayout(row)
+        form.layout().insertLayout(1, rows)  # type: ignore[union-attr]
+        overlay = Overlay.open(self, form, title=translate("Risks", "New risk"))
+
+        def save() -> None:
+            v = form.values()
+            rid = "".join(ch if ch.isalnum() else "-" for ch in v["title"].lower()).strip("-")
+            if not rid:
+                form.fail(translate("Risks", "Give the risk a title"))
+                return
+            rid = rid[:48]
+            if self.registers.risks.get(rid) is not None:  # type: ignore[union-attr]
+                rid = f"{rid}-{len(self.registers.risks.all()) + 1}"  # type: ignore[union-attr]
+            try:
+                self.registers.risks.save(rid, {  # type: ignore[union-attr]
+                    "title": v["title"], "owner": v["owner"], "status": "open", **picked},
+                    actor=self.user()[0] or "terminal")
+            except RegisterError as e:
+                form.fail(str(e))
+                return
+            overlay.close_with(rid)
 
         form.ok.clicked.connect(save)
         return overlay

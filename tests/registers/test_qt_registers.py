@@ -149,3 +149,28 @@ def test_maintenance_answers_a_message_from_production(qtbot, ctx) -> None:
     assert [m.author for m in registers.channels.messages("maintenance")] == ["anna", "max"]
     panel.show_channel("quality")
     assert not panel.send_button.isEnabled()  # maintenance does not write for quality
+
+
+def test_a_supervisor_adds_a_risk_by_touch(qtbot, ctx) -> None:
+    registers = ctx.find(Registers)
+    panel = RisksPanel(ctx, {})
+    qtbot.addWidget(panel)
+    panel.resize(1000, 700)
+    panel.show()
+    assert not panel.new_button.isEnabled()
+    assert ctx.session.sign_in_pin("sam", "6666").ok
+    qtbot.waitUntil(panel.new_button.isEnabled)
+    qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
+    form = overlay_of(panel).content
+    qtbot.mouseClick(form.edits["title"], Qt.MouseButton.LeftButton)
+    for ch in "robot":
+        qtbot.mouseClick(button(form, ch), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(button(form, "technical"), Qt.MouseButton.LeftButton)
+    likelihood = [b for b in form.findChildren(QPushButton)
+                  if b.text() == "4" and b.isCheckable()]  # not the keyboard's 4
+    qtbot.mouseClick(likelihood[0], Qt.MouseButton.LeftButton)  # the likelihood row
+    qtbot.mouseClick(form.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: registers.risks.get("robot") is not None)
+    rec = registers.risks.get("robot")
+    assert (rec.get("category"), rec.get("likelihood"), rec.get("impact")) == (
+        "technical", 4, 3)
