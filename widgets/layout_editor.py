@@ -165,9 +165,7 @@ class GridCanvas(QWidget):
         tile = self.tiles.get(self.current or "")
         self.handle.setVisible(tile is not None)
         if tile is not None:
-            g = tile.geometry()
-            self.handle.move(g.right() - TOUCH_PX + 1, g.bottom() - TOUCH_PX + 1)
-            self.handle.raise_()
+            self._place_handle_at(tile)
 
     def resizeEvent(self, event: Any) -> None:
         self._place()
@@ -225,8 +223,8 @@ class GridCanvas(QWidget):
         return False
 
     def _place_handle_at(self, tile: QPushButton) -> None:
-        g = tile.geometry()
-        self.handle.move(g.right() - TOUCH_PX + 1, g.bottom() - TOUCH_PX + 1)
+        g, h = tile.geometry(), self.handle.size()  # the theme may make it taller
+        self.handle.move(g.right() - h.width() + 1, g.bottom() - h.height() + 1)
         self.handle.raise_()
 
 
