@@ -22,6 +22,7 @@ from app.registers.records import Record
 from app.registers.replica import RegisterError
 from app.registers.suppliers import (
     SCORE_FORMULA,
+    STANDARDS,
     CsvError,
     certificates,
     overdue_actions,
@@ -190,7 +191,14 @@ class SuppliersPanel(RegisterPanel):
         edit = big_button(translate("Suppliers", "Edit"))
         edit.setEnabled(self.may(Action.SUPPLIERS_EDIT))
         edit.clicked.connect(lambda: (overlay_ref[0].close_with(None), self.open_edit(sid)))
-        box.addWidget(edit)
+        add_cert = big_button(translate("Suppliers", "Add certificate"))
+        add_cert.setEnabled(self.may(Action.SUPPLIERS_EDIT))
+        add_cert.clicked.connect(lambda: (overlay_ref[0].close_with(None),
+                                          self.open_certificate(sid)))
+        row = QHBoxLayout()
+        row.addWidget(edit)
+        row.addWidget(add_cert)
+        box.addLayout(row)
         overlay = Overlay.open(self, sheet, title=rec.get("name", sid))
         overlay_ref.append(overlay)
         return overlay
@@ -230,6 +238,51 @@ class SuppliersPanel(RegisterPanel):
                 form.fail(str(e))
                 return
             overlay.close_with(f["id"])
+
+        form.ok.clicked.connect(save)
+        return overlay
+
+    def open_certificate(self, sid: str) -> Overlay | None:
+        """A certificate by touch: the standard as buttons, number and dates typed."""
+        if self.registers is None:
+            return None
+        form = FormSheet([("number", translate("Suppliers", "Certificate number"), ""),
+                          ("issuer", translate("Suppliers", "Issued by"), ""),
+                          ("valid_to", translate("Suppliers", "Valid to (YYYY-MM-DD)"), "")],
+                         translate("Suppliers", "Add certificate"))
+        picked = {"standard": STANDARDS[0]}
+        row = QHBoxLayout()
+        group: list[QPushButton] = []
+        for std in STANDARDS:
+            b = QPushButton(std)
+            b.setCheckable(True)
+            b.setChecked(std == picked["standard"])
+            b.setMinimumHeight(56)
+            group.append(b)
+            row.addWidget(b)
+
+            def pick(_: bool = False, std: str = std, b: QPushButton = b) -> None:
+                picked["standard"] = std
+                for other in group:
+                    other.setChecked(other is b)
+
+            b.clicked.connect(pick)
+        form.layout().insertLayout(0, row)  # type: ignore[union-attr]
+        overlay = Overlay.open(self, form, title=translate("Suppliers", "Add certificate"))
+
+        def save() -> None:
+            v = form.values()
+            rec = self.registers.suppliers.get(sid)  # type: ignore[union-attr]
+            certs = list(rec.get("certifications", []) or []) if rec else []
+            certs.append({"standard": picked["standard"], "number": v["number"],
+                          "issuer": v["issuer"], "valid_to": v["valid_to"]})
+            try:
+                self.registers.suppliers.save(sid, {"certifications": certs},  # type: ignore
+                                              actor=self.user()[0] or "terminal")
+            except RegisterError as e:
+                form.fail(str(e))
+                return
+            overlay.close_with(sid)
 
         form.ok.clicked.connect(save)
         return overlay

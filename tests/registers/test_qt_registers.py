@@ -174,3 +174,23 @@ def test_a_supervisor_adds_a_risk_by_touch(qtbot, ctx) -> None:
     rec = registers.risks.get("robot")
     assert (rec.get("category"), rec.get("likelihood"), rec.get("impact")) == (
         "technical", 4, 3)
+
+
+def test_purchasing_adds_a_certificate_and_a_wrong_date_is_named(qtbot, ctx) -> None:
+    registers = ctx.find(Registers)
+    registers.suppliers.save("nordglas", {"name": "Nordglas AB"}, actor="paul")
+    assert ctx.session.sign_in_pin("paul", "7777").ok
+    panel = SuppliersPanel(ctx, {})
+    qtbot.addWidget(panel)
+    panel.resize(1100, 800)
+    panel.show()
+    form = panel.open_certificate("nordglas").content
+    qtbot.mouseClick(button(form, "EMAS"), Qt.MouseButton.LeftButton)
+    form.edits["valid_to"].setText("31.12.2028")
+    qtbot.mouseClick(form.ok, Qt.MouseButton.LeftButton)
+    assert "valid_to" in form.message.text() and "not a date" in form.message.text()
+    form.edits["valid_to"].setText("2028-12-31")
+    qtbot.mouseClick(form.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(registers.suppliers.get("nordglas").get("certifications")))
+    [c] = registers.suppliers.get("nordglas").get("certifications")
+    assert (c["standard"], c["valid_to"]) == ("EMAS", "2028-12-31")
