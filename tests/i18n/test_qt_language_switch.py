@@ -17,7 +17,7 @@ from app.alarms.model import AlarmDefinition, AlarmKind, Priority
 from app.andon import AndonBoard
 from app.config import SiteInfo, StationConfig
 from app.model import Sample
-from app.safety.estop import CircuitState, EStopStatus, RequestState
+from app.safety.estop import CircuitState, EStopConfig, EStopStatus, RequestState
 from app.store import Store
 from widgets import i18n
 from widgets.alarm_table import AlarmTable
@@ -45,11 +45,15 @@ class StoppedController:
     """What the e-stop view reads: a press the PLC did not confirm."""
 
     status = EStopStatus(RequestState.NOT_CONFIRMED, CircuitState.RUNNING, detail="timeout")
+    config = EStopConfig("line/estop_request", "line/estop_circuit", "line/estop_reset")
 
     def add_observer(self, _fn: Any) -> Callable[[], None]:
         return lambda: None
 
     def can_reset(self, _role: Any) -> tuple[bool, str]:
+        return False, "sign in"
+
+    def can_start(self, _role: Any) -> tuple[bool, str]:
         return False, "sign in"
 
 
