@@ -32,6 +32,9 @@ class ConfigError(ValueError):
         super().__init__(f"{file}: {key}: {message}" if key else f"{file}: {message}")
 
 
+TRANSLATED_KEYS = ("name", "description", "message")  # site strings with name_de etc.
+
+
 class Table:
     """Typed, path-aware reads from a TOML table; every error names file and key.
 
@@ -121,10 +124,35 @@ class Table:
         self._seen.add(name)
         return self.data.get(name, default)
 
+    def texts(self, name: builtins.str) -> dict[builtins.str, builtins.str]:
+        """The translations of text key `name`: `name_de = "..."`, `name_zh_CN = "..."`
+        (one key per language of the terminal), as {language: text}. A key for a
+        language the terminal does not have is left unread, so `done()` reports it."""
+        from layouts.model import LANGUAGES  # lazily: layouts imports app modules
+
+        out: dict[builtins.str, builtins.str] = {}
+        for lang in LANGUAGES:
+            key = f"{name}_{lang}"
+            if key in self.data:
+                text = self.str(key)
+                if not text or not text.strip():
+                    raise self.error(key, "must not be empty (leave the key out to show "
+                                     f"the {name} of the default language)")
+                out[lang] = text
+        return out
+
     def done(self) -> None:
         unknown = sorted(set(self.data) - self._seen)
         if unknown:
-            raise self.error(unknown[0], "unknown key (misspelt?)")
+            key = unknown[0]
+            base, _, lang = key.partition("_")
+            if base in TRANSLATED_KEYS and lang:
+                from layouts.model import LANGUAGES
+
+                raise self.error(key, f"unknown language {lang!r}; a translation is "
+                                 f"{base}_<language>, languages: "
+                                 f"{', '.join(x for x in LANGUAGES if x != 'en')}")
+            raise self.error(key, "unknown key (misspelt?)")
 
 
 def _kind(value: Any) -> str:
@@ -218,6 +246,14 @@ class SiteConfig:
     # Their services are reported as not running; everything else starts.
     section_errors: dict[str, ConfigError] = field(default_factory=dict)
 
+    # Translated site strings: "station.<id>.name", "tag.<path>.description",
+    # "alarm.<id>.message" -> {language: text}; views pick the worker's language.
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def text(self, key: str, default: str, language: str) -> str:
+        """The site string `key` in `language`, else `default` (the file's own)."""
+        return self.translations.get(key, {}).get(language, default)
+
     def tags_of(self, source_id: str) -> list[TagConfig]:
         return [t for t in self.tags.values() if t.source == source_id]
 
@@ -276,12 +312,14 @@ def load(path: Path | str, *, terminal_id: str | None = None,
                       "an MQTT source)")
     s.done()
 
+    texts: dict[str, dict[str, str]] = {}
     tags: dict[str, TagConfig] = {}
     for t in root.tables("tags"):
         tag = _parse_tag(t, sources)
         if tag.path in tags:
             raise t.error("path", f"tag {tag.path!r} is defined twice")
         tags[tag.path] = tag
+        texts["tag." + tag.path + ".description"] = t.texts("description")
         t.done()
 
     stations: dict[str, StationConfig] = {}
@@ -290,9 +328,11 @@ def load(path: Path | str, *, terminal_id: str | None = None,
         if st.id in stations:
             raise t.error("id", f"station {st.id!r} is defined twice")
         stations[st.id] = st
+        texts["station." + st.id + ".name"] = t.texts("name")
         t.done()
 
-    cfg = SiteConfig(path, site, sources, tags, stations, {})
+    cfg = SiteConfig(path, site, sources, tags, stations, {},
+                     translations={k: v for k, v in texts.items() if v})
     for name, parser in parsers.items():
         if name in data:
             root.raw(name)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePo
 from app.alarms.model import AlarmState, AlarmStatus, AlarmSummary
 from app.safety.line_stop import LINE_STOP_ALARM
 from widgets import theme
+from widgets.site_text import alarm_message
 
 log = logging.getLogger(__name__)
 # Bare name so pyside6-lupdate finds the strings (it does not see through wrappers).
@@ -222,7 +223,7 @@ class AlarmBanner(QFrame):
             self._set_flashing(False)
             return
         when = _clock_text(top.since)
-        self.text.setText(f"P{int(top.priority)}  {when}  {top.message or top.id}  "
+        self.text.setText(f"P{int(top.priority)}  {when}  {alarm_message(top)}  "
                           f"— {state_text(top.state)}")
         self.text.setToolTip(top.id)
         theme.set_state_property(self.text, "severity",

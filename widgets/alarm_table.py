@@ -58,6 +58,7 @@ from widgets.alarm_journal import JournalView
 from widgets.flow_layout import FlowLayout
 from widgets.panels import PanelContext, register_panel
 from widgets.permission_text import user_message
+from widgets.site_text import alarm_message
 
 log = logging.getLogger(__name__)
 # Bare name so pyside6-lupdate finds the strings (it does not see through wrappers).
@@ -161,7 +162,7 @@ class AlarmModel(QAbstractTableModel):
             if col == COL_TIME:
                 return _time(s.since)
             if col == COL_ALARM:
-                return s.message or s.id
+                return alarm_message(s)
             if col == COL_VALUE:
                 unit = s.definition.unit
                 return "" if s.value is None else f"{_fmt(s.value)} {unit}".strip()
@@ -471,6 +472,15 @@ class AlarmTable(QWidget):
         self.refresh()
 
     # --- data ----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        # The alarm texts come from the site file in the worker's language: draw again.
+        if event.type() == QEvent.Type.LanguageChange:
+            n = self.model.rowCount()
+            if n:
+                self.model.dataChanged.emit(self.model.index(0, COL_ALARM),
+                                            self.model.index(n - 1, COL_ALARM))
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         if self.engine is None:

@@ -36,6 +36,7 @@ from widgets.clock import format_age, ticker
 from widgets.flow_layout import FlowLayout
 from widgets.overlay import Overlay, mark_host
 from widgets.panels import PanelContext
+from widgets.site_text import use_site
 
 log = logging.getLogger(__name__)
 
@@ -288,6 +289,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.kiosk = False
+        use_site(ctx.config)  # site strings (station names, alarm texts) in the language
         site = getattr(ctx.config, "site", None)
         self.plant_text = " · ".join(
             x for x in (getattr(site, "name", ""), getattr(site, "line", "")) if x

@@ -21,6 +21,7 @@ from widgets.lamp import StateLamp
 from widgets.panel_frame import PanelFrame
 from widgets.panels import PanelContext, register_panel
 from widgets.setpoint import open_setpoint
+from widgets.site_text import station_name
 from widgets.trend import TrendPlot
 from widgets.value_tile import ValueTile, format_value
 
@@ -83,7 +84,7 @@ class StationPanel(PanelFrame):
         if st is None:
             known = ", ".join(sorted(ctx.config.stations)) or "none configured"
             raise ValueError(f"unknown station {station_id!r} (stations: {known})")
-        super().__init__(st.name, parent)
+        super().__init__(station_name(st, ctx.config), parent)
         self.ctx, self.station = ctx, st
         self.lamp = StateLamp(ctx.bridge, st.state_tag)
         self.lamp.set_line_stop(ctx.find(LineStop))  # idle during an e-stop: "stopped (e-stop)"
@@ -151,6 +152,7 @@ class StationPanel(PanelFrame):
         self.reportProblem.emit(self.station.id)
 
     def _retranslate(self) -> None:
+        self.set_title(station_name(self.station, self.ctx.config))  # the site's own words
         self.cycles_caption.setText(translate("StationPanel", "Cycles"))
         if self.andon_button is not None:
             self.andon_button.setText(translate("StationPanel", "Report a problem"))

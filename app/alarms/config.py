@@ -104,6 +104,8 @@ def parse_alarms(root: Table, cfg: SiteConfig) -> list[AlarmDefinition]:
             station=station, area=t.str("area", ""),
             suppress_when=_rule(t, "suppress_when", cfg), unit=unit,
         ))
+        if texts := t.texts("message"):  # shown in the worker's language by the views
+            cfg.translations["alarm." + aid + ".message"] = texts
         t.done()
     return defs
 
