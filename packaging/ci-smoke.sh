@@ -179,6 +179,15 @@ gateway_sigterm() {
         --site /etc/lineside/site.toml --store /var/lib/lineside/lineside.db' \
         >"$LOG/gateway.log" 2>&1 &
     pid=$!
+    # 10 s of running from the moment it is up (its start takes 2-30 s on a loaded machine;
+    # a stop requested during start-up waits for the start, measured apart below).
+    t_up=$(date +%s)
+    until grep -q "link plc-body: connected" "$LOG/gateway.log"; do
+        kill -0 $pid 2>/dev/null || { echo "the gateway died early:"; cat "$LOG/gateway.log"; exit 1; }
+        [ $(( $(date +%s) - t_up )) -le 120 ] || { echo "not connected after 120 s"; exit 1; }
+        sleep 0.2
+    done
+    echo "gateway up and connected after $(( $(date +%s) - t_up )) s"
     sleep 10
     kill -0 $pid || { echo "the gateway died early:"; cat "$LOG/gateway.log"; exit 1; }
     t0=$(date +%s%N)
