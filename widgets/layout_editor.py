@@ -23,6 +23,7 @@ import copy
 import json
 import logging
 import math
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -228,6 +229,10 @@ class GridCanvas(QWidget):
         self.handle.raise_()
 
 
+# A validator problem about one setting: "panels[3] (id 'trend1').settings.tags: why".
+_SETTING_PROBLEM = re.compile(r".*\(id '(?P<id>[^']+)'\)\.settings\.(?P<key>\w+): (?P<why>.*)")
+
+
 def _message_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
@@ -321,6 +326,7 @@ class LayoutEditor(QWidget):
         # Labels above their fields: the tag picker gets the column's whole width.
         self.settings_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.setting_fields: dict[str, QWidget] = {}
+        self.field_messages: dict[str, QLabel] = {}  # beside each field: what is wrong
 
         # --- preferences ---
         self.theme = QComboBox()
@@ -522,7 +528,8 @@ class LayoutEditor(QWidget):
             self.add_panel(type_name)
 
     def _edited(self, rebuild_settings: bool = True) -> None:
-        for label in (self.message, self.add_message, self.edit_message):
+        for label in (self.message, self.add_message, self.edit_message,
+                      *self.field_messages.values()):
             self.show_message("", near=label)
         self._sync(rebuild_settings)
         self.changed.emit(copy.deepcopy(self.doc))
@@ -534,6 +541,7 @@ class LayoutEditor(QWidget):
         if found:
             self.show_message(translate("LayoutEditor", "Cannot save: {problem}").format(
                 problem="; ".join(found[:3])), error=True)
+            self._show_field_problem(found)
             return False
         if self.on_save is None:
             self._save_finished(copy.deepcopy(self.doc))
@@ -618,6 +626,7 @@ class LayoutEditor(QWidget):
         while self.settings_form.rowCount():
             self.settings_form.removeRow(0)
         self.setting_fields = {}
+        self.field_messages = {}
         if p is None:
             return
         s = p["settings"]
@@ -686,6 +695,31 @@ class LayoutEditor(QWidget):
             field.setMinimumHeight(TOUCH_PX)
         self.setting_fields[key] = field
         self.settings_form.addRow(label, field)
+        note = _message_label("LayoutEditorFieldMessage")
+        self.field_messages[key] = note
+        self.settings_form.addRow(note)
+
+    def _show_field_problem(self, found: list[str]) -> None:
+        """Select the first panel whose setting is wrong and say so beside that field."""
+        for problem in found:
+            m = _SETTING_PROBLEM.match(problem)
+            if m is None or self._panel(m["id"]) is None:
+                continue
+            if m["id"] != self.current:
+                self.select(m["id"])
+            note = self.field_messages.get(m["key"])
+            if note is None:
+                return
+            spec = panel_catalogue.spec(self._panel(m["id"])["type"])  # type: ignore[index]
+            f = spec.field(m["key"]) if spec else None
+            needed = {FieldKind.TAGS: translate("LayoutEditor", "Tick at least one signal."),
+                      FieldKind.TAG: translate("LayoutEditor", "Tick a signal."),
+                      FieldKind.STATION: translate("LayoutEditor", "Tap a station.")}
+            text = (needed.get(f.kind) if f is not None and "required" in m["why"] else None)
+            self.show_message(text or translate("LayoutEditor", "Needed before saving: "
+                                                "{detail}").format(detail=m["why"]),
+                              error=True, near=note)
+            return
 
     def _json_settings(self, text: str) -> None:
         p = self._panel(self.current)

@@ -91,6 +91,15 @@ def test_remove_add_move_resize_then_save(qtbot, lstore) -> None:
 
     assert ed.save() is False  # a trend without tags cannot be saved
     assert "settings.tags: required" in ed.message.text()
+    note = ed.field_messages["tags"]  # ... and said beside the tag picker
+    assert note.isVisible() and note.text() == "Tick at least one signal."
+    field = ed.setting_fields["tags"]
+
+    def below_the_picker() -> bool:
+        gap = note.mapTo(ed, QPoint(0, 0)).y() - field.mapTo(ed, QPoint(0, field.height())).y()
+        return 0 <= gap < 30
+
+    qtbot.waitUntil(below_the_picker, timeout=2000)
     # Its tags by touch alone: open the press's branch, tap two signals, change one's mind.
     picker = ed.setting_fields["tags"]
     assert tree_row(picker, LINE).isExpanded()  # the plant's single chain is one row
@@ -104,6 +113,7 @@ def test_remove_add_move_resize_then_save(qtbot, lstore) -> None:
     assert tree_row(picker, "tonnage").checkState(0) == Qt.CheckState.Unchecked
     assert all(picker.tree.visualItemRect(tree_row(picker, t)).height() >= TOUCH_PX
                for t in ("oil_temp", "joint_temp", LINE))
+    assert not note.isVisible()  # gone once a signal is ticked
     window = ed.setting_fields["window_s"]
     window.setValue(30)
     assert moved["settings"] == {"tags": [f"{LINE}/press/press1/oil_temp",
@@ -197,3 +207,13 @@ def test_drag_moves_and_the_handle_resizes(qtbot, lstore) -> None:
     assert (p["colspan"], p["rowspan"]) == (9, 3)
     drag(qtbot, handle, round(-20 * cw), 0)  # never below one cell
     assert p["colspan"] == 1
+
+
+def test_a_save_refused_for_another_panel_selects_it(qtbot, lstore) -> None:
+    ed, _ = editor_for(qtbot, lstore)
+    ed.select("trend")
+    ed.set_setting("tags", [])  # unticked everything
+    ed.select("press")
+    tap(qtbot, ed.save_button)
+    assert ed.current == "trend"
+    assert ed.field_messages["tags"].text() == "Tick at least one signal."
