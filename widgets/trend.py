@@ -36,7 +36,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGraphicsPathItem,
@@ -80,19 +80,20 @@ def _as_float(s: Sample) -> float:
 
 
 class _Envelope(QGraphicsPathItem):
-    """The min/max band of a curve as one translucent filled path (no outline): cheap to
-    paint, and the line stays readable on top of it."""
+    """The min/max band of a curve, faint (one light stroke per pixel bucket), drawn
+    under the line so the line stays readable on top of it."""
 
     def __init__(self, color: str) -> None:
         super().__init__()
         c = QColor(color)
-        c.setAlpha(55)
-        self.setBrush(QBrush(c))
-        self.setPen(QPen(Qt.PenStyle.NoPen))
+        c.setAlpha(50)
+        pen = QPen(c)
+        pen.setWidth(0)  # cosmetic: one pixel whatever the zoom
+        self.setPen(pen)
         self.x = self.y = np.empty(0)
 
     def set(self, t: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> None:
-        x, y, connect = data.outline(t, lo, hi)
+        x, y, connect = data.strokes(t, lo, hi)
         self.x, self.y = x, y
         self.setPath(pg.arrayToQPath(x, y, connect=connect) if len(x) else QPainterPath())
 

@@ -1,6 +1,6 @@
 """What a trend draws, as plain functions of NumPy arrays (tested without Qt): history
 buckets with values held across unchanged stretches, dense live data reduced to one
-mean/min/max per pixel, the envelope as one fillable outline, and a tag's legend label."""
+mean/min/max per pixel, the envelope as strokes from min to max, a tag's legend label."""
 
 from __future__ import annotations
 
@@ -57,27 +57,21 @@ def per_pixel(t: np.ndarray, v: np.ndarray, lo: np.ndarray, hi: np.ndarray,
     return centre, mean, np.minimum.reduceat(lo, starts), np.maximum.reduceat(hi, starts)
 
 
-def outline(t: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray,
+def strokes(t: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray,
                                                                      np.ndarray]:
-    """The envelope as closed polygons, one per run of finite buckets: along `hi`
-    forward, back along `lo`. Returns x, y and the `connect` array for arrayToQPath
-    (False where one polygon ends and the next begins)."""
+    """The envelope as one vertical stroke per bucket from min to max: with a bucket a
+    pixel it reads as a filled band, and costs a few ms where a filled polygon cost
+    about 15 % of a day plot's frame (measured). Returns x, y and the `connect` array
+    for arrayToQPath (each stroke's two ends connected, nothing between strokes);
+    buckets with a gap are left out."""
     finite = np.isfinite(lo) & np.isfinite(hi)
-    if not finite.any():
-        e = np.empty(0)
-        return e, e, np.empty(0, dtype=bool)
-    # run boundaries of the finite stretches
-    d = np.diff(np.concatenate([[False], finite, [False]]).astype(np.int8))
-    starts, ends = np.flatnonzero(d == 1), np.flatnonzero(d == -1)
-    xs, ys, cs = [], [], []
-    for s, e in zip(starts, ends, strict=True):
-        x = t[s:e]
-        xs += [x, x[::-1]]
-        ys += [hi[s:e], lo[s:e][::-1]]
-        c = np.ones(2 * (e - s), dtype=bool)
-        c[-1] = False
-        cs.append(c)
-    return np.concatenate(xs), np.concatenate(ys), np.concatenate(cs)
+    t, lo, hi = t[finite], lo[finite], hi[finite]
+    x = np.repeat(t, 2)
+    y = np.empty(2 * len(t))
+    y[0::2], y[1::2] = lo, hi
+    connect = np.zeros(len(y), dtype=bool)
+    connect[0::2] = True
+    return x, y, connect
 
 
 def station_of(tag: str, stations: Iterable[Any]) -> Any:

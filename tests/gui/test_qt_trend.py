@@ -106,7 +106,7 @@ def test_backfill_runs_off_the_gui_thread_and_draws_history(qtbot, bridge):
     _, v = plot.series[PRESSURE].curve.getData()
     assert np.nanmax(v) == 100.0 and np.isnan(v).any()  # history with its gap
     ex, ey = plot.series[PRESSURE].envelope.getData()
-    # min/max envelope: one filled outline per run of buckets (17 buckets around the gap)
+    # min/max envelope: a stroke per bucket, none in the gap (17 buckets around it)
     assert len(ex) == 2 * 17 and ey.max() == 110.0 and ey.min() == 90.0
 
     with qtbot.waitSignal(plot.backfilled, timeout=5000):

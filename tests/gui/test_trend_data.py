@@ -1,4 +1,4 @@
-"""What a trend draws, without Qt: held history, per-pixel buckets, the envelope outline,
+"""What a trend draws, without Qt: held history, per-pixel buckets, the envelope strokes,
 labels."""
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ def test_per_pixel_mean_min_max() -> None:
     assert hi[5] == 9.0 and lo.min() >= -1.0 and abs(mean[0] - v[:100].mean()) < 1e-12
 
 
-def test_outline_is_one_polygon_per_finite_run() -> None:
-    t = np.arange(5.0)
-    lo = np.array([0.0, 0.0, np.nan, 1.0, 1.0])
-    x, y, connect = data.outline(t, lo, lo + 2)
-    assert list(x) == [0, 1, 1, 0, 3, 4, 4, 3]
-    assert list(y) == [2, 2, 0, 0, 3, 3, 1, 1]
-    assert list(connect) == [True, True, True, False, True, True, True, False]
+def test_strokes_from_min_to_max_skip_gaps() -> None:
+    t = np.arange(3.0)
+    lo = np.array([0.0, np.nan, 1.0])
+    x, y, connect = data.strokes(t, lo, lo + 2)
+    assert list(x) == [0, 0, 2, 2]
+    assert list(y) == [0, 2, 1, 3]
+    assert list(connect) == [True, False, True, False]
 
 
 def test_short_label() -> None:
