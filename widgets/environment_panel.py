@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -29,11 +28,13 @@ from app.environment.monitor import EnvironmentError
 from app.environment.service import Environment
 from layouts.panels import environment as specs
 from widgets import theme
+from widgets.flow_layout import FlowLayout
 from widgets.overlay import Overlay
 from widgets.panels import PanelContext, register_panel
 from widgets.register_views import FormSheet, big_button
 
 translate = QCoreApplication.translate
+CARD_PX = 236  # a parameter card: value, sparkline, limit and state
 
 
 def level_text(level: Level) -> str:
@@ -64,10 +65,10 @@ class Sparkline(QWidget):
         self.p = p
         self.points: tuple[tuple[float, float], ...] = ()
         self.level = Level.NORMAL
-        self.setMinimumSize(140, 44)
+        self.setMinimumSize(80, 34)
 
     def sizeHint(self) -> QSize:
-        return QSize(220, 52)
+        return QSize(220, 36)
 
     def paintEvent(self, _e: QPaintEvent) -> None:
         c = theme.colors()
@@ -113,8 +114,10 @@ class ParameterCard(QFrame):
         self.name.setProperty("role", "caption")
         self.value = QLabel("–")
         self.value.setProperty("role", "value")
+        self.value.setMinimumWidth(0)
         self.limit = QLabel()
         self.limit.setProperty("role", "caption")
+        self.limit.setWordWrap(True)
         self.state = QLabel()
         self.state.setProperty("role", "status")
         self.state.setWordWrap(True)
@@ -122,10 +125,8 @@ class ParameterCard(QFrame):
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 6, 8, 6)
         box.addWidget(self.name)
-        row = QHBoxLayout()
-        row.addWidget(self.value)
-        row.addWidget(self.spark, 1)
-        box.addLayout(row)
+        box.addWidget(self.value)  # full width: the number is never cut
+        box.addWidget(self.spark)
         box.addWidget(self.limit)
         box.addWidget(self.state)
 
@@ -166,13 +167,13 @@ class EnvironmentPanel(QWidget):
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.cards: dict[str, ParameterCard] = {}
-        grid = QGridLayout()
-        grid.setSpacing(8)
+        grid = FlowLayout(spacing=8)  # as many cards to a row as the panel's width holds
         params = self.env.monitor.config.parameters if self.env else ()
-        for i, p in enumerate(params):
+        for p in params:
             card = ParameterCard(p)
+            card.setFixedWidth(CARD_PX)
             self.cards[p.id] = card
-            grid.addWidget(card, i // 3, i % 3)
+            grid.addWidget(card)
         self.events_title = QLabel()
         self.events_title.setProperty("role", "title")
         self.events = QVBoxLayout()
