@@ -114,8 +114,12 @@ class StationPanel(PanelFrame):
 
         self.trend: TrendPlot | None = None
         if show_trend and st.trend:
+            from app.alarms.engine import AlarmEngine
+            from app.alarms.journal import AlarmJournal
+
             self.trend = TrendPlot(
-                ctx.bridge, st.trend, store=ctx.store, window_s=600, compact=True
+                ctx.bridge, st.trend, store=ctx.store, window_s=600, compact=True,
+                alarms=ctx.find(AlarmEngine), journal=ctx.find(AlarmJournal),
             )
             self.body.addWidget(self.trend, 1)
 

@@ -55,6 +55,7 @@ from widgets import theme
 from widgets import trend_data as data
 from widgets import trend_pacing as pacing
 from widgets.ring import TimeRing
+from widgets.site_text import station_name, tag_description
 from widgets.value_tile import format_value
 
 log = logging.getLogger(__name__)
@@ -101,6 +102,18 @@ class _Envelope(QGraphicsPathItem):
         return self.x, self.y
 
 
+@dataclass(frozen=True)
+class _Described:
+    """A tag config seen with its description in the worker's language."""
+
+    tc: Any
+    description: str
+
+    @property
+    def label(self) -> str:
+        return str(getattr(self.tc, "label", "") or "")
+
+
 @dataclass
 class _Series:
     tag: str
@@ -118,6 +131,8 @@ class _Series:
     station: str = ""
     description: str = ""
     dense: bool = False  # the envelope shows per-pixel live buckets, not the history
+    tag_config: Any = None
+    station_config: Any = None
     dirty: bool = True
 
 
@@ -361,6 +376,8 @@ class TrendPlot(QWidget):
                 np.empty(0),
                 station=getattr(st, "name", "") if st is not None else "",
                 description=getattr(tc, "description", "") or "",
+                tag_config=tc,
+                station_config=st,
             )
             lo, hi = (limits or {}).get(tag, (getattr(tc, "low", None), getattr(tc, "high", None)))
             if show_limits and lo is not None and hi is not None:
@@ -687,6 +704,16 @@ class TrendPlot(QWidget):
         self._update_legend()
 
     def _retranslate(self) -> None:
+        for s in self.series.values():  # the site's own words, in the worker's language
+            tc, st = s.tag_config, s.station_config
+            if tc is not None:
+                s.description = tag_description(tc) if getattr(tc, "path", None) else ""
+                s.label = data.short_label(s.tag, _Described(tc, s.description), st is not None)
+            if st is not None:
+                s.station = station_name(st)
+            legend_label = getattr(self, "legend_labels", {}).get(s.tag)
+            if legend_label is not None:
+                legend_label.setToolTip(s.description or s.tag)
         self.pause_button.setText(
             translate("TrendPlot", "Live") if self.paused else translate("TrendPlot", "Pause")
         )

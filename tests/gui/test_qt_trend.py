@@ -294,3 +294,25 @@ def test_alarm_activations_are_marked_on_the_time_axis(qtbot, bridge, tmp_path):
         assert all(lo <= y <= lo + 0.1 * (hi - lo) for y in my)  # on the time axis
     finally:
         store.close()
+
+
+def test_legend_follows_the_language_with_the_site_own_words(qtbot, themed):
+    from app.config import load
+    from widgets import i18n
+    from widgets.bridge import Bridge
+    from widgets.site_text import use_site
+
+    demo = load("resources/demo/site.toml")
+    power = "demo/body/line1/press/press1/power"
+    bridge = Bridge(None, config=demo)
+    use_site(demo)
+    try:
+        plot = TrendPlot(bridge, [power, "demo/body/line1/weld/robot1/power"])
+        qtbot.addWidget(plot)
+        assert "power · Press 1" in plot.legend_labels[power].text()
+        assert i18n.set_language(themed, "de")
+        qtbot.waitUntil(lambda: "Presse 1" in plot.legend_labels[power].text(), timeout=2000)
+    finally:
+        i18n.set_language(themed, "en")
+        use_site(None)
+        bridge.stop()
