@@ -260,7 +260,15 @@ class EStopPanel(QFrame):
         self._render()
 
     def _fit_text_side(self) -> None:
-        self.text_side.setFixedWidth(theme.px(TEXT_SIDE_PX))
+        """The text side's width: TEXT_SIDE_PX at the font scale, or more where the
+        language's Reset…/Start… need it (German "Zurücksetzen…" was cut off)."""
+        if not hasattr(self, "text_side"):
+            return
+        buttons = [b for b in (self.reset_button, self.start_button) if not b.isHidden()]
+        for b in buttons:
+            b.ensurePolished()
+        need = sum(b.sizeHint().width() for b in buttons) + 8 * len(buttons)
+        self.text_side.setFixedWidth(max(theme.px(TEXT_SIDE_PX), need))
         self.updateGeometry()
 
     # --- actions ------------------------------------------------------------------------
@@ -437,6 +445,7 @@ class EStopPanel(QFrame):
                 "Make sure nobody is in a danger zone."))
             self.confirm_button.setText(self.tr("Confirm reset"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self._fit_text_side()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -86,3 +86,26 @@ def test_nothing_of_the_frame_is_outside_the_window_at_200_percent(qtbot, frame,
     assert w.frame.height() < 0.55 * 800, w.frame.height()  # was 550 of 800 px before
     assert w.plant.font().pixelSize() >= 30 or w.plant.fontMetrics().height() >= 30
 
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_estop_reset_and_start_are_whole_in_german(qtbot, frame, themed, scale):
+    from widgets import i18n
+
+    w, dock, _session = frame
+    theme.apply_theme(themed, "light", scale)
+    try:
+        assert i18n.set_language(themed, "de")
+        panel = dock.panel
+        qtbot.waitUntil(lambda: panel.reset_button.text() != "Reset…", timeout=2000)
+
+        def whole() -> None:
+            for b in (panel.reset_button, panel.start_button):
+                assert b.width() >= b.sizeHint().width(), (b.text(), b.width())
+                assert dock.estop.rect().contains(
+                    QRect(b.mapTo(dock.estop, b.rect().topLeft()), b.size())), b.text()
+            assert global_rect(w).contains(dock.estop.geometry())
+
+        qtbot.waitUntil(whole, timeout=3000)
+    finally:
+        i18n.set_language(themed, "en")
