@@ -127,8 +127,26 @@ def test_instructions_reach_a_second_terminal_and_follow_the_car(nodes, tmp_path
     assert a.job.sets["robot3"].folder.endswith("robot3")
 
 
-def test_out_of_limits_needs_a_rework_or_a_release_and_all_is_recorded(nodes) -> None:
+def _watch_broker(host: str, port: int, topic_filter: str) -> tuple[Any, list[str]]:
+    """A plain MQTT client subscribed to `topic_filter` (SUBACK awaited): the topics it got."""
+    import paho.mqtt.client as mqtt
+    from paho.mqtt.enums import CallbackAPIVersion
+
+    got: list[str] = []
+    subscribed: list[bool] = []
+    c = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="build-record-watch")
+    c.on_message = lambda _c, _u, m: got.append(m.topic)
+    c.on_subscribe = lambda *_a: subscribed.append(True)
+    c.on_connect = lambda cl, *_a: cl.subscribe(topic_filter, qos=1)
+    c.connect(host, port)
+    c.loop_start()
+    wait_for(lambda: subscribed, 10, "the watcher's subscription")
+    return c, got
+
+
+def test_out_of_limits_needs_a_rework_or_a_release_and_all_is_recorded(nodes, broker) -> None:
     a = nodes("A", DEMO)
+    watch, published = _watch_broker(broker.host, broker.port, "p1/build/#")
     a.car("B-000200|suv|sunroof")
     for step in ("ppe", "roof-load", "sunroof-frame"):
         assert a.job.open_step("robot3").id == step
@@ -153,9 +171,14 @@ def test_out_of_limits_needs_a_rework_or_a_release_and_all_is_recorded(nodes) ->
         ("sunroof-torque", "out_of_limits"), ("sunroof-torque", "ok"),
         ("seal", "out_of_limits"), ("seal", "released"), ("release", "done")]
     assert all(x.revision == 3 for x in record)
-    with a.store.read() as conn:
-        topics = {t for (t,) in conn.execute("SELECT topic FROM outbox")}
-    assert "p1/build/B-000200/robot3" in topics
+    # The build record goes out on the broker (the outbox deletes what the broker acked,
+    # so the outbox table is no place to look for it).
+    try:
+        wait_for(lambda: published.count("p1/build/B-000200/robot3") == len(record), 10,
+                 "every build record entry on the broker", detail=lambda: published)
+    finally:
+        watch.loop_stop()
+        watch.disconnect()
     assert a.job.quality_counts(0) == {"out_of_limits": 2, "released": 1}
 
 
