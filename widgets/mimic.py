@@ -39,6 +39,7 @@ from layouts.panels import mimic as mimic_spec
 from widgets import icons, theme
 from widgets.alarm_banner import paint_priority
 from widgets.panels import register_panel
+from widgets.site_text import station_name
 from widgets.value_tile import format_value
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text")
@@ -299,10 +300,11 @@ class MimicView(QWidget):
         # the name: up to two lines beside the kind icon
         name_w = inner.width() - icon_side - (4 if icon_side else 0) - (
             marker + 4 if marker_top else 0)
-        p.setFont(self._fitting_font(st.name.split(), name_w,
+        name = station_name(st)  # the site's name in the worker's language
+        p.setFont(self._fitting_font(name.split(), name_w,
                                      theme.px(14 if self.compact else 16)))
         fm = QFontMetricsF(p.font())
-        lines = _wrap(st.name, fm, name_w, 2)
+        lines = _wrap(name, fm, name_w, 2)
         name_rect = QRectF(inner.left() + icon_side + (4 if icon_side else 0), inner.top(),
                            name_w, max(icon_side, fm.height() * len(lines)))
         if icon_side:
@@ -513,7 +515,7 @@ class LineMimicWidget(MimicView):
             return None
         panel = StationPanel(self.ctx, sid, show_trend=True)
         panel.setMinimumWidth(min(720, max(480, self.window().width() // 2)))
-        self.station_sheet = Overlay.open(self, panel, title=st.name)
+        self.station_sheet = Overlay.open(self, panel, title=station_name(st))
         return self.station_sheet
 
 

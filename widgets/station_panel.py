@@ -21,7 +21,7 @@ from widgets.lamp import StateLamp
 from widgets.panel_frame import PanelFrame
 from widgets.panels import PanelContext, register_panel
 from widgets.setpoint import open_setpoint
-from widgets.site_text import station_name
+from widgets.site_text import station_name, tag_description
 from widgets.trend import TrendPlot
 from widgets.value_tile import ValueTile, format_value
 
@@ -61,6 +61,7 @@ class SetpointRow(QWidget):
         self.overlay = open_setpoint(self, self.ctx, self.path)
 
     def _retranslate(self) -> None:
+        self.name.setText(tag_description(self.tc) or self.tc.name)  # the site's words
         self.button.setText(translate("StationPanel", "Change…"))
 
     def changeEvent(self, event: QEvent) -> None:

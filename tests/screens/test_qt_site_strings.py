@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from app.config import ConfigError, load
 from widgets import i18n
@@ -82,6 +83,8 @@ def test_demo_stations_and_alarms_in_german_and_chinese(qtbot, demo_site, demo_b
         assert i18n.set_language(themed, "de")
         qtbot.waitUntil(lambda: panel.title.text() == "Presse 1", timeout=2000)
         assert station_name(demo_site.stations["robot1"]) == "Schweißroboter 1"
+        rate = next(r for r in panel.findChildren(QLabel) if r.text() == "Hubzahl-Sollwert")
+        assert rate.isVisibleTo(panel)  # the setpoint row's tag description, in German
         german = alarm_message(some)
         assert german != english and german == demo_site.translations[
             f"alarm.{some.id}.message"]["de"]
