@@ -56,6 +56,7 @@ from widgets import icons, theme
 from widgets.alarm_banner import EngineWatch, paint_priority, state_text
 from widgets.alarm_journal import JournalView
 from widgets.flow_layout import FlowLayout
+from widgets.kinetic import kinetic
 from widgets.panels import PanelContext, register_panel
 from widgets.permission_text import user_message
 from widgets.site_text import alarm_message
@@ -380,7 +381,7 @@ class AlarmTable(QWidget):
         filters.addWidget(self.text_filter, 1)
 
         # the list
-        self.view = QTableView(self)
+        self.view = kinetic(QTableView(self))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(COL_PRIORITY, Qt.SortOrder.AscendingOrder)
@@ -397,7 +398,7 @@ class AlarmTable(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.installEventFilter(self)  # re-share the columns when the view resizes
 
-        self.history = QListWidget(self)
+        self.history = kinetic(QListWidget(self))
         self.history_title = QLabel(translate("AlarmTable", "History of the selected alarm"), self)
         side = QWidget(self)
         side_lay = QVBoxLayout(side)

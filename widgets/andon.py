@@ -28,6 +28,7 @@ from app.andon import CATEGORIES, AndonBoard, AndonError, AndonItem, AndonStatus
 from app.auth.permissions import Action, PermissionDenied, allowed
 from layouts.panels import andon as andon_spec
 from widgets import icons
+from widgets.kinetic import kinetic
 from widgets.overlay import Overlay
 from widgets.panels import PanelContext, register_panel
 from widgets.permission_text import user_message
@@ -127,7 +128,7 @@ class AndonPanel(QWidget):
         self.report_button = QPushButton()
         self.report_button.setMinimumHeight(56)
         self.report_button.clicked.connect(lambda: open_report(self, self._ctx, self._station))
-        self.list = QListWidget()
+        self.list = kinetic(QListWidget())
         self.list.setObjectName("AndonList")
         self.list.setStyleSheet("QListWidget::item { min-height: 48px; }")
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())

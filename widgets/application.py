@@ -28,6 +28,7 @@ from widgets.about import AboutButton, AboutSheet
 from widgets.alarm_banner import AlarmBanner
 from widgets.alarm_table import AlarmTable
 from widgets.bridge import Bridge
+from widgets.kinetic import kinetic
 from widgets.layout_editor import LayoutEditor
 from widgets.layout_host import LayoutHost
 from widgets.overlay import Overlay
@@ -74,6 +75,7 @@ class TerminalWindow(QObject):
         self.scroll = QScrollArea()
         self.scroll.setObjectName("LayoutScroll")
         self.scroll.setWidgetResizable(True)
+        kinetic(self.scroll)  # a finger drags the layout when it is taller than the screen
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.host)

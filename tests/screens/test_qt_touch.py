@@ -68,3 +68,14 @@ def test_scroll_bars_and_table_headers_are_finger_sized(qtbot, box):
     assert table.verticalScrollBar().width() >= theme.TOUCH_PX
     assert table.horizontalScrollBar().height() >= theme.TOUCH_PX
     assert table.horizontalHeader().height() >= theme.TOUCH_PX
+
+
+def test_alarm_list_and_history_scroll_kinetically_by_touch(qtbot, themed):
+    from PySide6.QtWidgets import QScroller
+
+    from widgets.alarm_table import AlarmTable
+
+    table = AlarmTable(None)
+    qtbot.addWidget(table)
+    for view in (table.view, table.history):
+        assert QScroller.hasScroller(view.viewport()), view
