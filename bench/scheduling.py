@@ -13,9 +13,10 @@ build, greedy repair, completion of the hint, search) with the site's 2 s budget
 Baseline: the textbook CP-SAT model of the same re-plan problem written out here
 (intervals, optional alternatives, NoOverlap with the same blocked time, the same
 frozen operations, weighted lateness then makespan; no hints, no sequence model), run
-with the same time limit and workers. Both plans are scored by the same function
-(`cpsat.evaluate`): weighted lateness (minutes x priority), rule violations + colour
-changes at the booth, makespan. Ratios > 1 mean LineSide's plan is better.
+with the same time limit and search threads (the site's `workers`, 1). Both plans are
+scored by the same function (`cpsat.evaluate`): weighted lateness (minutes x
+priority), rule violations + colour changes at the booth, makespan. Ratios > 1 mean
+LineSide's plan is better.
 """
 
 from __future__ import annotations
@@ -163,7 +164,7 @@ def run(scale: Scale) -> list[Result]:
         now = time.time()
         orders = _orders(n, now)
         t = time.perf_counter()
-        plan = planner.plan(line, orders, now=now, reason="initial")
+        plan = planner.plan(line, orders, now=now, reason="initial", workers=line.workers)
         first_s = time.perf_counter() - t
         lat, feasible_after = [], []
         for k in range(replans):
@@ -176,13 +177,14 @@ def run(scale: Scale) -> list[Result]:
             cpsat.greedy(problem, hint)
             feasible_after.append(time.perf_counter() - t)
             t = time.perf_counter()
-            plan = planner.plan(line, orders, now=now2, windows=[fault], previous=plan)
+            plan = planner.plan(line, orders, now=now2, windows=[fault], previous=plan,
+                                workers=line.workers)
             lat.append(time.perf_counter() - t)
         # the last re-plan's problem, LineSide against the bare model, same limit
         problem, ctx = planner.build(line, orders, now=now2, windows=[fault], previous=plan)
         hint = cpsat.Solution(cpsat.Status.FEASIBLE, ctx["hints"])
-        ours = cpsat.solve(problem, limit, hint=hint)
-        bare, bare_s = _bare(problem, limit, 2)
+        ours = cpsat.solve(problem, limit, hint=hint, workers=line.workers)
+        bare, bare_s = _bare(problem, limit, line.workers)
         n_ops = sum(len(j.ops) for j in problem.jobs)
         log.info("scheduling %d ops: first plan %.2f s, re-plan p50 %.2f p95 %.2f, "
                  "ours wl=%s viol+cc=%s mk=%s (%s), bare %s", n_ops, first_s,
@@ -191,7 +193,8 @@ def run(scale: Scale) -> list[Result]:
                  None if bare is None else (bare.weighted_lateness,
                                             bare.rule_violations + bare.colour_changes,
                                             bare.makespan))
-        notes = f"{n_ops} operations, {len(orders)} orders, budget {limit:g} s, 2 workers"
+        notes = (f"{n_ops} operations, {len(orders)} orders, budget {limit:g} s, "
+                 f"{line.workers} worker(s)")
         rows.append(Result(f"scheduling: re-plan p50, {n} ops", round(_pct(lat, 0.5), 3),
                            limit, "s", higher_is_better=False,
                            notes=notes + "; baseline = the budget"))

@@ -2,6 +2,7 @@
 
     [scheduling]
     time_limit_s = 2.0            # the re-plan's search budget (anytime: best so far)
+    workers = 1                   # search threads: one leaves a core to the screen and data
     horizon_h = 10                # how far ahead a plan reaches
     auto_accept = "never"         # never | always | no_new_late (the site's rule)
     planner_terminals = []        # terminal ids that plan; empty: every terminal
@@ -112,6 +113,7 @@ class LineModel:
     fault_repair_min: float = 30.0
     maintenance_min: float = 45.0
     station_names: dict[str, str] = field(default_factory=dict)
+    workers: int = 1
 
     @property
     def stations(self) -> list[str]:
@@ -271,7 +273,7 @@ def parse_line(t: Table, site: SiteConfig) -> LineModel:
         AutoAccept(t.str("auto_accept", "never", choices=tuple(a.value for a in AutoAccept))),
         tuple(t.list("planner_terminals", [], of=str)), t.str("orders_topic"),
         t.float("fault_repair_min", 30.0, min=1), t.float("maintenance_min", 45.0, min=1),
-        {k: v.name for k, v in site.stations.items()})
+        {k: v.name for k, v in site.stations.items()}, t.int("workers", 1, min=1, max=16))
     t.done()
     return model
 

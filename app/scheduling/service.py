@@ -74,12 +74,12 @@ class SchedulingService:
 
     def __init__(self, line: LineModel, store: Any, runtime: Any, *, terminal_id: str,
                  topic_root: str, state_tags: dict[str, str] | None = None,
-                 clock: Callable[[], float] = time.time, workers: int = 2,
+                 clock: Callable[[], float] = time.time, workers: int | None = None,
                  plans: bool | None = None) -> None:
         self.line, self._store, self._runtime = line, store, runtime
         self.terminal_id, self.topic_root = terminal_id, topic_root
         self._clock = clock
-        self._workers = workers
+        self._workers = workers if workers is not None else line.workers
         # Which terminals search (the others follow the accepted plan on the broker).
         self.plans = plans if plans is not None else (
             not line.planner_terminals or terminal_id in line.planner_terminals)
