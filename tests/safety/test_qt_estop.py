@@ -163,7 +163,8 @@ def test_reset_needs_role_and_in_window_confirmation(shell, rig, qtbot) -> None:
     window_click(p.confirm_button)
     qtbot.waitUntil(lambda: controller.status.circuit is CircuitState.READY, timeout=5000)
     assert ("reset", True) in rig.plc.writes
-    assert "ready to start" in p.circuit.text()
+    # The panel renders on the GUI thread from a queued signal: wait for it to show READY.
+    qtbot.waitUntil(lambda: "ready to start" in p.circuit.text(), timeout=2000)
 
 
 def test_start_beside_reset_with_overlay_and_visible_countdown(shell, rig, qtbot) -> None:
