@@ -176,6 +176,25 @@ def test_dense_data_is_drawn_as_min_max_per_pixel(qtbot, bridge):
     assert len(ex) <= 2 * (width + 8)
 
 
+def test_a_short_fast_stretch_in_a_long_window_is_drawn_per_pixel(qtbot, bridge):
+    """Just after a start: 30 s of 10 Hz data in a 10 min window crowd their few pixels;
+    they are drawn as mean and envelope, not as a zig-zag of raw samples."""
+    plot = TrendPlot(bridge, [PRESSURE], window_s=600)
+    qtbot.addWidget(plot)
+    plot.resize(800, 400)
+    plot.show()
+    qtbot.waitExposed(plot)
+    now = time.time()
+    t = now - 30 + np.arange(300) * 0.1
+    plot.series[PRESSURE].ring.extend(t, np.where(np.arange(300) % 2, 5.0, 85.0))
+    plot.series[PRESSURE].dirty = True
+    plot.refresh()
+    _, y = plot.series[PRESSURE].curve.getData()
+    assert len(y) < 150 and 30.0 < np.median(y) < 60.0  # the mean, a readable line
+    _, ey = plot.series[PRESSURE].envelope.getData()
+    assert ey.min() == 5.0 and ey.max() == 85.0  # the swing, in the faint band
+
+
 def test_redraw_pace_counts_the_paint_it_causes(qtbot, bridge):
     from widgets.trend_pacing import pace
 
