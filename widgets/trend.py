@@ -55,7 +55,7 @@ from widgets import theme
 from widgets import trend_data as data
 from widgets import trend_pacing as pacing
 from widgets.ring import TimeRing
-from widgets.site_text import station_name, tag_description
+from widgets.site_text import alarm_message, station_name, tag_description
 from widgets.value_tile import format_value
 
 log = logging.getLogger(__name__)
@@ -176,12 +176,12 @@ class _BackfillJob(QRunnable):
             return
         self.signals.done.emit(self.generation, result, None)
 
-    def _activations(self, t0: float, t1: float) -> list[float]:
+    def _activations(self, t0: float, t1: float) -> list[tuple[float, str]]:
         if self.journal is None:
             return []
-        out: list[float] = []
+        out: list[tuple[float, str]] = []
         for aid in self.alarm_ids:
-            out += [e.ts for e in self.journal.query(alarm_id=aid, since=t0, until=t1 + 1)
+            out += [(e.ts, aid) for e in self.journal.query(alarm_id=aid, since=t0, until=t1 + 1)
                     if e.event == "activated"]
         return out
 
@@ -422,17 +422,19 @@ class TrendPlot(QWidget):
         """Alarm activations of these tags as triangles along the time axis, in a view of
         their own (Y fixed 0..1) so they sit at the bottom whatever the values' range."""
         self.alarm_ids: list[str] = []
+        self._alarm_defs: dict[str, Any] = {}
         self.alarm_times: np.ndarray = np.empty(0)
-        self._hist_alarms: set[float] = set()
+        self._hist_alarms: set[tuple[float, str]] = set()  # (activated at, alarm id)
         self._alarm_version = -1
-        self._live_alarms: set[float] = set()
+        self._live_alarms: set[tuple[float, str]] = set()
         self.markers: pg.ScatterPlotItem | None = None
         self._marker_vb: pg.ViewBox | None = None
         if self.alarms is None and self.journal is None:
             return
         defs = self.alarms.definitions() if self.alarms is not None else []
         mine = set(self.tags)
-        self.alarm_ids = [d.id for d in defs if getattr(d, "tag", None) in mine]
+        self._alarm_defs = {d.id: d for d in defs if getattr(d, "tag", None) in mine}
+        self.alarm_ids = list(self._alarm_defs)
         if not self.alarm_ids:
             return
         vb = pg.ViewBox(enableMouse=False)
@@ -440,7 +442,8 @@ class TrendPlot(QWidget):
         vb.setXLink(self.main_vb)
         vb.setZValue(40)
         self.item.scene().addItem(vb)
-        self.markers = pg.ScatterPlotItem(symbol="t1", size=theme.px(12), pxMode=True)
+        self.markers = pg.ScatterPlotItem(symbol="t1", size=theme.px(12), pxMode=True,
+                                          hoverable=True, tip=self._marker_tip)
         vb.addItem(self.markers)
         self._marker_vb = vb
         self._views_extra = [vb]
@@ -453,19 +456,26 @@ class TrendPlot(QWidget):
         version = getattr(self.alarms, "version", None)
         if self.alarms is not None and version != self._alarm_version:
             self._alarm_version = version
-            live: set[float] = set()
+            live: set[tuple[float, str]] = set()
             for aid in self.alarm_ids:
                 try:
                     events = self.alarms.history(aid)
                 except KeyError:
                     continue
-                live |= {e.ts for e in events if str(e.kind) == "activated"}
+                live |= {(e.ts, aid) for e in events if str(e.kind) == "activated"}
             self._live_alarms = live
-        times = np.array(sorted(self._hist_alarms | self._live_alarms))
+        marks = sorted(self._hist_alarms | self._live_alarms)
+        times = np.array([m[0] for m in marks])
         if len(times) == len(self.alarm_times) and np.array_equal(times, self.alarm_times):
             return
         self.alarm_times = times
-        self.markers.setData(times, np.full(len(times), 0.05))
+        self.markers.setData(times, np.full(len(times), 0.05), data=[m[1] for m in marks])
+
+    def _marker_tip(self, x: float, y: float, data: Any) -> str:
+        d = self._alarm_defs.get(str(data))
+        text = alarm_message(d) if d is not None else str(data)
+        return translate("TrendPlot", "{time} alarm: {message}").format(
+            time=time.strftime("%H:%M:%S", time.localtime(x)), message=text)
 
     def _sync_views(self) -> None:
         for vb in [*self._views.values(), *getattr(self, "_views_extra", [])]:

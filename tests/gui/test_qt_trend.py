@@ -309,6 +309,7 @@ def test_alarm_activations_are_marked_on_the_time_axis(qtbot, bridge, tmp_path):
         assert list(plot.alarm_times) == [pytest.approx(now - 300), pytest.approx(now - 10)]
         mx, my = plot.markers.getData()
         assert list(mx) == list(plot.alarm_times)
+        assert "press_high" in plot._marker_tip(mx[0], my[0], "press_high")  # on hover
         lo, hi = plot._marker_vb.viewRange()[1]
         assert all(lo <= y <= lo + 0.1 * (hi - lo) for y in my)  # on the time axis
     finally:
