@@ -6,7 +6,7 @@
 #
 # usage: sudo packaging/debootstrap-smoke.sh [DEB] [SUITE...]
 #   DEB     default: the newest dist/lineside_*.deb
-#   SUITE   default: bookworm trixie
+#   SUITE   default: bookworm trixie (also: jammy noble, Ubuntu 22.04/24.04)
 # Needs root, debootstrap and network access to the mirror (MIRROR=..., default
 # deb.debian.org) for the chroot and the package's dependencies; the package itself is
 # then installed with networking off, as on a plant machine. Chroots are made under
@@ -42,10 +42,27 @@ for suite in "${suites[@]}"; do
         echo "reusing the fresh chroot $root (REUSE_CHROOT)"
     else
         rm -rf "$root"
-        debootstrap --variant=minbase "$suite" "$root" "$mirror" \
+        opts=(--variant=minbase)
+        suite_mirror=$mirror
+        case "$suite" in
+            jammy|noble)  # Ubuntu 22.04/24.04: universe has fonts-noto-cjk, libxcb-cursor0
+                suite_mirror=${UBUNTU_MIRROR:-http://archive.ubuntu.com/ubuntu}
+                opts+=(--components=main,universe)
+                [ -f /usr/share/keyrings/ubuntu-archive-keyring.gpg ] ||
+                    opts+=(--no-check-gpg)  # debootstrap from Debian lacks Ubuntu's key
+                ;;
+        esac
+        script=()
+        [ -e "/usr/share/debootstrap/scripts/$suite" ] ||
+            script=(/usr/share/debootstrap/scripts/gutsy)  # older debootstrap: no noble
+        debootstrap "${opts[@]}" "$suite" "$root" "$suite_mirror" "${script[@]}" \
             >"$base/debootstrap-$suite.log" 2>&1 ||
             { echo "debootstrap $suite failed:"; tail -20 "$base/debootstrap-$suite.log"; exit 1; }
     fi
+    case "$suite" in jammy|noble)
+        echo "deb ${UBUNTU_MIRROR:-http://archive.ubuntu.com/ubuntu} $suite main universe" \
+            >"$root/etc/apt/sources.list" ;;
+    esac
     mount -t proc proc "$root/proc"
     mount --rbind /sys "$root/sys"
     mount --rbind /dev "$root/dev"
