@@ -57,7 +57,7 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../widgets/alarm_banner.py" line="+161"/>
+        <location filename="../widgets/alarm_banner.py" line="+162"/>
         <source>Alarm banner</source>
         <translation type="unfinished"></translation>
     </message>
@@ -86,7 +86,7 @@
 <context>
     <name>AlarmEvent</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="+697"/>
+        <location filename="../widgets/alarm_table.py" line="+709"/>
         <source>activated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -405,7 +405,7 @@
 <context>
     <name>AlarmTable</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-621"/>
+        <location filename="../widgets/alarm_table.py" line="-630"/>
         <source>%n min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -485,29 +485,29 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+414"/>
+        <location line="+423"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-413"/>
-        <location line="+442"/>
+        <location line="-422"/>
+        <location line="+451"/>
         <source>Shelved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-441"/>
+        <location line="-450"/>
         <source>Suppressed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+436"/>
+        <location line="+445"/>
         <source>Out of service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-444"/>
         <source>All defined</source>
         <translation type="unfinished"></translation>
     </message>
@@ -648,7 +648,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+61"/>
         <source>Alarms not available</source>
         <translation type="unfinished"></translation>
     </message>
@@ -710,12 +710,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>Not permitted: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+40"/>
         <source>%n acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
@@ -733,7 +728,7 @@
 <context>
     <name>Andon</name>
     <message>
-        <location filename="../widgets/andon.py" line="+38"/>
+        <location filename="../widgets/andon.py" line="+40"/>
         <source>Machine</source>
         <translation type="unfinished"></translation>
     </message>
@@ -825,14 +820,24 @@
     </message>
     <message>
         <location line="+15"/>
-        <source>%1 is now %2</source>
+        <source>%1 problem: you are on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 problem closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 problem is open again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Application</name>
     <message>
-        <location filename="../widgets/application.py" line="+48"/>
+        <location filename="../widgets/application.py" line="+49"/>
         <source>Your saved layout could not be read, so your role&apos;s default layout is shown. Saving a layout replaces it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -842,7 +847,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Edit layout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -872,7 +877,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+18"/>
         <source>Edit my layout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,8 +1010,8 @@
 <context>
     <name>EStopButton</name>
     <message>
-        <location filename="../widgets/estop.py" line="+78"/>
-        <location line="+4"/>
+        <location filename="../widgets/estop.py" line="+81"/>
+        <location line="+5"/>
         <location line="+29"/>
         <location line="+1"/>
         <source>EMERGENCY STOP</source>
@@ -1016,7 +1021,7 @@
 <context>
     <name>EStopPanel</name>
     <message>
-        <location line="+195"/>
+        <location line="+213"/>
         <source>Reset refused: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,7 +1074,7 @@
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+40"/>
         <source>Supplements the hard-wired e-stop — does not replace it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1117,7 +1122,7 @@
 <context>
     <name>EStopWindow</name>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Emergency stop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1125,7 +1130,7 @@
 <context>
     <name>Energy</name>
     <message>
-        <location filename="../widgets/energy_panel.py" line="+48"/>
+        <location filename="../widgets/energy_panel.py" line="+49"/>
         <source>Live shift</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1275,13 +1280,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Idle now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>stations standing, still drawing</source>
+        <source>%1 stations standing, still drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every station producing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1399,7 +1409,7 @@
 <context>
     <name>Environment</name>
     <message>
-        <location filename="../widgets/environment_panel.py" line="+40"/>
+        <location filename="../widgets/environment_panel.py" line="+41"/>
         <source>within limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1555,6 +1565,11 @@
     <message>
         <location line="+1"/>
         <source>CO2e per day (location-based)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2063,7 +2078,7 @@
 <context>
     <name>Job</name>
     <message>
-        <location filename="../widgets/job_panel.py" line="+60"/>
+        <location filename="../widgets/job_panel.py" line="+61"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2197,7 +2212,7 @@
 <context>
     <name>LayoutEditor</name>
     <message>
-        <location filename="../widgets/layout_editor.py" line="+255"/>
+        <location filename="../widgets/layout_editor.py" line="+395"/>
         <source>Sign in to edit your layout.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2212,17 +2227,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
-        <source>No free space: make a panel smaller or remove one first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+42"/>
+        <location line="+121"/>
         <source>Cannot save: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2232,17 +2242,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Saved (revision {n}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Changes undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+26"/>
         <source>Selected: {title} “{id}”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2266,12 +2276,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/layout_editor.py" line="+40"/>
-        <source>tag paths, separated by commas</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../layouts/panels/trend.py" line="-15"/>
+        <location line="-15"/>
         <source>Tags</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2287,12 +2292,52 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/layout_editor.py" line="-14"/>
+        <location filename="../widgets/layout_editor.py" line="-488"/>
+        <source>Drag to resize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+334"/>
+        <source>No room left, even below: make a panel smaller or remove one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Added below the other panels; the layout grew.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Added in free space and selected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+168"/>
         <source>Settings (JSON)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+74"/>
+        <source>Tick at least one signal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tick a signal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tap a station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Needed before saving: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Settings must be a JSON object: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2459,32 +2504,45 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/shell.py" line="+94"/>
+        <location filename="../widgets/shell.py" line="+256"/>
         <source>{source}: connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-31"/>
+        <location line="+33"/>
         <source>connecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-32"/>
+        <location line="+37"/>
+        <source>reconnecting · {age}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <location line="+42"/>
+        <source>OFFLINE · {age}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
         <source>{source}: connecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>reconnecting · no data for {age}</source>
+        <location line="+7"/>
+        <source>{source}: reconnecting · no data for {age}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>OFFLINE · no data for {age}</source>
+        <source>{source}: OFFLINE · no data for {age}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
         <source>Touch to reconnect now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2495,16 +2553,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+23"/>
         <source>Sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-20"/>
+        <location line="+21"/>
         <source>Sign out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+34"/>
         <source>Only a supervisor or an administrator can leave kiosk mode. Sign in with such a role first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2537,7 +2597,7 @@
 <context>
     <name>Maintenance</name>
     <message>
-        <location filename="../widgets/maintenance_panel.py" line="+29"/>
+        <location filename="../widgets/maintenance_panel.py" line="+30"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2630,7 +2690,7 @@
 <context>
     <name>Mimic</name>
     <message>
-        <location filename="../widgets/mimic.py" line="+49"/>
+        <location filename="../widgets/mimic.py" line="+50"/>
         <source>RUNNING</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2660,7 +2720,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+273"/>
+        <location line="+324"/>
         <source>{n} bodies out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2807,7 +2867,7 @@
 <context>
     <name>Overview</name>
     <message>
-        <location filename="../widgets/overview.py" line="+30"/>
+        <location filename="../widgets/overview.py" line="+38"/>
         <source>%1 s ago</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2822,17 +2882,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+69"/>
+        <source>+%1 online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 OFFLINE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>OFFLINE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>no line summary received yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2878,10 +2948,260 @@
     </message>
 </context>
 <context>
+    <name>Permissions</name>
+    <message>
+        <location filename="../app/auth/permissions.py" line="+100"/>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>team lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>maintenance technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>safety officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>purchaser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a team lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a maintenance technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a safety officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>a purchaser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>acknowledge alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>shelve alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>take alarms out of service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reset the stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>start the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change setpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>change the screen layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>leave kiosk mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>see every worker&apos;s health state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>report a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>take on a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close a problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>see the plant overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>switch on an energy-saving mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit suppliers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit risks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>mark a measure done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>manage notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>note a cause and action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dismiss an anomaly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>make a report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept a value out of limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>confirm supervised work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>edit the skills matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accept or reject a re-plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>import or cancel orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>flag missing material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>take a work order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>close a work order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/permission_text.py" line="+29"/>
+        <source>Sign in to {action}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, </source>
+        <comment>between roles in a list</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> or </source>
+        <comment>before the last role</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only {roles} can {action}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Registers</name>
     <message>
-        <location filename="../widgets/risks.py" line="+269"/>
-        <location filename="../widgets/suppliers.py" line="+182"/>
+        <location filename="../widgets/risks.py" line="+283"/>
+        <location filename="../widgets/suppliers.py" line="+183"/>
         <source>Seen, keep</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2952,7 +3272,37 @@
 <context>
     <name>Risks</name>
     <message>
-        <location filename="../widgets/risks.py" line="-231"/>
+        <location filename="../widgets/risks.py" line="-245"/>
+        <source>supply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>technical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>environmental</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>energy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2972,17 +3322,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+107"/>
         <source>Risks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+221"/>
+        <source>New risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-220"/>
         <source>up: likelihood 1-5 · across: impact 1-5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No risk register on this terminal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3083,11 +3439,46 @@
         <source>Say what is to be done and who does it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+19"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner (user id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Likelihood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Impact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Give the risk a title</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../widgets/shell.py" line="-326"/>
+        <location filename="../widgets/shell.py" line="-504"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3125,7 +3516,7 @@
 <context>
     <name>Schedule</name>
     <message>
-        <location filename="../widgets/schedule_gantt.py" line="+232"/>
+        <location filename="../widgets/schedule_gantt.py" line="+233"/>
         <source>Order %1 late by %2 min (was %3 min)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3283,7 +3674,7 @@
 <context>
     <name>Setpoint</name>
     <message>
-        <location filename="../widgets/setpoint.py" line="+72"/>
+        <location filename="../widgets/setpoint.py" line="+73"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3308,12 +3699,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Your role ({role}) may not change setpoints. Ask a team lead or maintenance.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <location line="+42"/>
         <location line="+9"/>
         <source>Close</source>
@@ -3396,7 +3782,7 @@ The setpoint is unchanged ({old}).</source>
 <context>
     <name>ShelveReason</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-611"/>
+        <location filename="../widgets/alarm_table.py" line="-620"/>
         <source>Sensor fault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3583,18 +3969,18 @@ The setpoint is unchanged ({old}).</source>
 <context>
     <name>StationPanel</name>
     <message>
-        <location filename="../widgets/station_panel.py" line="+55"/>
-        <location line="+91"/>
+        <location filename="../widgets/station_panel.py" line="+56"/>
+        <location line="+96"/>
         <source>BAD</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-87"/>
         <source>Change…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+96"/>
         <source>Cycles</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3713,7 +4099,14 @@ The setpoint is unchanged ({old}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+3"/>
+        <location line="+58"/>
+        <location line="+19"/>
+        <source>Add certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-60"/>
         <source>Supplier id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3753,7 +4146,22 @@ The setpoint is unchanged ({old}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+17"/>
+        <source>Certificate number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid to (YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>Files in %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3775,6 +4183,24 @@ The setpoint is unchanged ({old}).</source>
     <message>
         <location line="+3"/>
         <source>%1 suppliers imported from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TagPicker</name>
+    <message>
+        <location filename="../widgets/tag_picker.py" line="+211"/>
+        <source>Chosen: {tags}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing chosen yet: tap a signal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Search tags</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3807,12 +4233,17 @@ The setpoint is unchanged ({old}).</source>
 <context>
     <name>TrendPlot</name>
     <message>
-        <location filename="../widgets/trend.py" line="+503"/>
+        <location filename="../widgets/trend.py" line="+477"/>
+        <source>{time} alarm: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+195"/>
         <source>History not available: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+59"/>
         <source>Live</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3847,7 +4278,12 @@ The setpoint is unchanged ({old}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+5"/>
+        <source>{label} · {station}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Cursor at {time}</source>
         <translation type="unfinished"></translation>
     </message>
