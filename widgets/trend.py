@@ -536,10 +536,7 @@ class TrendPlot(QWidget):
                 since = -math.inf if self.paused else now - self.window_s
                 t, v = pacing.visible(*self.curve_data(s.tag), since)
                 px = max(100, int(self.main_vb.width()))
-                # Dense where there is data: 40 s of fast samples in a 10 min window
-                # crowd their 70 pixels as much as a full window would all of them.
-                covered = (now - max(t[0], since)) / self.window_s if len(t) else 0.0
-                if not self.paused and len(t) > px * min(1.0, covered):
+                if not self.paused and pacing.crowded(s.ring.arrays()[0], since, now, px):
                     # Zoomed out (many samples a pixel): the mean as the line, min/max as
                     # the faint envelope, both one point a pixel.
                     t, v, lo, hi = data.per_pixel(*self._combined(s), since, now, px)

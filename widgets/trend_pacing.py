@@ -48,3 +48,17 @@ def visible(t: np.ndarray, v: np.ndarray, t0: float) -> tuple[np.ndarray, np.nda
         return t, v
     i = max(0, int(np.searchsorted(t, t0)) - 1)
     return t[i:], v[i:]
+
+
+def crowded(live_t: np.ndarray, t0: float, t1: float, width_px: int) -> bool:
+    """More than a live sample a pixel where live data is (40 s of fast samples in a
+    10 min window crowd their 70 pixels as a full window would all of them): then the
+    trend draws one mean/min/max a pixel. History needs no such test: the store already
+    answers with a bucket a pixel, and re-bucketing it every redraw cost a day plot
+    about a third of its frame rate (bench: rendering)."""
+    i = int(np.searchsorted(live_t, t0))
+    n = len(live_t) - i
+    if n < 2 or not t1 > t0:
+        return False
+    covered = min(1.0, (t1 - max(float(live_t[i]), t0)) / (t1 - t0))
+    return n > width_px * covered
