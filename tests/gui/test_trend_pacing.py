@@ -56,3 +56,15 @@ def test_trends_opened_together_start_their_redraws_apart() -> None:
     offsets = [phase_ms(k) for k in range(8)]  # a screen of 8 trends
     assert len(set(offsets)) == 8
     assert all(0 <= o < REDRAW_MS for o in offsets)
+
+
+def test_crowded_counts_live_samples_where_they_are() -> None:
+    from widgets.trend_pacing import crowded
+
+    now = 1000.0
+    fast = now - 30 + np.arange(300) * 0.1  # 30 s at 10 Hz
+    assert crowded(fast, now - 600, now, 800)  # 300 samples in 40 of 800 px
+    assert not crowded(fast, now - 60, now, 800)  # 300 samples in 400 px
+    slow = now - 600 + np.arange(120) * 5.0  # a sample every 5 s all along
+    assert not crowded(slow, now - 600, now, 800)
+    assert not crowded(np.empty(0), now - 600, now, 800)
