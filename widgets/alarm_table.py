@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
@@ -413,6 +414,10 @@ class AlarmTable(QWidget):
         self.snapshot.hide()
         self._snapshot_id: int | None = None
         side_lay.addWidget(self.snapshot)
+        # The history pane shows only while an alarm is selected: on a small screen the
+        # list itself keeps the room (the operator's layout fits 1280x800 unscrolled).
+        self.history_pane = side
+        side.hide()
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.view)
         split.addWidget(side)
@@ -462,6 +467,10 @@ class AlarmTable(QWidget):
         self.pages.addWidget(list_page)
         self.pages.addWidget(self.shelve_pane)
         self.pages.addWidget(self.journal)
+        # A stack is as tall as its tallest page; the list decides the panel's size, the
+        # shelve pane and the journal take the room it leaves (so the layout fits).
+        for page in (self.shelve_pane, self.journal):
+            page.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._list_page = list_page
 
         lay = QVBoxLayout(self)
@@ -552,6 +561,7 @@ class AlarmTable(QWidget):
 
     def _show_history(self) -> None:
         self.history.clear()
+        self.history_pane.setVisible(self._selected is not None)
         if self._selected is None or self.engine is None:
             return
         try:
