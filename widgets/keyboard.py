@@ -4,7 +4,7 @@ It types into whatever text field has the focus (its keys never take the focus),
 form places one keyboard under its fields. Keys are at least 56 px high; Shift is one
 shot; the digit row and the characters forms need most (- . , @ / :) are always there.
 A physical keyboard keeps working beside it. `follow(field)` makes a field the target
-when it gets the focus or a touch (the first followed field is the target at first).
+when it gets the focus (the first followed field is the target at first).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ class TouchKeyboard(QWidget):
         self.setObjectName("TouchKeyboard")
         self._shift = False
         self._target: QWidget | None = None
+        self._fields: list[QWidget] = []
         grid = QGridLayout(self)
         grid.setSpacing(6)
         grid.setContentsMargins(0, 6, 0, 0)
@@ -55,15 +56,25 @@ class TouchKeyboard(QWidget):
         grid.addWidget(self.back_key, 4, 8, 1, 2)
 
     def follow(self, field: QWidget) -> None:
+        # Focus changes come from the application's signal, not an event filter on the
+        # field: a Python filter called while a field is being destroyed can crash.
+        if not self._fields:
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.focusChanged.connect(self._focus_changed)
         if self._target is None:
             self._target = field
-        field.installEventFilter(self)
+        self._fields.append(field)
+        field.destroyed.connect(self._forget)
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress) and \
-                isinstance(obj, QWidget):
-            self._target = obj
-        return False
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is not None and any(new is f for f in self._fields):
+            self._target = new
+
+    def _forget(self, gone: QObject | None = None) -> None:
+        self._fields = [f for f in self._fields if f is not gone]
+        if self._target is gone:
+            self._target = self._fields[0] if self._fields else None
 
     def target(self) -> QWidget | None:
         """The followed field touched last, else whatever has the focus."""
