@@ -185,7 +185,9 @@ class EnvironmentPanel(QWidget):
         box.addLayout(self.events)
         box.addLayout(self.anomalies)
         box.addStretch(1)
-        self._relay = _Relay(self)
+        # No Qt parent (as the energy panel's, 1f5d044): the monitor's worker thread may
+        # still emit while this panel is being deleted, so the relay must outlive it.
+        self._relay = _Relay()
         self._relay.changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
         alive = [True]
         relay = self._relay
@@ -202,7 +204,7 @@ class EnvironmentPanel(QWidget):
             for remove in removers:
                 remove()
 
-        self._relay.destroyed.connect(detach)
+        self.destroyed.connect(detach)
         self.refresh()
 
     def _user(self) -> tuple[str, Any]:
