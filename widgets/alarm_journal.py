@@ -8,7 +8,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -30,10 +30,21 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AlarmTable", text)
 
 
+class _Relay(QObject):
+    loaded = Signal(object, object)  # rows or None, error or None
+
+
+def _done(fut: concurrent.futures.Future, relay: _Relay) -> None:
+    exc = fut.exception()
+    if exc is not None:
+        log.error("alarm journal query failed: %s", exc)
+    # Emitted on the worker thread; the connection is queued to the GUI thread.
+    relay.loaded.emit(None if exc else fut.result(), exc)
+
+
 class JournalView(QWidget):
     """The alarm journal (newest first), queried off the GUI thread."""
 
-    _loaded = Signal(object, object)  # rows or None, error or None
 
     HEADERS = (QT_TRANSLATE_NOOP("AlarmTable", "Time"), QT_TRANSLATE_NOOP("AlarmTable", "Alarm"),
                QT_TRANSLATE_NOOP("AlarmTable", "Event"), QT_TRANSLATE_NOOP("AlarmTable", "State"),
@@ -55,7 +66,10 @@ class JournalView(QWidget):
         self.refresh_button.setMinimumHeight(theme.TOUCH_PX)
         icons.set_icon(self.refresh_button, "reset", size=24)
         self.refresh_button.clicked.connect(lambda: self.load())
-        self._loaded.connect(self._show)
+        # No Qt parent: a query still running when this view is deleted emits on a live
+        # object (emitting on the deleted view from the worker crashed the process).
+        self._relay = _Relay()
+        self._relay.loaded.connect(self._show)
         self.loading = False
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
@@ -82,14 +96,8 @@ class JournalView(QWidget):
         self.status.setText(translate("AlarmTable", "Loading…"))
         self.kpis.refresh()
         fut = self._pool.submit(self.journal.query, alarm_id=alarm_id, text=text or None)
-        fut.add_done_callback(self._done)
-
-    def _done(self, fut: concurrent.futures.Future) -> None:
-        exc = fut.exception()
-        if exc is not None:
-            log.error("alarm journal query failed: %s", exc)
-        # Emitted on the worker thread; the connection is queued to the GUI thread.
-        self._loaded.emit(None if exc else fut.result(), exc)
+        relay = self._relay
+        fut.add_done_callback(lambda f: _done(f, relay))
 
     def _show(self, rows: Any, exc: Any) -> None:
         self.loading = False

@@ -15,7 +15,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,6 +60,15 @@ def duration_text(seconds: float) -> str:
     if seconds < 5400:
         return translate("AlarmKpi", "{n} min").format(n=int(seconds // 60))
     return translate("AlarmKpi", "{n} h").format(n=f"{seconds / 3600:.1f}")
+
+
+class _Relay(QObject):
+    """Carries a result from the worker thread. It has no Qt parent, so it outlives the
+    view that asked: a query still running when the view is deleted emits on a live
+    object, and Qt has already dropped the connection to the deleted view (emitting on
+    the deleted view itself crashed the process)."""
+
+    computed = Signal(object, object)
 
 
 class KpiCompute:
@@ -178,8 +187,6 @@ class PriorityMixBar(QWidget):
 class AlarmKpiView(QWidget):
     """The KPI panel's content: tiles, the priority mix and the top 10."""
 
-    _computed = Signal(object, object)  # AlarmKpis or None, error or None
-
     def __init__(self, journal: AlarmJournal | None, engine: AlarmEngine | None = None, *,
                  window_s: float = 24 * 3600.0, operators: int = 1,
                  refresh_s: float = 30.0, parent: QWidget | None = None) -> None:
@@ -187,8 +194,9 @@ class AlarmKpiView(QWidget):
         self.setObjectName("AlarmKpiView")
         self.window_s, self.operators = window_s, operators
         self.kpis: AlarmKpis | None = None
-        self._compute = KpiCompute(journal, engine, self._computed.emit)
-        self._computed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._relay = _Relay()
+        self._relay.computed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._compute = KpiCompute(journal, engine, self._relay.computed.emit)
         self.title = QLabel()
         self.title.setProperty("role", "title")
         self.status = QLabel()
@@ -324,8 +332,6 @@ class AlarmKpiView(QWidget):
 class KpiStrip(QLabel):
     """One line of the key figures, for the alarm journal view."""
 
-    _computed = Signal(object, object)
-
     def __init__(self, journal: AlarmJournal | None, engine: AlarmEngine | None = None, *,
                  window_s: float = 24 * 3600.0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -333,8 +339,9 @@ class KpiStrip(QLabel):
         self.setWordWrap(True)
         self.window_s = window_s
         self.kpis: AlarmKpis | None = None
-        self._compute = KpiCompute(journal, engine, self._computed.emit)
-        self._computed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._relay = _Relay()
+        self._relay.computed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self._compute = KpiCompute(journal, engine, self._relay.computed.emit)
         self.destroyed.connect(lambda *_: self._compute.shutdown())
 
     def refresh(self) -> None:
