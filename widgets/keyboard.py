@@ -4,12 +4,12 @@ It types into whatever text field has the focus (its keys never take the focus),
 form places one keyboard under its fields. Keys are at least 56 px high; Shift is one
 shot; the digit row and the characters forms need most (- . , @ / :) are always there.
 A physical keyboard keeps working beside it. `follow(field)` makes a field the target
-when it gets the focus (the first followed field is the target at first).
+when it has the focus (the first followed field is the target otherwise).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -56,29 +56,19 @@ class TouchKeyboard(QWidget):
         grid.addWidget(self.back_key, 4, 8, 1, 2)
 
     def follow(self, field: QWidget) -> None:
-        # Focus changes come from the application's signal, not an event filter on the
-        # field: a Python filter called while a field is being destroyed can crash.
-        if not self._fields:
-            app = QApplication.instance()
-            if isinstance(app, QApplication):
-                app.focusChanged.connect(self._focus_changed)
+        """Type into `field` when it has the focus (the first followed is the default).
+        No signal connection or event filter: either outlives a deleted form and crashes
+        the process when Qt calls back into it."""
         if self._target is None:
             self._target = field
         self._fields.append(field)
-        field.destroyed.connect(self._forget)
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is not None and any(new is f for f in self._fields):
-            self._target = new
-
-    def _forget(self, gone: QObject | None = None) -> None:
-        self._fields = [f for f in self._fields if f is not gone]
-        if self._target is gone:
-            self._target = self._fields[0] if self._fields else None
 
     def target(self) -> QWidget | None:
-        """The followed field touched last, else whatever has the focus."""
-        return self._target or QApplication.focusWidget()
+        """The followed field that has the focus, else the first one."""
+        focus = QApplication.focusWidget()
+        if focus is not None and any(focus is f for f in self._fields):
+            return focus
+        return self._target
 
     def _key(self, label: str, fn: object) -> QPushButton:
         b = QPushButton(label)
