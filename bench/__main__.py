@@ -26,8 +26,10 @@ BENCHMARKS = {
     "latency": "bench.latency",
     "startup": "bench.startup",
     "energy": "bench.energy",
+    "environment": "bench.environment",
     "sparkplug": "bench.sparkplug",
     "screens": "bench.screens",
+    "scheduling": "bench.scheduling",
 }
 
 

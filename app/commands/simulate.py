@@ -46,6 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--camera-port", type=int, default=8190, metavar="PORT",
                    help="serve the robot cells' cameras as MJPEG over HTTP (0: no cameras)")
+    p.add_argument("--schedule", choices=("none", "plant", "compressed"), default="none",
+                   help="breaks and shift changes: none, plant (the real clock) or "
+                   "compressed (a break every 8 minutes, for the demo)")
     p.set_defaults(func=run)
 
 
@@ -68,7 +71,8 @@ def start_cameras(model: object, port: int) -> CameraServer | None:
 def run(args: argparse.Namespace) -> int:
     from app.simulator import Simulator
 
-    sim = Simulator(opcua_port=args.opcua_port, mqtt=args.mqtt, faults=args.fault, seed=args.seed)
+    sim = Simulator(opcua_port=args.opcua_port, mqtt=args.mqtt, faults=args.fault, seed=args.seed,
+                    schedule=args.schedule)
 
     async def main() -> None:
         try:
