@@ -328,9 +328,12 @@ class AlarmEngine:
             return  # tracked, not annunciated; re-annunciated when the inhibit ends
         prev = a.display
         if active:
+            was_rtn = a.process is AlarmState.RTN_UNACK
             self._annunciate(a, now)
             self._event(a, EventKind.ACTIVATED, now, prev, events)
             self._count_activation(a, now, events)
+            if not was_rtn:
+                self._ack_taken_elsewhere_first(a, now, events)
         else:
             a.process = AlarmState.RTN_UNACK if a.process is AlarmState.UNACK \
                 else AlarmState.NORMAL
@@ -351,6 +354,20 @@ class AlarmEngine:
         if not was_rtn:
             a.first_out = last is None or now - last > self.settings.first_out_window_s
         self._cascade_last[area] = now
+
+    def _ack_taken_elsewhere_first(self, a: _Alarm, now: float,
+                                   events: list[AlarmEvent]) -> None:
+        """Another terminal saw this activation a moment earlier and its operator
+        acknowledged it before this terminal's own reading crossed the limit: that ack
+        (within `ack_tolerance_s`) covers this activation too, as a late one would."""
+        rec = a.last_ack
+        if rec is None or rec.terminal == self.terminal_id \
+                or not 0 <= now - rec.ts <= self.settings.ack_tolerance_s:
+            return
+        prev = a.display
+        a.process = AlarmState.ACKED
+        self._event(a, EventKind.ACKNOWLEDGED, now, prev, events, actor=rec.actor,
+                    action=rec, origin="remote", terminal=rec.terminal)
 
     def _count_activation(self, a: _Alarm, now: float, events: list[AlarmEvent]) -> None:
         s = self.settings

@@ -141,3 +141,35 @@ def test_late_remote_ack_covers_its_activation_but_not_a_later_one(clock):
     replay = dict(ack_state, ack=dict(ack_state["ack"], id="replayed"))
     assert sb.on_message(f"{ROOT}/alarms/oil_hi/state", json.dumps(replay).encode()) == 0
     assert b.get("oil_hi").state is AlarmState.UNACK
+
+
+def test_ack_that_arrives_before_this_terminal_sees_the_activation_covers_it(clock):
+    """A acknowledged while B's own reading had not yet crossed the limit (two PLC
+    subscriptions a moment apart): when B's activation follows, it is acknowledged;
+    an activation well after that ack is not."""
+    a = AlarmEngine([DEF], terminal_id="term-a", clock=clock)
+    b = AlarmEngine([DEF], terminal_id="term-b", clock=clock)
+    sb = AlarmSharing(b, None, ROOT)  # type: ignore[arg-type]
+    sent: list[tuple[str, dict]] = []
+
+    class Capture:
+        def publish(self, topic, payload, *, qos=1, retain=False):
+            sent.append((topic, payload))
+
+        def subscribe_topic(self, topic_filter, handler):
+            return lambda: None
+
+    AlarmSharing(a, Capture(), ROOT).start()
+    a.on_samples([Sample(TAG, clock.t, 70.0)])
+    a.acknowledge("oil_hi", actor="u7", role=Role.OPERATOR)
+    for topic, payload in sent:
+        sb.on_message(topic, json.dumps(payload).encode())
+    assert b.get("oil_hi").state is AlarmState.NORMAL  # nothing active on B yet
+    b.on_samples([Sample(TAG, clock.advance(1), 70.0)])
+    assert b.get("oil_hi").state is AlarmState.ACKED
+    ack = [e for e in b.history("oil_hi") if e.kind == "acknowledged"]
+    assert len(ack) == 1 and ack[0].actor == "u7" and ack[0].terminal == "term-a"
+    # cleared, then a new activation a minute later: annunciated, not acknowledged
+    b.on_samples([Sample(TAG, clock.advance(1), 50.0)])
+    b.on_samples([Sample(TAG, clock.advance(60), 70.0)])
+    assert b.get("oil_hi").state is AlarmState.UNACK
