@@ -204,7 +204,9 @@ class LinkIndicator(QLabel):
         super().__init__(parent)
         self.setProperty("role", "link")
         self.setMinimumHeight(theme.TOUCH_PX)
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # Maximum, not Fixed: a Fixed chip's minimum is its reserved width, and at 200 %
+        # in German that pushed the frame wider than the window and the e-stop out of it.
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.status = status
         self.render_status()
 
