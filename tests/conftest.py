@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import shutil
@@ -100,6 +101,18 @@ def plant(broker: Broker, tmp_path: Path) -> Iterator[Plant]:
         yield Plant(sim, site_dir / "site.toml", sim.endpoint, broker)
     finally:
         sim.stop()
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After a Qt test (its widgets closed by qtbot), collect its garbage here, on the
+    GUI thread. Otherwise a parentless window the test left in a reference cycle (an
+    e-stop window, a sheet) is freed by whichever thread next triggers the collector
+    (a runtime's asyncio thread, a store writer) and Qt deletes a widget off its
+    thread: the process crashed later in pytest-qt's event processing."""
+    yield
+    if "qtbot" in request.fixturenames:
+        gc.collect()
 
 
 # --- shared helpers and markers ---------------------------------------------------------
