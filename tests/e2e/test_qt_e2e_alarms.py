@@ -21,7 +21,8 @@ def test_gas_leak_banner_and_ack_shared_between_terminals(qtbot, plant, two_term
     twa, twb = open_window(qtbot, a), open_window(qtbot, b)
     try:
         sign_in(qtbot, twa, "anna")
-        assert "No active alarms" in twa.banner.text.text()
+        # (the demo plant may show its own lower alarms, e.g. demand near the contract)
+        assert twa.banner.top is None or twa.banner.top.id not in GAS_ALARMS
         plant.sim.set_fault("gas_leak", True, 60)
         for tw in (twa, twb):
             qtbot.waitUntil(lambda tw=tw: tw.banner.top is not None
@@ -50,9 +51,16 @@ def test_gas_leak_banner_and_ack_shared_between_terminals(qtbot, plant, two_term
         # B, where nobody acknowledged anything, shows them acknowledged.
         qtbot.waitUntil(lambda: all(engine_b.get(x).state is AlarmState.ACKED
                                     for x in GAS_ALARMS), timeout=10000)
-        qtbot.waitUntil(lambda: "Acknowledged" in twb.banner.text.text()
-                        and not twb.banner.flashing, timeout=3000)
-        assert twb.banner.text.text().startswith("P1 ")
+        def b_shows_acknowledged() -> None:
+            top, text = twb.banner.top, twb.banner.text.text()
+            assert top is not None, text
+            if top.id in GAS_ALARMS:
+                assert text.startswith("P1 ") and "Acknowledged" in text, text
+                assert not twb.banner.flashing
+            else:  # a newer unacknowledged alarm of the demo plant comes first
+                assert top.state is AlarmState.UNACK and int(top.priority) > 1, text
+
+        qtbot.waitUntil(b_shows_acknowledged, timeout=3000)
         assert engine_b.get("hall_gas_hi").last_ack.actor == "anna"
     finally:
         twa.close()

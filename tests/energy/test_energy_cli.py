@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import io
 import json
+import threading
 import time
-from contextlib import redirect_stdout
+from collections.abc import Iterator
+from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 
 import paho.mqtt.client as paho
@@ -124,6 +126,25 @@ def publish_all(port: int, messages: list[tuple[str, object, float]]) -> None:
         c.disconnect()
 
 
+@contextmanager
+def watching(port: int, topic: str) -> Iterator[list[bytes]]:
+    """A client subscribed to `topic` while the block runs: what arrives live."""
+    got: list[bytes] = []
+    ready = threading.Event()
+    c = paho.Client(CallbackAPIVersion.VERSION2, client_id="watcher")
+    c.on_subscribe = lambda *_: ready.set()
+    c.on_connect = lambda cl, *_: cl.subscribe(topic, qos=1)
+    c.on_message = lambda _c, _u, msg: got.append(msg.payload)
+    c.connect("127.0.0.1", port, 30)
+    c.loop_start()
+    try:
+        wait_for(ready.is_set, what=f"the watcher subscribed to {topic}")
+        yield got
+    finally:
+        c.loop_stop()
+        c.disconnect()
+
+
 def retained(port: int, topic: str) -> dict:
     """What a late joiner gets on `topic`: the retained message."""
     got: list[bytes] = []
@@ -222,7 +243,10 @@ def test_cli_json_in_order(broker, tmp_path: Path) -> None:
         svc.check()  # the idle alarm: the press is running again, nothing idles now
         assert not alarms.get(ALARM_IDLE).active
         panel = svc.report(H, H + 3600).line_json()  # what the panel's view shows
-        svc.close_hour(H)  # the hour's summary, retained for a supervisor desktop
+        with watching(broker.port, svc.topic) as live:
+            svc.close_hour(H)  # the hour's summary, retained for a supervisor desktop
+            wait_for(lambda: live, what=f"the summary on {svc.topic}")
+        # a desktop that joins later gets it from the broker, retained
         summary = retained(broker.port, svc.topic)
         assert summary["hour"] == H and summary["kpis"]["kwh"] == pytest.approx(30.0)
         assert summary["kpis"]["kwh_per_vehicle"] == pytest.approx(1.0)

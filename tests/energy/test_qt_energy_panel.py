@@ -3,6 +3,7 @@ Pareto bars, and recommendations whose Apply needs a permitted role."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -38,11 +39,10 @@ def ctx(tmp_path: Path):
         session = SessionManager(users)
         site = SimpleNamespace(site=SiteInfo("p", "Plant", "Line 1", "t1", "p"),
                                stations={"press": StationConfig("press", "Press 1", "press")})
-        svc = EnergyService(_config(), site, None, store)
+        # noon yesterday: "today" on this clock holds the whole 20 minutes at any hour
+        now = (int(time.time()) // 86400 - 1) * 86400 + 12 * 3600
+        svc = EnergyService(_config(), site, None, store, clock=lambda: now)
         svc.start()
-        import time
-
-        now = time.time()
         t0 = now - 1200  # the last 20 minutes: running, then standing for 10
         batch = [Sample("p/press/state", t0, "running"), Sample("p/count", t0, 0),
                  Sample("p/press/state", t0 + 600, "idle"), Sample("p/count", t0 + 590, 12)]
