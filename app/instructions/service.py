@@ -139,7 +139,10 @@ class JobAssist:
         self._removers: list[Callable[[], None]] = []
         self._tags = {b.vehicle_tag: b.station for b in config.stations if b.vehicle_tag}
         self._expiring: set[str] = set()
-        self.image_cache = Path(store.path).parent / "instructions"
+        # Pictures of sets received from other terminals, beside the store; not named
+        # "instructions", the name of a site's own folder of sets (a store kept beside
+        # the site file wrote its cache into the site's instructions).
+        self.image_cache = Path(store.path).parent / "instruction-images"
 
     # --- life cycle ------------------------------------------------------------------------
 
