@@ -109,20 +109,22 @@ def test_remote_action_from_a_role_without_permission_is_ignored(clock):
     assert b.get("oil_hi").state is AlarmState.UNACK
 
 
+class Capture(list):
+    """A transport that keeps what is published: (topic, payload) pairs."""
+
+    def publish(self, topic, payload, *, qos=1, retain=False):
+        self.append((topic, payload))
+
+    def subscribe_topic(self, topic_filter, handler):
+        return lambda: None
+
+
 def test_late_remote_ack_covers_its_activation_but_not_a_later_one(clock):
     a = AlarmEngine([DEF], terminal_id="term-a", clock=clock)
     b = AlarmEngine([DEF], terminal_id="term-b", clock=clock)
     sb = AlarmSharing(b, None, ROOT)  # type: ignore[arg-type]
-    sent: list[tuple[str, dict]] = []
-
-    class Capture:
-        def publish(self, topic, payload, *, qos=1, retain=False):
-            sent.append((topic, payload))
-
-        def subscribe_topic(self, topic_filter, handler):
-            return lambda: None
-
-    AlarmSharing(a, Capture(), ROOT).start()
+    sent = Capture()
+    AlarmSharing(a, sent, ROOT).start()
     for e in (a, b):
         e.on_samples([Sample(TAG, clock.t, 70.0)])
     clock.advance(10)
@@ -150,16 +152,8 @@ def test_ack_that_arrives_before_this_terminal_sees_the_activation_covers_it(clo
     a = AlarmEngine([DEF], terminal_id="term-a", clock=clock)
     b = AlarmEngine([DEF], terminal_id="term-b", clock=clock)
     sb = AlarmSharing(b, None, ROOT)  # type: ignore[arg-type]
-    sent: list[tuple[str, dict]] = []
-
-    class Capture:
-        def publish(self, topic, payload, *, qos=1, retain=False):
-            sent.append((topic, payload))
-
-        def subscribe_topic(self, topic_filter, handler):
-            return lambda: None
-
-    AlarmSharing(a, Capture(), ROOT).start()
+    sent = Capture()
+    AlarmSharing(a, sent, ROOT).start()
     a.on_samples([Sample(TAG, clock.t, 70.0)])
     a.acknowledge("oil_hi", actor="u7", role=Role.OPERATOR)
     for topic, payload in sent:
