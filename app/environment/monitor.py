@@ -32,6 +32,7 @@ from app.environment.rollups import (
 )
 from app.model import Sample
 from app.observers import Observers
+from app.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -107,9 +108,8 @@ class EnvironmentMonitor:
         self._last_anomaly_check = 0.0
         self._observers: Observers = Observers("environment")
         self.snapshot = Snapshot({}, (), (), {})
-        self._wake = threading.Event()
-        self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._worker = Worker("lineside-environment", self.tick, TICK_S,
+                              what="environment check")
 
     # --- life cycle ------------------------------------------------------------------------
 
@@ -139,16 +139,10 @@ class EnvironmentMonitor:
             for eid, param, kind in conn.execute(
                     "SELECT id, param, kind FROM env_events WHERE end IS NULL").fetchall():
                 self._open[(param, kind)] = eid
-        self._thread = threading.Thread(target=self._run, name="lineside-environment",
-                                        daemon=True)
-        self._thread.start()
+        self._worker.start()
 
     def stop(self) -> None:
-        self._stopping.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(5)
-            self._thread = None
+        self._worker.stop(5)
 
     def subscribe(self, observer: Callable[[], None]) -> Callable[[], None]:
         """`observer()` after each check (on the monitor's thread)."""
@@ -166,15 +160,6 @@ class EnvironmentMonitor:
                 m = int(s.ts // MINUTE * MINUTE)
                 with self._lock:
                     self._dirty.update({(p.id, m), (p.id, m + MINUTE)})
-
-    def _run(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                self.tick()
-            except Exception:
-                log.exception("environment check failed; trying again")
-            self._wake.wait(TICK_S)
-            self._wake.clear()
 
     # --- one check ---------------------------------------------------------------------------
 
@@ -423,7 +408,7 @@ class EnvironmentMonitor:
         self._store.audit.record(actor, "environment.anomaly.dismiss", str(anomaly_id),
                                  {"reason": reason.strip()})
         self._last_anomaly_check = 0.0  # its alarm clears at the next check
-        self._wake.set()
+        self._worker.wake()
 
     # --- the exceedance journal ----------------------------------------------------------------
 
@@ -450,7 +435,7 @@ class EnvironmentMonitor:
             "WHERE id = ?", (cause.strip(), action.strip(), actor, t, event_id)))
         self._store.audit.record(actor, "environment.note", str(event_id),
                                  json.loads(json.dumps({"cause": cause, "action": action})))
-        self._wake.set()  # the next snapshot shows the note
+        self._worker.wake()  # the next snapshot shows the note
 
 
 def _mean(values: list[float]) -> float | None:

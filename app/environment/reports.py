@@ -22,6 +22,7 @@ from typing import Any
 
 from app.environment import esg
 from app.store.schema import register_schema
+from app.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -96,31 +97,15 @@ class ReportScheduler:
         self.days = days  # how far back a missed daily report is still made
         self.pdf = pdf
         self._clock = clock
-        self._wake = threading.Event()
-        self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._worker = Worker("lineside-reports", self.catch_up, CHECK_S,
+                              what="scheduled ESG report")
         self._lock = threading.Lock()  # one report at a time (on demand and scheduled)
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="lineside-reports",
-                                        daemon=True)
-        self._thread.start()
+        self._worker.start()
 
     def stop(self) -> None:
-        self._stopping.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(10)
-            self._thread = None
-
-    def _run(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                self.catch_up()
-            except Exception:
-                log.exception("scheduled ESG report failed; trying again later")
-            self._wake.wait(CHECK_S)
-            self._wake.clear()
+        self._worker.stop(10)
 
     def made(self) -> list[Made]:
         with self._store.read() as conn:
@@ -138,7 +123,7 @@ class ReportScheduler:
         out = []
         for label, kind, start, end in due(self._clock(), done, days=self.days,
                                            first_hour=day_start_hour(energy)):
-            if self._stopping.is_set():
+            if self._worker.stopping:
                 break
             if first is None or end <= first:
                 continue

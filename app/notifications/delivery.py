@@ -13,7 +13,6 @@ import json
 import logging
 import smtplib
 import ssl
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -24,6 +23,7 @@ from typing import Any
 
 from app.notifications.config import HttpTarget, NotificationsConfig, SmtpConfig
 from app.store.schema import register_schema
+from app.worker import Worker
 
 log = logging.getLogger(__name__)
 
@@ -166,9 +166,8 @@ class Queue:
                  enabled: bool = True) -> None:
         self._store, self._senders, self._clock = store, senders, clock
         self.enabled = enabled
-        self._wake = threading.Event()
-        self._stopping = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._worker = Worker("lineside-notify", self._send_stored, 1.0,
+                              what="notification sender", first_run=False)
 
     def enqueue(self, n: Notification) -> None:
         extra = json.dumps(n.extra, sort_keys=True, default=str)
@@ -181,20 +180,14 @@ class Queue:
         self.kick()
 
     def kick(self) -> None:
-        self._wake.set()
+        self._worker.wake()
 
     def start(self) -> None:
-        if self.enabled and self._thread is None:
-            self._thread = threading.Thread(target=self._run, name="lineside-notify",
-                                            daemon=True)
-            self._thread.start()
+        if self.enabled:
+            self._worker.start()
 
     def stop(self, timeout: float = 2.0) -> None:
-        self._stopping.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
+        self._worker.stop(timeout)
 
     def pending(self) -> list[dict[str, Any]]:
         with self._store.read() as conn:
@@ -204,15 +197,9 @@ class Queue:
         return [dict(zip(("id", "channel", "recipient", "attempts", "error"), r, strict=True))
                 for r in rows]
 
-    def _run(self) -> None:
-        while not self._stopping.is_set():
-            self._wake.wait(1.0)
-            self._wake.clear()
-            try:
-                self._store.flush(5.0)  # what was enqueued is readable
-                self.send_due()
-            except Exception:
-                log.exception("notification sender failed; retrying")
+    def _send_stored(self) -> None:
+        self._store.flush(5.0)  # what was enqueued is readable
+        self.send_due()
 
     def send_due(self) -> int:
         """Send every pending notification whose time has come; returns how many went."""
@@ -224,7 +211,7 @@ class Queue:
                 "ORDER BY created LIMIT 50", (now,)).fetchall()
         sent = 0
         for nid, channel, recipient, subject, body, extra, attempts in rows:
-            if self._stopping.is_set():
+            if self._worker.stopping:
                 break
             n = Notification(nid, channel, recipient, subject, body, json.loads(extra))
             try:
