@@ -85,7 +85,7 @@
 <context>
     <name>AlarmEvent</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="+709" />
+        <location filename="../widgets/alarm_table.py" line="+719" />
         <source>activated</source>
         <translation>gekommen</translation>
     </message>
@@ -188,7 +188,7 @@
         <translation>{n} h</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+97" />
         <source>High (P1-2)</source>
         <translation>Hoch (P1-2)</translation>
     </message>
@@ -208,7 +208,7 @@
         <translation>{share} % (Ziel {target} %)</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+62" />
         <source>No journal: this terminal has no store</source>
         <translation>Kein Journal: dieses Terminal hat keinen Speicher</translation>
     </message>
@@ -353,7 +353,7 @@
         <translation>Die 10 häufigsten Alarme</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+29" />
         <source>Alarm KPIs could not be computed: {e}</source>
         <translation>Alarmkennzahlen nicht berechenbar: {e}</translation>
     </message>
@@ -404,7 +404,7 @@
 <context>
     <name>AlarmTable</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-630" />
+        <location filename="../widgets/alarm_table.py" line="-639" />
         <source>%n min</source>
         <translation>%n min</translation>
     </message>
@@ -429,7 +429,7 @@
         <translation>Priorität</translation>
     </message>
     <message>
-        <location filename="../widgets/alarm_journal.py" line="+39" />
+        <location filename="../widgets/alarm_journal.py" line="+50" />
         <location filename="../widgets/alarm_table.py" line="+0" />
         <source>State</source>
         <translation>Zustand</translation>
@@ -484,29 +484,29 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+423" />
+        <location line="+432" />
         <source>Acknowledged</source>
         <translation>Quittiert</translation>
     </message>
     <message>
-        <location line="-422" />
-        <location line="+451" />
+        <location line="-431" />
+        <location line="+460" />
         <source>Shelved</source>
         <translation>Zurückgestellt</translation>
     </message>
     <message>
-        <location line="-450" />
+        <location line="-459" />
         <source>Suppressed</source>
         <translation>Unterdrückt</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+445" />
+        <location line="+454" />
         <source>Out of service</source>
         <translation>Außer Betrieb</translation>
     </message>
     <message>
-        <location line="-444" />
+        <location line="-453" />
         <source>All defined</source>
         <translation>Alle definierten</translation>
     </message>
@@ -572,7 +572,7 @@
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+24" />
         <source>No journal: this terminal has no local store</source>
         <translation>Kein Journal: Dieses Terminal hat keinen lokalen Speicher</translation>
     </message>
@@ -582,7 +582,7 @@
         <translation>Lädt…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+9" />
         <source>The journal could not be read: %1</source>
         <translation>Journal nicht lesbar: %1</translation>
     </message>
@@ -617,7 +617,7 @@
         <translation>Verlauf des gewählten Alarms</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+25" />
         <source>Acknowledge</source>
         <translation>Quittieren</translation>
     </message>
@@ -647,12 +647,12 @@
         <translation>In Betrieb nehmen</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+65" />
         <source>Alarms not available</source>
         <translation>Alarme nicht verfügbar</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+90" />
         <source>Camera {camera} at {time}</source>
         <translation>Kamera {camera} um {time}</translation>
     </message>
@@ -1067,7 +1067,7 @@
     <message numerus="yes">
         <location line="+21" />
         <source>WARNING: THE LINE STARTS IN %n s — keep clear</source>
-        <translation><numerusform>WARNUNG: DIE LINIE STARTET IN %n s — Bereich freihalten</numerusform><numerusform>WARNUNG: DIE LINIE STARTET IN %n s — Bereich freihalten</numerusform></translation>
+        <translation><numerusform>WARNUNG: DIE LINIE STARTET IN %n s — Abstand halten</numerusform><numerusform>WARNUNG: DIE LINIE STARTET IN %n s — Abstand halten</numerusform></translation>
     </message>
     <message>
         <location line="+40" />
@@ -1450,7 +1450,7 @@
         <translation>Grenzwert %1</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+70" />
         <source>Environment and permit limits</source>
         <translation>Umwelt und Genehmigungsgrenzwerte</translation>
     </message>
@@ -2501,7 +2501,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/shell.py" line="+256" />
+        <location filename="../widgets/shell.py" line="+258" />
         <source>{source}: connected</source>
         <translation>{source}: verbunden</translation>
     </message>
@@ -3475,7 +3475,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../widgets/shell.py" line="-504" />
+        <location filename="../widgets/shell.py" line="-506" />
         <source>Operator</source>
         <translation>Werker</translation>
     </message>
@@ -3782,7 +3782,7 @@ Der Sollwert ist unverändert ({old}).</translation>
 <context>
     <name>ShelveReason</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-620" />
+        <location filename="../widgets/alarm_table.py" line="-629" />
         <source>Sensor fault</source>
         <translation>Sensorfehler</translation>
     </message>
@@ -4207,7 +4207,7 @@ Der Sollwert ist unverändert ({old}).</translation>
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../widgets/keyboard.py" line="+44" />
+        <location filename="../widgets/keyboard.py" line="+45" />
         <source>Shift</source>
         <translation>Umschalt</translation>
     </message>
@@ -4238,7 +4238,7 @@ Der Sollwert ist unverändert ({old}).</translation>
         <translation>{time} Alarm: {message}</translation>
     </message>
     <message>
-        <location line="+195" />
+        <location line="+192" />
         <source>History not available: {error}</source>
         <translation>Verlauf nicht verfügbar: {error}</translation>
     </message>

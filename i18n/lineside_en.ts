@@ -86,7 +86,7 @@
 <context>
     <name>AlarmEvent</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="+709"/>
+        <location filename="../widgets/alarm_table.py" line="+719"/>
         <source>activated</source>
         <translation type="unfinished"></translation>
     </message>
@@ -189,7 +189,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+97"/>
         <source>High (P1-2)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -209,7 +209,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>No journal: this terminal has no store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -354,7 +354,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Alarm KPIs could not be computed: {e}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -405,7 +405,7 @@
 <context>
     <name>AlarmTable</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-630"/>
+        <location filename="../widgets/alarm_table.py" line="-639"/>
         <source>%n min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -430,7 +430,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/alarm_journal.py" line="+39"/>
+        <location filename="../widgets/alarm_journal.py" line="+50"/>
         <location filename="../widgets/alarm_table.py" line="+0"/>
         <source>State</source>
         <translation type="unfinished"></translation>
@@ -485,29 +485,29 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+423"/>
+        <location line="+432"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-422"/>
-        <location line="+451"/>
+        <location line="-431"/>
+        <location line="+460"/>
         <source>Shelved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-450"/>
+        <location line="-459"/>
         <source>Suppressed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+445"/>
+        <location line="+454"/>
         <source>Out of service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-444"/>
+        <location line="-453"/>
         <source>All defined</source>
         <translation type="unfinished"></translation>
     </message>
@@ -573,7 +573,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>No journal: this terminal has no local store</source>
         <translation type="unfinished"></translation>
     </message>
@@ -583,7 +583,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>The journal could not be read: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,7 +618,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -648,12 +648,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+65"/>
         <source>Alarms not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Camera {camera} at {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1454,7 +1454,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+70"/>
         <source>Environment and permit limits</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2504,7 +2504,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/shell.py" line="+256"/>
+        <location filename="../widgets/shell.py" line="+258"/>
         <source>{source}: connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3478,7 +3478,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../widgets/shell.py" line="-504"/>
+        <location filename="../widgets/shell.py" line="-506"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3782,7 +3782,7 @@ The setpoint is unchanged ({old}).</source>
 <context>
     <name>ShelveReason</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-620"/>
+        <location filename="../widgets/alarm_table.py" line="-629"/>
         <source>Sensor fault</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4207,7 +4207,7 @@ The setpoint is unchanged ({old}).</source>
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../widgets/keyboard.py" line="+44"/>
+        <location filename="../widgets/keyboard.py" line="+45"/>
         <source>Shift</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4238,7 +4238,7 @@ The setpoint is unchanged ({old}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+195"/>
+        <location line="+192"/>
         <source>History not available: {error}</source>
         <translation type="unfinished"></translation>
     </message>

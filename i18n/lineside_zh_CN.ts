@@ -85,7 +85,7 @@
 <context>
     <name>AlarmEvent</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="+709" />
+        <location filename="../widgets/alarm_table.py" line="+719" />
         <source>activated</source>
         <translation>触发</translation>
     </message>
@@ -188,7 +188,7 @@
         <translation>{n} 小时</translation>
     </message>
     <message>
-        <location line="+88" />
+        <location line="+97" />
         <source>High (P1-2)</source>
         <translation>高 (P1-2)</translation>
     </message>
@@ -208,7 +208,7 @@
         <translation>{share} %（目标 {target} %）</translation>
     </message>
     <message>
-        <location line="+63" />
+        <location line="+62" />
         <source>No journal: this terminal has no store</source>
         <translation>无日志：本终端没有本地存储</translation>
     </message>
@@ -353,7 +353,7 @@
         <translation>最频繁的 10 个报警</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+29" />
         <source>Alarm KPIs could not be computed: {e}</source>
         <translation>无法计算报警指标：{e}</translation>
     </message>
@@ -404,7 +404,7 @@
 <context>
     <name>AlarmTable</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-630" />
+        <location filename="../widgets/alarm_table.py" line="-639" />
         <source>%n min</source>
         <translation>%n 分钟</translation>
     </message>
@@ -429,7 +429,7 @@
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../widgets/alarm_journal.py" line="+39" />
+        <location filename="../widgets/alarm_journal.py" line="+50" />
         <location filename="../widgets/alarm_table.py" line="+0" />
         <source>State</source>
         <translation>状态</translation>
@@ -484,29 +484,29 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+423" />
+        <location line="+432" />
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location line="-422" />
-        <location line="+451" />
+        <location line="-431" />
+        <location line="+460" />
         <source>Shelved</source>
         <translation>已搁置</translation>
     </message>
     <message>
-        <location line="-450" />
+        <location line="-459" />
         <source>Suppressed</source>
         <translation>已抑制</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+445" />
+        <location line="+454" />
         <source>Out of service</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location line="-444" />
+        <location line="-453" />
         <source>All defined</source>
         <translation>全部已定义</translation>
     </message>
@@ -572,7 +572,7 @@
         <translation>刷新</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+24" />
         <source>No journal: this terminal has no local store</source>
         <translation>无日志：此终端没有本地存储</translation>
     </message>
@@ -582,7 +582,7 @@
         <translation>加载中…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+9" />
         <source>The journal could not be read: %1</source>
         <translation>无法读取日志：%1</translation>
     </message>
@@ -617,7 +617,7 @@
         <translation>所选报警的历史记录</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+25" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
@@ -647,12 +647,12 @@
         <translation>恢复使用</translation>
     </message>
     <message>
-        <location line="+61" />
+        <location line="+65" />
         <source>Alarms not available</source>
         <translation>报警不可用</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+90" />
         <source>Camera {camera} at {time}</source>
         <translation>摄像头 {camera}，{time}</translation>
     </message>
@@ -1067,7 +1067,7 @@
     <message numerus="yes">
         <location line="+21" />
         <source>WARNING: THE LINE STARTS IN %n s — keep clear</source>
-        <translation><numerusform>警告：产线将在 %n 秒后启动 — 请远离</numerusform></translation>
+        <translation><numerusform>警告：产线将在 %n 秒后启动——请远离</numerusform></translation>
     </message>
     <message>
         <location line="+40" />
@@ -1450,7 +1450,7 @@
         <translation>限值 %1</translation>
     </message>
     <message>
-        <location line="+68" />
+        <location line="+70" />
         <source>Environment and permit limits</source>
         <translation>环境与许可限值</translation>
     </message>
@@ -2501,7 +2501,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../widgets/shell.py" line="+256" />
+        <location filename="../widgets/shell.py" line="+258" />
         <source>{source}: connected</source>
         <translation>{source}：已连接</translation>
     </message>
@@ -3475,7 +3475,7 @@
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../widgets/shell.py" line="-504" />
+        <location filename="../widgets/shell.py" line="-506" />
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
@@ -3782,7 +3782,7 @@ The setpoint is unchanged ({old}).</source>
 <context>
     <name>ShelveReason</name>
     <message>
-        <location filename="../widgets/alarm_table.py" line="-620" />
+        <location filename="../widgets/alarm_table.py" line="-629" />
         <source>Sensor fault</source>
         <translation>传感器故障</translation>
     </message>
@@ -4207,7 +4207,7 @@ The setpoint is unchanged ({old}).</source>
 <context>
     <name>TouchKeyboard</name>
     <message>
-        <location filename="../widgets/keyboard.py" line="+44" />
+        <location filename="../widgets/keyboard.py" line="+45" />
         <source>Shift</source>
         <translation>上档</translation>
     </message>
@@ -4238,7 +4238,7 @@ The setpoint is unchanged ({old}).</source>
         <translation>{time} 报警：{message}</translation>
     </message>
     <message>
-        <location line="+195" />
+        <location line="+192" />
         <source>History not available: {error}</source>
         <translation>历史数据不可用：{error}</translation>
     </message>
