@@ -9,19 +9,14 @@ message can never reopen a closed item.
 
 from __future__ import annotations
 
-import json
 import logging
-import threading
-import time
 import uuid
-from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
 
 from app.auth.permissions import Action, Role, require
-from app.observers import Observers
-from app.services import ServiceContext, ServiceSpec, Unsubscribe, stop_all
+from app.services import ServiceContext, ServiceSpec
+from app.shared_board import BoardItem, SharedBoard
 from app.store.schema import register_schema
 
 log = logging.getLogger(__name__)
@@ -39,11 +34,8 @@ class AndonStatus(StrEnum):
     CLOSED = "closed"
 
 
-_RANK = {AndonStatus.OPEN: 0, AndonStatus.TAKEN: 1, AndonStatus.CLOSED: 2}
-
-
 @dataclass(frozen=True)
-class AndonItem:
+class AndonItem(BoardItem):
     id: str
     station: str
     category: str
@@ -57,69 +49,22 @@ class AndonItem:
     closed_by: str = ""
     resolution: str = ""
 
-    def to_json(self) -> dict[str, Any]:
-        return {**asdict(self), "status": str(self.status)}
-
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> AndonItem:
-        fields = {k: d[k] for k in cls.__dataclass_fields__ if k in d}
-        fields["status"] = AndonStatus(fields["status"])
-        return cls(**fields)
-
-    def newer_than(self, other: AndonItem) -> bool:
-        return (_RANK[self.status], self.updated) > (_RANK[other.status], other.updated)
+    _status_type = AndonStatus
 
 
 class AndonError(ValueError):
     """A report or action that cannot be done; the message says why."""
 
 
-class AndonBoard:
+class AndonBoard(SharedBoard[AndonItem]):
     """The andon items this terminal knows; thread-safe; observers get the changed item."""
 
-    def __init__(self, store: Any, runtime: Any, *, terminal_id: str, topic_root: str,
-                 clock: Callable[[], float] = time.time) -> None:
-        self._store, self._runtime = store, runtime
-        self.terminal_id, self.topic_root = terminal_id, topic_root
-        self._clock = clock
-        self._lock = threading.Lock()
-        self._items: dict[str, AndonItem] = {}
-        self._observers: Observers = Observers("andon")
-        self._removers: list[Unsubscribe] = []
+    _item_type, _table, _subtopic = AndonItem, "andon_items", "andon"
+    _name, _what, _log = "andon", "andon message", log
+    _error, _missing = AndonError, "no andon item"
 
-    @property
-    def topic(self) -> str:
-        return f"{self.topic_root}/andon"
-
-    def start(self) -> None:
-        """Load the local board, then follow the shared one on the broker."""
-        with self._store.read() as conn:
-            rows = conn.execute("SELECT body FROM andon_items").fetchall()
-        for (body,) in rows:
-            item = AndonItem.from_json(json.loads(body))
-            self._items[item.id] = item
-        if self._runtime is not None and self._runtime.config.site.broker:
-            self._removers.append(
-                self._runtime.subscribe_topic(f"{self.topic}/+", self._on_message))
-
-    def stop(self) -> None:
-        """Stop following the shared board (what is stored stays)."""
-        stop_all(self._removers)
-
-    def subscribe(self, observer: Callable[[AndonItem], None]) -> Callable[[], None]:
-        """`observer(item)` after every change of an item; returns a remover."""
-        return self._observers.add(observer)
-
-    def items(self, *, include_closed: bool = False) -> list[AndonItem]:
-        with self._lock:
-            items = list(self._items.values())
-        if not include_closed:
-            items = [i for i in items if i.status is not AndonStatus.CLOSED]
+    def _ordered(self, items: list[AndonItem]) -> list[AndonItem]:
         return sorted(items, key=lambda i: i.created, reverse=True)
-
-    def get(self, item_id: str) -> AndonItem | None:
-        with self._lock:
-            return self._items.get(item_id)
 
     # --- actions -------------------------------------------------------------------------
 
@@ -140,60 +85,11 @@ class AndonBoard:
 
     def take(self, item_id: str, actor: str, role: Role) -> AndonItem:
         require(role, Action.ANDON_TAKE)
-        item = self._existing(item_id)
-        if item.status is not AndonStatus.OPEN:
-            raise AndonError(f"already {item.status} by {item.taken_by or item.closed_by}")
-        new = replace(item, status=AndonStatus.TAKEN, taken_by=actor, updated=self._clock())
-        self._apply(new, publish=True)
-        return new
+        return self._take(item_id, actor)
 
     def close(self, item_id: str, actor: str, role: Role, resolution: str = "") -> AndonItem:
         require(role, Action.ANDON_CLOSE)
-        item = self._existing(item_id)
-        if item.status is AndonStatus.CLOSED:
-            raise AndonError(f"already closed by {item.closed_by}")
-        new = replace(item, status=AndonStatus.CLOSED, closed_by=actor,
-                      resolution=resolution.strip(), updated=self._clock())
-        self._apply(new, publish=True)
-        return new
-
-    def _existing(self, item_id: str) -> AndonItem:
-        item = self.get(item_id)
-        if item is None:
-            raise AndonError(f"no andon item {item_id!r}")
-        return item
-
-    # --- state ---------------------------------------------------------------------------
-
-    def _apply(self, item: AndonItem, *, publish: bool) -> bool:
-        with self._lock:
-            old = self._items.get(item.id)
-            if old is not None and not item.newer_than(old):
-                return False
-            self._items[item.id] = item
-        body = json.dumps(item.to_json())
-        self._store.submit(lambda c: c.execute(
-            "INSERT OR REPLACE INTO andon_items (id, updated, body) VALUES (?, ?, ?)",
-            (item.id, item.updated, body)))
-        if publish and self._runtime is not None and self._runtime.config.site.broker:
-            fut = self._runtime.publish(f"{self.topic}/{item.id}", item.to_json(), retain=True)
-            fut.add_done_callback(_log_failure)
-        self._observers.notify(item)
-        return True
-
-    def _on_message(self, topic: str, payload: bytes) -> None:
-        try:
-            data = json.loads(payload)
-            item = AndonItem.from_json(data)
-        except (ValueError, TypeError, KeyError) as e:
-            log.warning("ignoring a malformed andon message on %s: %s", topic, e)
-            return
-        self._apply(item, publish=False)
-
-
-def _log_failure(fut: Any) -> None:
-    if fut.exception() is not None:
-        log.error("andon message not stored for sending: %s", fut.exception())
+        return self._close(item_id, actor, resolution)
 
 
 def build(ctx: ServiceContext) -> AndonBoard:
