@@ -261,6 +261,9 @@ class MqttSource(Source):
             raise ValueError(f"invalid MQTT topic filter {topic_filter!r}")
         self._handlers.append((topic_filter, handler))
         HANDLER_LOG_LIMIT.install(getattr(handler, "__module__", None) or __name__)
+        owner = getattr(handler, "__self__", None)  # a subclass logs under its own module
+        if owner is not None:
+            HANDLER_LOG_LIMIT.install(type(owner).__module__)
         if self._online and self._client is not None:
             self._subscribe(self._client, [topic_filter])
 
