@@ -277,6 +277,7 @@ class MqttSource(Source):
         self._loop = asyncio.get_running_loop()
         delay = 0.5
         silent = 0  # consecutive MQTT 5 attempts that got no CONNACK at all
+        closed = False
         try:
             while True:
                 end, up_for = await self._session()
@@ -300,8 +301,17 @@ class MqttSource(Source):
                     delay = 0.5
                 else:
                     delay = min(delay * 2, self.options.reconnect_max_s)
+        except GeneratorExit:
+            # Closed (by the garbage collector, after its loop stopped without cancelling
+            # it): nothing can be awaited any more; drop the socket and say so.
+            closed = True
+            if self._client is not None:
+                self._abort(self._client)
+                self._client = None
+            raise
         finally:
-            await self._close()
+            if not closed:
+                await self._close()
             self.set_state(LinkState.OFFLINE, "stopped")
 
     # --- one connection ------------------------------------------------------------------
