@@ -134,6 +134,12 @@ SLOW_FILES = frozenset({
 })
 
 
+# Files whose tests start `lineside demo` on its default ports (the machine's broker on
+# 1883, topic root "demo"): two at once would read each other's plant, so they run one
+# after another on one xdist worker.
+DEMO_FILES = frozenset({"test_faults_sigterm.py", "test_bench_smoke.py"})
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """`peer`: the test talks to a real peer; `slow`: a peer, an end-to-end folder, or
     marked by hand. `uv run pytest -m "not slow"` is the quick inner loop.
@@ -148,6 +154,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         folder = Path(str(item.fspath)).parent.name
         if fixtures & PEER_FIXTURES:
             item.add_marker(pytest.mark.peer)
+        if Path(str(item.fspath)).name in DEMO_FILES:
+            item.add_marker(pytest.mark.xdist_group("lineside-demo"))
         if (fixtures & PEER_FIXTURES or folder in SLOW_FOLDERS
                 or Path(str(item.fspath)).name in SLOW_FILES):
             item.add_marker(pytest.mark.slow)
