@@ -144,10 +144,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     """`peer`: the test talks to a real peer; `slow`: a peer, an end-to-end folder, or
     marked by hand. `uv run pytest -m "not slow"` is the quick inner loop.
 
-    The end-to-end tests run last (otherwise in their usual order): they leave the
-    heaviest Qt state (whole terminal windows on live terminals), and in one process a
-    Qt test run after them crashed pytest-qt's event loop (a leftover not yet found;
-    every folder passes on its own)."""
+    The end-to-end tests run last (otherwise in their usual order): they are the
+    slowest, and a failure in a small test shows first."""
     items.sort(key=lambda item: "e2e" in item.path.parts)
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
