@@ -367,18 +367,23 @@ class MimicView(QWidget):
             icons.paint(p, kind_icon, QRectF(free.center().x() - side / 2,
                                              free.center().y() - side / 2, side, side), c.border)
 
-    def _paint_caption(self, p: QPainter, c: Any) -> None:
+    def caption_text(self) -> str:
+        """The line under the band: the conveyor's name (in the worker's language), its
+        state, speed and bodies out."""
         conv = self.line.conveyor
         parts: list[str] = []
         if conv is not None:
             conv_show = self.state.conveyor
-            parts.append(f"{conv.name}: {state_words(conv_show.look, conv_show.raw)}")
+            parts.append(f"{station_name(conv)}: {state_words(conv_show.look, conv_show.raw)}")
             if self.state.speed is not None:
                 parts.append(f"{format_value(self.state.speed)} m/min")
             if self.state.carriers is not None:
                 parts.append(translate("Mimic", "{n} bodies out").format(
                     n=format_value(self.state.carriers)))
-        text = " · ".join(parts)
+        return " · ".join(parts)
+
+    def _paint_caption(self, p: QPainter, c: Any) -> None:
+        text = self.caption_text()
         p.setFont(self._font(theme.px(13 if self.compact else 15)))
         fm = QFontMetricsF(p.font())
         r = self.caption

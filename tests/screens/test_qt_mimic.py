@@ -120,3 +120,21 @@ def test_touching_a_station_opens_its_panel(qtbot, ctx, demo_bridge):
     sheet.close_with(None)
     qtbot.mouseClick(w, Qt.MouseButton.LeftButton, pos=QPointF(2, 150).toPoint())
     assert not [o for o in host.findChildren(Overlay) if o.isVisible()]
+
+
+def test_caption_names_the_conveyor_in_the_workers_language(qtbot, ctx, demo_bridge, themed):
+    from widgets import i18n
+    from widgets.site_text import use_site
+
+    use_site(ctx.config)
+    w = _view(qtbot, ctx)
+    demo_bridge.push([_s("conveyor/conveyor1/state", "running"),
+                      _s("conveyor/conveyor1/carrier_count", 17)])
+    demo_bridge.tick()
+    assert w.caption_text().startswith("Conveyor: RUNNING")
+    try:
+        assert i18n.set_language(themed, "de")
+        assert w.caption_text().startswith("Förderband: LÄUFT"), w.caption_text()
+        assert "17 Karossen fertig" in w.caption_text()
+    finally:
+        i18n.set_language(themed, "en")
