@@ -179,6 +179,13 @@ class Simulator:
             self.link.set_publishing(Fault.BROKER_LOSS not in self._deadlines)
 
 
+async def _cancel_the_rest() -> None:
+    rest = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for t in rest:
+        t.cancel()
+    await asyncio.gather(*rest, return_exceptions=True)
+
+
 class SimulatorThread:
     """A Simulator on its own thread and loop, for synchronous callers."""
 
@@ -213,6 +220,10 @@ class SimulatorThread:
         except concurrent.futures.TimeoutError:
             log.warning("simulator did not stop within %.0f s", timeout)
         finally:
+            try:  # the server's session and subscription loops of clients still connected
+                self._call(_cancel_the_rest(), 2.0)
+            except Exception:
+                log.debug("simulator: tasks left at stop", exc_info=True)
             self._loop.call_soon_threadsafe(self._loop.stop)
             self._thread.join(timeout)
             self._thread = None
