@@ -42,6 +42,7 @@ from app.instructions.skills import EXPIRY_WARN_DAYS, Check, SkillsMatrix
 from app.model import Quality, Sample
 from app.observers import Observers
 from app.registers.service import Registers
+from app.scheduling.oee import OEEService
 from app.services import ConfigSection, ServiceContext, ServiceSpec, stop_all
 from app.store.schema import register_schema
 
@@ -143,6 +144,9 @@ class JobAssist:
         # "instructions", the name of a site's own folder of sets (a store kept beside
         # the site file wrote its cache into the site's instructions).
         self.image_cache = Path(store.path).parent / "instruction-images"
+        # OEE's add_reject_source, where OEE runs: the quality checks become its rejects
+        self.reject_sink: Callable[[Callable[[str, float, float], float]],
+                                   Callable[[], None]] | None = None
 
     # --- life cycle ------------------------------------------------------------------------
 
@@ -166,6 +170,8 @@ class JobAssist:
             self._removers.append(self._runtime.subscribe_topic(
                 f"{self.topic_root}/instructions/+", self._on_message))
         self._removers.append(self._runtime.every(600.0, self.check_expiry, "skills expiry"))
+        if self.reject_sink is not None:
+            self._removers.append(self.reject_sink(self.rejects))
 
     def stop(self) -> None:
         stop_all(self._removers)
@@ -353,6 +359,15 @@ class JobAssist:
         self._observers.notify()
         return e
 
+    def rejects(self, station: str, t0: float, t1: float) -> float:
+        """Cars whose check at `station` was out of limits in [t0, t1): OEE's rejects
+        (reworked, so not good first time)."""
+        with self._store.read() as conn:
+            row = conn.execute("SELECT COUNT(DISTINCT vehicle) FROM build_records WHERE "
+                               "station = ? AND status = 'out_of_limits' AND ts >= ? "
+                               "AND ts < ?", (station, t0, t1)).fetchone()
+        return float(row[0] or 0)
+
     def quality_counts(self, since: float) -> dict[str, int]:
         """Reworks (a step measured again after out of limits) and released deviations."""
         with self._store.read() as conn:
@@ -427,10 +442,14 @@ def build(ctx: ServiceContext) -> JobAssist | None:
     cfg: InstructionsConfig | None = ctx.config.sections.get("instructions")
     if cfg is None:
         return None
-    return JobAssist(cfg, ctx.store, ctx.runtime, ctx.get(Registers).skills,
-                     ctx.get(AlarmEngine), ctx.get(UserRepo), terminal_id=ctx.terminal_id,
-                     topic_root=ctx.config.site.topic_root, shared=ctx.shared,
-                     clock=ctx.clock)
+    job = JobAssist(cfg, ctx.store, ctx.runtime, ctx.get(Registers).skills,
+                    ctx.get(AlarmEngine), ctx.get(UserRepo), terminal_id=ctx.terminal_id,
+                    topic_root=ctx.config.site.topic_root, shared=ctx.shared,
+                    clock=ctx.clock)
+    oee = ctx.find(OEEService)
+    if oee is not None:  # quality checks feed OEE's quality factor
+        job.reject_sink = oee.add_reject_source
+    return job
 
 
 SPEC = ServiceSpec(name="instructions", provides=JobAssist, build=build,

@@ -26,6 +26,7 @@ time every station ran; produced is the line counter.
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -34,6 +35,11 @@ from typing import Any
 
 from app.config import SiteConfig, Table
 from app.services import ConfigSection, ServiceContext, ServiceSpec, Unsubscribe, stop_all
+
+log = logging.getLogger(__name__)
+
+# (station, t0, t1) -> rejects of the station in [t0, t1)
+RejectSource = Callable[[str, float, float], float]
 
 LOSS_OF_STATE = {"fault": "fault", "maintenance": "maintenance", "idle": "starved",
                  "starved": "starved", "blocked": "blocked", "changeover": "changeover"}
@@ -223,6 +229,22 @@ class OEEService:
         tags |= {t for t in (cfg.planned_stop_tag, cfg.line_counter) if t}
         self._series: dict[str, list[tuple[float, Any]]] = {t: [] for t in tags}
         self._removers: list[Unsubscribe] = []
+        self._reject_sources: list[RejectSource] = []
+
+    def add_reject_source(self, source: RejectSource) -> Unsubscribe:
+        """Another domain's rejects: `source(station, t0, t1)` is added to the station's
+        reject counter (job assistance: cars whose quality check was out of limits)."""
+        self._reject_sources.append(source)
+        return lambda: self._reject_sources.remove(source)
+
+    def _rejects(self, s: StationOEE, t0: float, t1: float) -> float:
+        n = counter_delta(self._numbers(s.reject_tag), t0, t1)
+        for source in list(self._reject_sources):
+            try:
+                n += source(s.station, t0, t1)
+            except Exception:
+                log.exception("OEE: a reject source failed for %s", s.station)
+        return n
 
     def window(self, now: float | None = None) -> tuple[str, float, float]:
         now = self._clock() if now is None else now
@@ -284,7 +306,7 @@ class OEEService:
         for s in self.cfg.stations:
             states = self._states(s.state_tag, t0, t1)
             all_states.append(states)
-            rej = counter_delta(self._numbers(s.reject_tag), t0, t1)
+            rej = self._rejects(s, t0, t1)
             rejects_total += rej
             out.append(compute(s.station, states, t0, t1, planned_down=down,
                                produced=counter_delta(self._numbers(s.counter_tag), t0, t1),

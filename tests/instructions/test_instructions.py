@@ -25,6 +25,7 @@ from app.instructions.skills import Level, SkillsCsvError, SkillsMatrix
 from app.model import LinkState, Sample
 from app.registers.replica import Replica
 from app.runtime import Runtime
+from app.scheduling.oee import OEEConfig, OEEService, StationOEE
 from app.store import Store
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo" / "instructions"
@@ -180,6 +181,20 @@ def test_out_of_limits_needs_a_rework_or_a_release_and_all_is_recorded(nodes, br
         watch.loop_stop()
         watch.disconnect()
     assert a.job.quality_counts(0) == {"out_of_limits": 2, "released": 1}
+
+    # Where OEE runs, the check out of limits is the station's reject: one car of ten
+    # produced this shift was not good first time, so the quality factor is 0.9.
+    now = time.time()
+    oee = OEEService(OEEConfig((StationOEE("robot3", 60.0, "p1/robot3/state",
+                                           "p1/robot3/count"),)), None, None)
+    oee.feed([Sample("p1/robot3/state", now - 3600, "running"),
+              Sample("p1/robot3/count", now - 3600, 0), Sample("p1/robot3/count", now, 10)])
+    assert oee.shift(now + 1)[0][0].quality == pytest.approx(1.0)  # not wired yet
+    a.job.stop()
+    a.job.reject_sink = oee.add_reject_source  # what the domain build does
+    a.job.start()
+    robot3 = oee.shift(now + 1)[0][0]
+    assert robot3.good == 9 and robot3.quality == pytest.approx(0.9)
 
 
 def test_sign_in_check_learning_mode_supervision_and_expiry(nodes) -> None:
