@@ -27,6 +27,7 @@ from app.services import MissingService, Service, ServiceContext, ServiceSpec, c
 from app.store import Store
 
 log = logging.getLogger(__name__)
+SLOW_STOP_S = 0.5
 
 T = TypeVar("T")
 
@@ -111,10 +112,14 @@ class Terminal:
     def stop(self) -> None:
         while self._running:
             spec, svc = self._running.pop()
+            t0 = time.monotonic()
             try:
                 svc.stop()
             except Exception:
                 log.exception("service %s did not stop cleanly", spec.name)
+            took = time.monotonic() - t0
+            if took > SLOW_STOP_S:  # a stop is due within 2 s (SIGTERM, a service manager)
+                log.warning("service %s took %.1f s to stop", spec.name, took)
             self.by_type.pop(spec.provides, None)
         if self.runtime is not None:
             self.runtime.stop()

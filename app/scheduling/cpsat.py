@@ -24,11 +24,13 @@ returns the best plan found so far.
 from __future__ import annotations
 
 import itertools
+import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported where a model is built: OR-Tools takes seconds to load
     from ortools.sat.python import cp_model
@@ -147,22 +149,64 @@ def _weights(horizon: int, n_jobs: int) -> tuple[int, int]:
     return w_late, w_rule
 
 
+class Interrupt:
+    """Ends solves early from another thread (the terminal is stopping): a running
+    search returns the best plan it has (the greedy start at worst), a later one does
+    not search at all."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._solvers: set[Any] = set()
+        self._set = False
+
+    def set(self) -> None:
+        with self._lock:
+            self._set = True
+            for solver in self._solvers:
+                solver.stop_search()
+
+    def is_set(self) -> bool:
+        return self._set
+
+    @contextmanager
+    def watching(self, solver: Any) -> Iterator[bool]:
+        """While the block runs, `set()` stops `solver`; yields False if already set."""
+        with self._lock:
+            if self._set:
+                yield False
+                return
+            self._solvers.add(solver)
+        try:
+            yield True
+        finally:
+            with self._lock:
+                self._solvers.discard(solver)
+
+
 def solve(problem: Problem, time_limit: float = 10.0, hint: Solution | None = None,
-          workers: int = 2, seed: int = 0) -> Solution:
-    """Build the model and search for at most `time_limit` seconds."""
+          workers: int = 2, seed: int = 0, interrupt: Interrupt | None = None) -> Solution:
+    """Build the model and search for at most `time_limit` seconds (less if
+    `interrupt` is set meanwhile)."""
+    interrupt = interrupt or Interrupt()
     from ortools.sat.python import cp_model
 
     t0 = time.perf_counter()
     # A feasible start is built first (the previous plan repaired, else due order), so
     # the search begins from a complete plan and the answer is never "no plan".
     start = greedy(problem, hint)
+    if interrupt.is_set():  # stopping: the feasible start is the answer
+        start.seconds, start.source = time.perf_counter() - t0, "greedy"
+        return start
     if problem.horizon is None and start.assignments:
         # The greedy plan bounds the useful horizon; a tight one keeps domains and the
         # objective's weights small.
         lo = min(0, min(a.start for a in start.assignments.values()))
         problem = replace(problem, horizon=start.makespan + max(600, (start.makespan - lo) // 5))
     built = _Built(problem, start)
-    _complete_hint(built.model, budget=max(0.05, 0.3 * time_limit))
+    if interrupt.is_set():
+        start.seconds, start.source = time.perf_counter() - t0, "greedy"
+        return start
+    _complete_hint(built.model, budget=max(0.05, 0.3 * time_limit), interrupt=interrupt)
     # The budget covers building the model and reading the answer back too: the caller
     # asked for a plan by then. Too little left: the greedy plan is the answer.
     left = time_limit - (time.perf_counter() - t0) - 0.05 - 0.00005 * len(built.start)
@@ -174,7 +218,8 @@ def solve(problem: Problem, time_limit: float = 10.0, hint: Solution | None = No
     solver.parameters.max_time_in_seconds = left
     solver.parameters.num_search_workers = max(1, workers)
     solver.parameters.random_seed = seed
-    code = solver.solve(built.model)
+    with interrupt.watching(solver) as go:
+        code = solver.solve(built.model) if go else cp_model.UNKNOWN
     status = {cp_model.OPTIMAL: Status.OPTIMAL, cp_model.FEASIBLE: Status.FEASIBLE,
               cp_model.INFEASIBLE: Status.INFEASIBLE}.get(code, Status.UNKNOWN)
     if status is Status.INFEASIBLE:
@@ -188,7 +233,8 @@ def solve(problem: Problem, time_limit: float = 10.0, hint: Solution | None = No
     return sol
 
 
-def _complete_hint(model: cp_model.CpModel, budget: float = 1.0) -> None:
+def _complete_hint(model: cp_model.CpModel, budget: float = 1.0,
+                   interrupt: Interrupt | None = None) -> None:
     """Turn the hint (starts, stations, sequence) into a value for every variable.
 
     CP-SAT takes a complete feasible hint as its first solution at once; a partial one
@@ -206,8 +252,9 @@ def _complete_hint(model: cp_model.CpModel, budget: float = 1.0) -> None:
     solver = cp_model.CpSolver()
     solver.parameters.num_search_workers = 1
     solver.parameters.max_time_in_seconds = budget
-    if solver.solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return  # keep the partial hint; the search may still use it
+    with (interrupt or Interrupt()).watching(solver) as go:
+        if not go or solver.solve(fixed) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return  # keep the partial hint; the search may still use it
     model.clear_hints()
     for i in range(len(proto.variables)):
         model.add_hint(model.get_int_var_from_proto_index(i),

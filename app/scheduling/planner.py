@@ -244,14 +244,14 @@ def build(line: LineModel, orders: Sequence[Order], *, now: float,
 def plan(line: LineModel, orders: Sequence[Order], *, now: float, reason: str = "",
          windows: Iterable[Window] = (), shortages: Iterable[Shortage] = (),
          previous: Plan | None = None, time_limit: float | None = None,
-         workers: int = 2) -> Plan:
+         workers: int = 2, interrupt: cpsat.Interrupt | None = None) -> Plan:
     problem, ctx = build(line, orders, now=now, windows=windows, shortages=shortages,
                          previous=previous)
     hint = None
     if ctx["hints"]:
         hint = cpsat.Solution(cpsat.Status.FEASIBLE, ctx["hints"])
     sol = cpsat.solve(problem, time_limit if time_limit is not None else line.time_limit_s,
-                      hint=hint, workers=workers)
+                      hint=hint, workers=workers, interrupt=interrupt)
     epoch = ctx["epoch"]
     info, step = ctx["info"], ctx["step"]
     ops = [PlannedOp(a.op, a.job, info[a.job][0], step[a.op], a.station,

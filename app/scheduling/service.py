@@ -16,7 +16,6 @@ Orders are kept in the store as well: a restart loses none.
 
 from __future__ import annotations
 
-import concurrent.futures
 import json
 import logging
 import threading
@@ -28,7 +27,7 @@ from typing import Any
 
 from app.auth.permissions import Action, Role, require
 from app.observers import Observers
-from app.scheduling import planner
+from app.scheduling import cpsat, planner
 from app.scheduling.line import AutoAccept, LineModel, Window
 from app.scheduling.orders import Order, OrderError, parse_order
 from app.scheduling.planner import Changes, Plan, Shortage
@@ -47,6 +46,7 @@ CREATE TABLE schedule_events (ts REAL NOT NULL, kind TEXT NOT NULL, body TEXT NO
 """])
 
 DOWN_STATES = {"fault": "fault", "maintenance": "maintenance"}
+STOP_WAIT_S = 1.0  # a stop waits this long for a re-plan in progress (SIGTERM: 2 s in all)
 
 
 class ProposalStatus(StrEnum):
@@ -93,7 +93,11 @@ class SchedulingService:
         self._plan: Plan | None = None
         self._proposal: Proposal | None = None
         self._observers: Observers = Observers("scheduling")
-        self._executor = concurrent.futures.ThreadPoolExecutor(1, "lineside-scheduler")
+        # One re-plan at a time, on a daemon thread: a stop interrupts its solve and waits
+        # STOP_WAIT_S at most (the first plan may still be importing OR-Tools, ~3 s).
+        self._thread: threading.Thread | None = None
+        self._stopped = False
+        self._interrupt = cpsat.Interrupt()
         self._running = False
         self._again: list[str] = []
         self._removers: list[Unsubscribe] = []
@@ -127,7 +131,14 @@ class SchedulingService:
 
     def stop(self) -> None:
         stop_all(self._removers)
-        self._executor.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            self._stopped = True
+            thread = self._thread
+        self._interrupt.set()
+        if thread is not None:
+            thread.join(STOP_WAIT_S)
+            if thread.is_alive():
+                log.warning("scheduling: the re-plan in progress ends with the process")
 
     def subscribe(self, observer: Callable[[str], None]) -> Callable[[], None]:
         return self._observers.add(observer)
@@ -284,16 +295,16 @@ class SchedulingService:
         if not self.plans:
             return
         with self._lock:
+            if self._stopped:
+                return
             if self._running:
                 self._again.append(reason)
                 return
             self._running = True
+            self._thread = threading.Thread(target=self._replan, args=(reason,),
+                                            name="lineside-scheduler", daemon=True)
         self._observers.notify("busy")
-        try:
-            self._executor.submit(self._replan, reason)
-        except RuntimeError:  # shut down
-            with self._lock:
-                self._running = False
+        self._thread.start()
 
     def replan_now(self, reason: str) -> Proposal | None:
         """Plan on the calling thread (tests, the CLI); returns the proposal."""
@@ -312,8 +323,11 @@ class SchedulingService:
             now = self._clock()
             t0 = time.perf_counter()
             new = planner.plan(self.line, orders, now=now, reason=reason, windows=windows,
-                               shortages=shortages, previous=before, workers=self._workers)
+                               shortages=shortages, previous=before, workers=self._workers,
+                               interrupt=self._interrupt)
             self.last_replan_s = time.perf_counter() - t0
+            if self._stopped:
+                return  # stopping: this plan is neither proposed nor published
             if not new.ops and orders:
                 log.error("re-plan (%s) found no plan (%s); the current plan stays", reason,
                           new.status)

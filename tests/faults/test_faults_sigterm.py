@@ -4,7 +4,6 @@ written, no write-ahead log left, exit code 0."""
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import signal
@@ -122,10 +121,8 @@ def test_the_demo_stops_within_2_s_on_sigterm(tmp_path):
                      timeout=60, what="the demo's terminal connected to its plant")
         except AssertionError as e:
             raise AssertionError(f"{e}: {''.join(lines[-30:])}") from None
-        # The scheduling service's first plan (a CP-SAT solve of up to 10 s) holds its
-        # stop until the solve ends; that is the scheduling domain's to interrupt.
-        with contextlib.suppress(AssertionError):
-            wait_for(lambda: any("re-plan" in x for x in lines), timeout=20)
+        # At once: the scheduling service's first plan (a CP-SAT solve of up to 10 s) is
+        # still running; the stop interrupts it.
         t0 = time.time()
         proc.send_signal(signal.SIGTERM)
         rc = proc.wait(10)

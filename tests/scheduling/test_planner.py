@@ -99,3 +99,24 @@ def test_overlapping_blocked_time_is_merged_not_infeasible() -> None:
     p = planner.plan(line, orders, now=now, windows=windows, previous=first)
     assert p.status in ("optimal", "feasible") and p.ops
     _check_feasible(p, windows)
+
+
+def test_an_interrupt_ends_a_long_solve_with_a_feasible_plan() -> None:
+    """A terminal that stops while it re-plans does not wait out the solver's time limit
+    (60 s here): the solve ends at once and still answers with a complete plan."""
+    import threading
+    import time
+
+    from app.scheduling import cpsat
+
+    line, orders = small_line(time_limit_s=60.0), demo_orders(120, due_h=2.0)
+    interrupt = cpsat.Interrupt()
+    threading.Timer(1.0, interrupt.set).start()
+    t0 = time.monotonic()
+    plan = planner.plan(line, orders, now=T0, reason="initial", interrupt=interrupt)
+    assert time.monotonic() - t0 < 30, "the solve ran on after the interrupt"
+    assert {o.job.split("#")[0] for o in plan.ops} == {o.id for o in orders}
+    _check_feasible(plan)
+    # a plan asked for after the stop does not search at all: the greedy start
+    again = planner.plan(line, orders[:5], now=T0, reason="after stop", interrupt=interrupt)
+    assert {o.job.split("#")[0] for o in again.ops} == {o.id for o in orders[:5]}
