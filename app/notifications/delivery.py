@@ -35,6 +35,12 @@ CREATE TABLE notification_queue (
     attempts INTEGER NOT NULL DEFAULT 0, next_try REAL NOT NULL DEFAULT 0,
     sent_at REAL, error TEXT NOT NULL DEFAULT '');
 CREATE INDEX notification_queue_pending ON notification_queue(state, next_try);
+""", """
+-- v2: open escalations (app.notifications.dispatch), so a restart continues them.
+CREATE TABLE notification_escalation (
+    alarm_id TEXT PRIMARY KEY, activated REAL NOT NULL, rule INTEGER NOT NULL,
+    roster TEXT NOT NULL, step INTEGER NOT NULL, next_at REAL NOT NULL,
+    message TEXT NOT NULL, priority INTEGER NOT NULL);
 """])
 
 MAX_BACKOFF_S = 300.0

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 
 from app.alarms.engine import AlarmEngine
+from app.alarms.model import AlarmStatus
 from app.auth.permissions import Role
 from app.notifications.ack_server import AckServer
 from app.notifications.config import NotificationsConfig, parse
@@ -32,7 +33,10 @@ class Notifier:
             return
         self.queue.start()
         self._removers.append(self.queue.stop)
+        # Escalations open before a restart continue (or end) by the engine's state now.
+        self.dispatcher.resume(self._status)
         self._removers.append(self.alarms.subscribe(self.dispatcher.on_events))
+        self.dispatcher.tick()  # a step that came due while the terminal was down
         self._removers.append(self.runtime.every(5.0, self.dispatcher.tick,
                                                  "notification escalation"))
         if self.config.ack_listen is not None:
@@ -44,6 +48,12 @@ class Notifier:
                           "%s:%d: %s", host, port, e.strerror or e)
             else:
                 self._removers.append(server.stop)
+
+    def _status(self, alarm_id: str) -> AlarmStatus | None:
+        try:
+            return self.alarms.get(alarm_id)
+        except KeyError:
+            return None
 
     def _ack(self, alarm_id: str, who: str) -> bool:
         return self.alarms.acknowledge(alarm_id, actor=f"phone:{who}", role=Role.OPERATOR,
@@ -63,7 +73,7 @@ def build(ctx: ServiceContext) -> Notifier | None:
     dispatcher = Dispatcher(cfg, queue, terminal_id=ctx.terminal_id,
                             site_name=ctx.config.site.name, clock=ctx.clock,
                             ack_base_url=cfg.ack_base_url,
-                            ack_key=key.encode() if key else None)
+                            ack_key=key.encode() if key else None, store=ctx.store)
     return Notifier(cfg, dispatcher, queue, ctx.get(AlarmEngine), ctx.runtime)
 
 
