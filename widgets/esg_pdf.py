@@ -2,13 +2,16 @@
 display needed, fonts embedded (Noto Sans CJK for Chinese).
 
 Charts are drawn with QPainter into images the document holds: energy and CO2e per day,
-and each emission's period value against its limit. Texts are translated into the
-report's language with that language's catalogue, whatever language the GUI shows.
+and each permitted parameter per day against its limit (the per-day table of
+`esg_daily`, which CSV and JSON carry as a table, is drawn here instead). Texts are
+translated into the report's language with that language's catalogue, whatever language
+the GUI shows.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +24,12 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QPen,
     QTextDocument,
 )
 
 from app import paths
+from app.environment import esg_daily
 from app.environment.esg import CTX, FIGURE_LABELS, EsgReport, Table
 from app.environment.reports import register_pdf_renderer
 
@@ -37,6 +42,9 @@ T_NONE = QT_TRANSLATE_NOOP("EsgReport", "none in this period")
 T_ENERGY_DAY = QT_TRANSLATE_NOOP("EsgReport", "Energy per day")
 T_CO2_DAY = QT_TRANSLATE_NOOP("EsgReport", "CO2e per day (location-based)")
 T_PAGE = QT_TRANSLATE_NOOP("EsgReport", "page %1 of %2")
+T_DAILY = QT_TRANSLATE_NOOP("EsgReport", "%1 per day against its limit")
+T_LIMIT = QT_TRANSLATE_NOOP("EsgReport", "limit")
+T_OVER = QT_TRANSLATE_NOOP("EsgReport", "over the limit on")
 
 
 class _Tr:
@@ -77,8 +85,17 @@ def _table_html(t: Table, tr: _Tr) -> str:
             f"cellpadding='3' border='1'><tr>{head}</tr>{body}</table>{note}")
 
 
-def _bars(values: list[tuple[str, float]], color: str, unit: str, *,
-          limit: float | None = None, w: int = 1600, h: int = 500) -> QImage:
+def _axis(v: float) -> str:
+    return f"{v:,.0f}" if abs(v) >= 100 else f"{v:.3g}"
+
+
+def _bars(values: Sequence[tuple[str, float | None]], color: str, unit: str, *,
+          limits: Sequence[float] = (), over: Sequence[bool] = (),
+          lows: Sequence[float | None] = (), marks: Sequence[str] = (), w: int = 1600,
+          h: int = 500) -> QImage:
+    """A bar per day (from `lows` where given: a day's range), horizontal limit lines
+    labelled with their value right of the bars, and the bars of days `over` a limit in
+    red with `marks` (else their value) above them. A day without a value has no bar."""
     img = QImage(w, h, QImage.Format.Format_RGB32)
     img.fill(QColor("white"))
     p = QPainter(img)
@@ -86,29 +103,85 @@ def _bars(values: list[tuple[str, float]], color: str, unit: str, *,
     font = QFont(DEFAULT_FONT)
     font.setPixelSize(22)
     p.setFont(font)
-    left, bottom, top = 110, 60, 20
-    top_v = max([v for _, v in values] + [limit or 0, 1e-9]) * 1.1
+    left, bottom, top = 110, 60, 30
+    nums = [v for _, v in values if v is not None] + [v for v in lows if v is not None]
+    top_v = max([*nums, *limits, 1e-9]) * 1.1
+    low_v = min([*nums, *limits, 0.0]) * 1.1
+
+    def y(v: float) -> float:
+        return h - bottom - (h - bottom - top) * (v - low_v) / (top_v - low_v)
+
     n = max(1, len(values))
-    bw = (w - left - 20) / n
+    right = 110 if limits else 20  # room for the limits' values
+    bw = (w - left - right) / n
     p.setPen(QColor("#444"))
-    p.drawLine(left, h - bottom, w - 10, h - bottom)
+    p.drawLine(left, int(y(0)), w - 10, int(y(0)))
     p.drawText(QRectF(0, top - 10, left - 8, 30), Qt.AlignmentFlag.AlignRight,
-               f"{top_v / 1.1:,.0f}")
-    p.drawText(QRectF(0, h - bottom - 15, left - 8, 30), Qt.AlignmentFlag.AlignRight, "0")
+               _axis(top_v / 1.1))
+    p.drawText(QRectF(0, y(0) - 15, left - 8, 30), Qt.AlignmentFlag.AlignRight, "0")
     p.drawText(QRectF(0, h - 40, left - 8, 30), Qt.AlignmentFlag.AlignRight, unit)
+    red = QColor("#b22222")
     for i, (label, v) in enumerate(values):
-        bh = (h - bottom - top) * (v / top_v)
         x = left + i * bw + bw * 0.15
-        p.fillRect(QRectF(x, h - bottom - bh, bw * 0.7, bh), QColor(color))
+        base = lows[i] if i < len(lows) and lows[i] is not None else 0.0
+        if v is not None and base is not None:
+            bad = i < len(over) and over[i]
+            y1, y0 = sorted((y(v), y(base)))
+            p.fillRect(QRectF(x, y1, bw * 0.7, max(2.0, y0 - y1)), red if bad else QColor(color))
+            if bad:
+                p.setPen(red)
+                p.drawText(QRectF(x - bw * 0.5, y1 - 28, bw * 1.7, 26),
+                           Qt.AlignmentFlag.AlignHCenter,
+                           marks[i] if i < len(marks) else _axis(v))
+                p.setPen(QColor("#444"))
         if n <= 12 or i % max(1, n // 10) == 0:
             p.drawText(QRectF(x - bw * 0.5, h - bottom + 6, bw * 1.7, 30),
                        Qt.AlignmentFlag.AlignHCenter, label)
-    if limit is not None:
-        y = h - bottom - (h - bottom - top) * (limit / top_v)
-        p.setPen(QColor("#b22222"))
-        p.drawLine(left, int(y), w - 10, int(y))
+    for lim in limits:
+        pen = QPen(red)
+        pen.setWidth(3)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.drawLine(left, int(y(lim)), w - right, int(y(lim)))
+        p.drawText(QRectF(w - right + 8, y(lim) - 14, right - 8, 28),
+                   Qt.AlignmentFlag.AlignLeft, _axis(lim))
     p.end()
     return img
+
+
+def _daily_charts(doc: QTextDocument, t: Table, tr: _Tr) -> str:
+    """One chart per parameter of the per-day table (esg_daily), with the days over its
+    limit as text beneath it (what a reader, and pdftotext, can find)."""
+    params: dict[str, list[list[Any]]] = {}
+    for r in t.rows:
+        params.setdefault(r[0], []).append(r)
+    parts = []
+    for i, (name, rows) in enumerate(params.items()):
+        figures: dict[str, list[list[Any]]] = {}
+        for r in rows:
+            figures.setdefault(r[2], []).append(r)
+        # a range has two figures, the day's highest then its lowest: a bar between
+        series = list(figures.values())
+        top, lows = series[0], (series[1] if len(series) > 1 else None)
+        unit, low, high = top[0][4], top[0][5], top[0][6]
+        over = [any(s[j][7] for s in series) for j in range(len(top))]
+        marks = [", ".join(_cell(s[j][3]) for s in series if s[j][7]) for j in range(len(top))]
+        url = QUrl(f"chart://daily/{i}")
+        doc.addResource(QTextDocument.ResourceType.ImageResource, url, _bars(
+            [(r[1][5:], r[3]) for r in top], "#1d4f91", unit,
+            limits=[v for v in (low, high) if v is not None], over=over,
+            lows=[r[3] for r in lows] if lows is not None else (), marks=marks, h=420))
+        limit = (f"{low:g} – {high:g}" if low is not None and high is not None
+                 else f"≤ {high:g}" if high is not None else f"≥ {low:g}")
+        bad = [f"{top[j][1]} ({marks[j]})" for j in range(len(top)) if over[j]]
+        parts.append(
+            f"<h3>{html.escape(tr(T_DAILY).replace('%1', name))}</h3>"
+            f"<p><img src='{url.toString()}' width='640'></p><p class='note'>"
+            f"{html.escape(' / '.join(tr(f) for f in figures))} · "
+            f"{html.escape(tr(T_LIMIT))} {html.escape(limit)} {html.escape(unit)} · "
+            f"{html.escape(tr(T_OVER))}: "
+            f"{html.escape(', '.join(bad) if bad else tr(T_NONE))}</p>")
+    return "".join(parts)
 
 
 def _figures_html(figs: list[tuple[str, str]]) -> str:
@@ -157,7 +230,8 @@ def render(report: EsgReport, path: Path, language: str = "en") -> Path:
                          "<p><img src='chart://energy' width='640'></p>"
                          f"<h3>{html.escape(tr(T_CO2_DAY))}</h3>"
                          "<p><img src='chart://co2' width='640'></p>")
-        parts += [_table_html(t, tr) for t in s.tables]
+        parts += [_daily_charts(doc, t, tr) if t.key == esg_daily.KEY else _table_html(t, tr)
+                  for t in s.tables]
     doc.setHtml("".join(parts))
     writer = QPdfWriter(str(path))
     writer.setTitle(f"{tr(T_TITLE)} {report.site} {report.label}")

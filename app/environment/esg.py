@@ -1,10 +1,10 @@
 """The ESG report's content for a period, from rollups and journals only (Qt-free).
 
 Environment: energy and CO2e from the energy ledger, each emission against its limit
-with exceedances, early warnings and data completeness, waste by category with the
-recycling share, anomalies. Social: safety figures without personal data (e-stops,
-hazard alarms, safety andon reports, health alerts counted per shift, time to
-acknowledge). Governance: the exceedance journal with its notes, alarm management
+with exceedances, early warnings and data completeness, and per day (`esg_daily`),
+waste by category with the recycling share, anomalies. Social: safety figures without
+personal data (e-stops, hazard alarms, safety andon reports, health alerts counted per
+shift, time to acknowledge). Governance: the exceedance journal with its notes, alarm management
 figures, the audit summary, and the green supplier status.
 
 The report is tables of plain values; `to_json`, `write_csv` and the PDF renderer
@@ -318,7 +318,11 @@ def _environment(
             _r(100 * sum(v[1] for v in by_cat.values()) / total) if total else None
         )
         figures["exceedances"] = sum(n for (_p, k), n in counts.items() if k == "exceedance")
-        tables += [emis, waste]
+        from app.environment import esg_daily
+
+        with store.read() as conn:
+            daily = esg_daily.table(conn, env, start, end)
+        tables += [emis, daily, waste]
         anomalies = Table(
             "anomalies",
             QT_TRANSLATE_NOOP("EsgReport", "Anomalies found"),
