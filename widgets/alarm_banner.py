@@ -26,7 +26,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QSizePolicy,
+    QWidget,
+)
 
 from app.alarms.model import AlarmState, AlarmStatus, AlarmSummary
 from app.safety.line_stop import LINE_STOP_ALARM
@@ -179,12 +186,16 @@ class AlarmBanner(QFrame):
         self.flood = QLabel(translate("AlarmBanner", "ALARM FLOOD"), self)
         self.flood.setProperty("severity", "alarm")
         self.flood.setVisible(False)
-        lay = QHBoxLayout(self)
+        lay = QGridLayout(self)
         lay.setContentsMargins(8, 4, 8, 4)
-        lay.addWidget(self.marker)
-        lay.addWidget(self.text, 1)
-        lay.addWidget(self.flood)
-        lay.addWidget(self.counts)
+        lay.setHorizontalSpacing(8)
+        lay.setVerticalSpacing(0)
+        lay.addWidget(self.marker, 0, 0, 2, 1, Qt.AlignmentFlag.AlignVCenter)
+        lay.addWidget(self.text, 0, 1)
+        lay.setColumnStretch(1, 1)
+        lay.addWidget(self.flood, 0, 2)
+        self._counts_below = False
+        lay.addWidget(self.counts, 0, 3)
 
         self._flash = QTimer(self)
         self._flash.setInterval(FLASH_MS)
@@ -194,7 +205,32 @@ class AlarmBanner(QFrame):
         self.refresh()
 
     def sizeHint(self) -> QSize:
-        return QSize(600, max(theme.TOUCH_PX, theme.px(theme.TOUCH_PX)))
+        touch = max(theme.TOUCH_PX, theme.px(theme.TOUCH_PX))
+        lay = self.layout()
+        if self.width() > 0 and lay is not None and lay.hasHeightForWidth():
+            touch = max(touch, lay.totalHeightForWidth(self.width()))
+        return QSize(600, touch)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._place_counts()
+
+    def _place_counts(self) -> None:
+        """The counts go under the alarm text when they would leave it less than half
+        of the banner (200 % text, Chinese or German beside the e-stop): the text must
+        stay readable, not wrap a character a line."""
+        below = self.counts.sizeHint().width() > 0.45 * self.width()
+        if below == self._counts_below:
+            return
+        self._counts_below = below
+        lay = self.layout()
+        assert isinstance(lay, QGridLayout)
+        lay.removeWidget(self.counts)
+        if below:
+            lay.addWidget(self.counts, 1, 1, 1, 3)
+        else:
+            lay.addWidget(self.counts, 0, 3)
+        self.updateGeometry()
 
     def refresh(self) -> None:
         if self.engine is None:

@@ -18,6 +18,8 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self._width = 0  # the width last given: the minimum height is the rows it needs
+        self._asked = 0  # the height last asked for by invalidating
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -44,7 +46,14 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        height = self._arrange(rect, move=True)
+        self._width = rect.width()
+        if height > rect.height() and height != self._asked:
+            # More rows than the parent gave (one that did not ask heightForWidth, or asked
+            # before a language or text size change): report them as the minimum and ask
+            # again, once per height, so a parent that cannot give more does not loop.
+            self._asked = height
+            self.invalidate()
 
     def sizeHint(self) -> QSize:
         w = sum(i.sizeHint().width() for i in self._visible()) \
@@ -56,6 +65,8 @@ class FlowLayout(QLayout):
         size = QSize()
         for item in self._visible():
             size = size.expandedTo(item.minimumSize())
+        if self._width > 0:
+            size.setHeight(max(size.height(), self.heightForWidth(self._width)))
         return size
 
     def _visible(self) -> list[QLayoutItem]:

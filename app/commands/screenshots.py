@@ -63,6 +63,7 @@ SHOTS: tuple[Shot, ...] = (
          "Operator signed in on a 1280x800 touchscreen: stations with live values"),
     Shot("night-shift-dark", None, "The same operator layout in the dark theme"),
     Shot("german", None, "The operator layout in German"),
+    Shot("chinese-200", None, "The operator layout in Chinese at 200 % text"),
     Shot("edit-mode", None, "Edit mode: the operator arranges their own layout"),
     Shot("safety-officer", None,
          "Safety officer: floor map with danger zones, worker markers and vitals states"),
@@ -207,10 +208,13 @@ class Scene:
         self.settle()
 
     def show_layout(self, **prefs: Any) -> None:
-        """Show the active layout with some preferences changed (not saved)."""
+        """Show the active layout with some preferences changed (not saved; kept until
+        the next sign-in, so a re-fit after the frame grew at 200 % keeps them)."""
         from layouts.model import Loaded
 
-        self.tw.apply_layout(Loaded({**self.tw.active.current.doc, **prefs}))
+        loaded = Loaded({**self.tw.active.current.doc, **prefs})
+        self.tw.active.current = loaded
+        self.tw.apply_layout(loaded)
 
     def fault(self, name: str) -> None:
         self.stack.sim.set_fault(name)
@@ -296,6 +300,12 @@ def _dark(s: Scene) -> None:
 def _german(s: Scene) -> None:
     s.sign_in(OPERATOR)
     s.show_layout(language="de")
+    s.wait_for_values()
+
+
+def _chinese_200(s: Scene) -> None:
+    s.sign_in(OPERATOR)
+    s.show_layout(language="zh_CN", font_scale=2.0)
     s.wait_for_values()
 
 
@@ -394,6 +404,7 @@ SCENES: dict[str, Callable[[Scene], None]] = {
     "operator-touchscreen": _operator,
     "night-shift-dark": _dark,
     "german": _german,
+    "chinese-200": _chinese_200,
     "edit-mode": _edit_mode,
     "safety-officer": _safety_officer,
     "zone-intrusion": _zone_intrusion,
