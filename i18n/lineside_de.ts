@@ -56,13 +56,13 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../widgets/alarm_banner.py" line="+162" />
+        <location filename="../widgets/alarm_banner.py" line="+169" />
         <source>Alarm banner</source>
         <translation>Alarmleiste</translation>
     </message>
     <message>
         <location line="+17" />
-        <location line="+77" />
+        <location line="+106" />
         <source>ALARM FLOOD</source>
         <translation>ALARMFLUT</translation>
     </message>
@@ -366,7 +366,7 @@
 <context>
     <name>AlarmState</name>
     <message>
-        <location filename="../widgets/alarm_banner.py" line="-182" />
+        <location filename="../widgets/alarm_banner.py" line="-211" />
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
@@ -1534,7 +1534,7 @@
 <context>
     <name>EsgReport</name>
     <message>
-        <location filename="../widgets/esg_pdf.py" line="+33" />
+        <location filename="../widgets/esg_pdf.py" line="+38" />
         <source>ESG report</source>
         <translation>ESG-Bericht</translation>
     </message>
@@ -1567,6 +1567,16 @@
         <location line="+1" />
         <source>page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 per day against its limit</source>
+        <translation>%1 pro Tag gegen seinen Grenzwert</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>over the limit on</source>
+        <translation>über dem Grenzwert am</translation>
     </message>
     <message>
         <location filename="../app/environment/esg.py" line="+46" />
@@ -1631,12 +1641,12 @@
     </message>
     <message>
         <location line="-218" />
-        <location line="+348" />
+        <location line="+352" />
         <source>emergency stops</source>
         <translation>Not-Halte</translation>
     </message>
     <message>
-        <location line="-347" />
+        <location line="-351" />
         <source>hazard alarms</source>
         <translation>Gefahrenalarme</translation>
     </message>
@@ -1672,23 +1682,26 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+174" />
+        <location line="+178" />
         <location line="+17" />
         <location line="+100" />
+        <location filename="../app/environment/esg_daily.py" line="+67" />
         <source>figure</source>
         <translation>Kennzahl</translation>
     </message>
     <message>
-        <location line="-290" />
-        <location line="+190" />
+        <location line="-294" />
+        <location line="+194" />
         <location line="+61" />
         <location line="+39" />
+        <location filename="../app/environment/esg_daily.py" line="+1" />
         <source>value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location line="-289" />
+        <location line="-293" />
         <location line="+42" />
+        <location filename="../app/environment/esg_daily.py" line="+1" />
         <source>unit</source>
         <translation>Einheit</translation>
     </message>
@@ -1754,24 +1767,26 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+57" />
+        <location line="+61" />
         <location line="+152" />
+        <location filename="../app/environment/esg_daily.py" line="-4" />
         <source>parameter</source>
         <translation>Parameter</translation>
     </message>
     <message>
-        <location line="-208" />
+        <location line="-212" />
         <source>rule</source>
         <translation>Regel</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+210" />
+        <location line="+214" />
+        <location filename="../widgets/esg_pdf.py" line="-1" />
         <source>limit</source>
         <translation>Grenzwert</translation>
     </message>
     <message>
-        <location line="-208" />
+        <location line="-212" />
         <source>period value</source>
         <translation>Wert im Zeitraum</translation>
     </message>
@@ -1811,7 +1826,7 @@
         <translation>verwertet</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+41" />
         <source>Anomalies found</source>
         <translation>Gefundene Auffälligkeiten</translation>
     </message>
@@ -2028,6 +2043,76 @@
         <location line="+1" />
         <source>valid to</source>
         <translation>gültig bis</translation>
+    </message>
+    <message>
+        <location filename="../app/environment/esg_daily.py" line="-34" />
+        <source>highest value</source>
+        <translation>Höchstwert</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>highest block mean</source>
+        <translation>höchster Blockmittelwert</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>highest rolling mean</source>
+        <translation>höchster gleitender Mittelwert</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>lowest value</source>
+        <translation>Tiefstwert</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>lowest block mean</source>
+        <translation>niedrigster Blockmittelwert</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>lowest rolling mean</source>
+        <translation>niedrigster gleitender Mittelwert</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>daily mean</source>
+        <translation>Tagesmittel</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>daily total</source>
+        <translation>Tagessumme</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>month-to-date total</source>
+        <translation>Monatssumme bis heute</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Emissions per day against permit limits</source>
+        <translation>Emissionen pro Tag gegen die Genehmigungsgrenzwerte</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>low limit</source>
+        <translation>unterer Grenzwert</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>high limit</source>
+        <translation>oberer Grenzwert</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>over limit</source>
+        <translation>über Grenzwert</translation>
     </message>
 </context>
 <context>
@@ -2717,12 +2802,12 @@
         <translation>KEINE DATEN</translation>
     </message>
     <message>
-        <location line="+324" />
+        <location line="+326" />
         <source>{n} bodies out</source>
         <translation>{n} Karossen fertig</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+10" />
         <source>E-STOP: LINE STOPPED</source>
         <translation>NOT-HALT: LINIE GESTOPPT</translation>
     </message>

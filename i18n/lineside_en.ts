@@ -57,13 +57,13 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../widgets/alarm_banner.py" line="+162"/>
+        <location filename="../widgets/alarm_banner.py" line="+169"/>
         <source>Alarm banner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+77"/>
+        <location line="+106"/>
         <source>ALARM FLOOD</source>
         <translation type="unfinished"></translation>
     </message>
@@ -367,7 +367,7 @@
 <context>
     <name>AlarmState</name>
     <message>
-        <location filename="../widgets/alarm_banner.py" line="-182"/>
+        <location filename="../widgets/alarm_banner.py" line="-211"/>
         <source>Normal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1538,7 +1538,7 @@
 <context>
     <name>EsgReport</name>
     <message>
-        <location filename="../widgets/esg_pdf.py" line="+33"/>
+        <location filename="../widgets/esg_pdf.py" line="+38"/>
         <source>ESG report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1570,6 +1570,16 @@
     <message>
         <location line="+1"/>
         <source>page %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 per day against its limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>over the limit on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1635,12 +1645,12 @@
     </message>
     <message>
         <location line="-218"/>
-        <location line="+348"/>
+        <location line="+352"/>
         <source>emergency stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-347"/>
+        <location line="-351"/>
         <source>hazard alarms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1676,23 +1686,26 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+174"/>
+        <location line="+178"/>
         <location line="+17"/>
         <location line="+100"/>
+        <location filename="../app/environment/esg_daily.py" line="+67"/>
         <source>figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+190"/>
+        <location line="-294"/>
+        <location line="+194"/>
         <location line="+61"/>
         <location line="+39"/>
+        <location filename="../app/environment/esg_daily.py" line="+1"/>
         <source>value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-289"/>
+        <location line="-293"/>
         <location line="+42"/>
+        <location filename="../app/environment/esg_daily.py" line="+1"/>
         <source>unit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1758,24 +1771,26 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+57"/>
+        <location line="+61"/>
         <location line="+152"/>
+        <location filename="../app/environment/esg_daily.py" line="-4"/>
         <source>parameter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-212"/>
         <source>rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+210"/>
+        <location line="+214"/>
+        <location filename="../widgets/esg_pdf.py" line="-1"/>
         <source>limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-208"/>
+        <location line="-212"/>
         <source>period value</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,7 +1830,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Anomalies found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2031,6 +2046,76 @@
     <message>
         <location line="+1"/>
         <source>valid to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/environment/esg_daily.py" line="-34"/>
+        <source>highest value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>highest block mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>highest rolling mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>lowest value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lowest block mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>lowest rolling mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>daily mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>daily total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>month-to-date total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Emissions per day against permit limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>low limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>high limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>over limit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2720,12 +2805,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+324"/>
+        <location line="+326"/>
         <source>{n} bodies out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>E-STOP: LINE STOPPED</source>
         <translation type="unfinished"></translation>
     </message>

@@ -56,13 +56,13 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../widgets/alarm_banner.py" line="+162" />
+        <location filename="../widgets/alarm_banner.py" line="+169" />
         <source>Alarm banner</source>
         <translation>报警栏</translation>
     </message>
     <message>
         <location line="+17" />
-        <location line="+77" />
+        <location line="+106" />
         <source>ALARM FLOOD</source>
         <translation>报警泛滥</translation>
     </message>
@@ -366,7 +366,7 @@
 <context>
     <name>AlarmState</name>
     <message>
-        <location filename="../widgets/alarm_banner.py" line="-182" />
+        <location filename="../widgets/alarm_banner.py" line="-211" />
         <source>Normal</source>
         <translation>正常</translation>
     </message>
@@ -1534,7 +1534,7 @@
 <context>
     <name>EsgReport</name>
     <message>
-        <location filename="../widgets/esg_pdf.py" line="+33" />
+        <location filename="../widgets/esg_pdf.py" line="+38" />
         <source>ESG report</source>
         <translation>ESG 报告</translation>
     </message>
@@ -1567,6 +1567,16 @@
         <location line="+1" />
         <source>page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 per day against its limit</source>
+        <translation>%1 每日值与限值对比</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>over the limit on</source>
+        <translation>超限日期</translation>
     </message>
     <message>
         <location filename="../app/environment/esg.py" line="+46" />
@@ -1631,12 +1641,12 @@
     </message>
     <message>
         <location line="-218" />
-        <location line="+348" />
+        <location line="+352" />
         <source>emergency stops</source>
         <translation>急停</translation>
     </message>
     <message>
-        <location line="-347" />
+        <location line="-351" />
         <source>hazard alarms</source>
         <translation>危险报警</translation>
     </message>
@@ -1672,23 +1682,26 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+174" />
+        <location line="+178" />
         <location line="+17" />
         <location line="+100" />
+        <location filename="../app/environment/esg_daily.py" line="+67" />
         <source>figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location line="-290" />
-        <location line="+190" />
+        <location line="-294" />
+        <location line="+194" />
         <location line="+61" />
         <location line="+39" />
+        <location filename="../app/environment/esg_daily.py" line="+1" />
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location line="-289" />
+        <location line="-293" />
         <location line="+42" />
+        <location filename="../app/environment/esg_daily.py" line="+1" />
         <source>unit</source>
         <translation>单位</translation>
     </message>
@@ -1754,24 +1767,26 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+57" />
+        <location line="+61" />
         <location line="+152" />
+        <location filename="../app/environment/esg_daily.py" line="-4" />
         <source>parameter</source>
         <translation>参数</translation>
     </message>
     <message>
-        <location line="-208" />
+        <location line="-212" />
         <source>rule</source>
         <translation>规则</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+210" />
+        <location line="+214" />
+        <location filename="../widgets/esg_pdf.py" line="-1" />
         <source>limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location line="-208" />
+        <location line="-212" />
         <source>period value</source>
         <translation>期间值</translation>
     </message>
@@ -1811,7 +1826,7 @@
         <translation>回收利用</translation>
     </message>
     <message>
-        <location line="+37" />
+        <location line="+41" />
         <source>Anomalies found</source>
         <translation>发现的异常</translation>
     </message>
@@ -2028,6 +2043,76 @@
         <location line="+1" />
         <source>valid to</source>
         <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../app/environment/esg_daily.py" line="-34" />
+        <source>highest value</source>
+        <translation>最高值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>highest block mean</source>
+        <translation>最高时段均值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>highest rolling mean</source>
+        <translation>最高滑动均值</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>lowest value</source>
+        <translation>最低值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>lowest block mean</source>
+        <translation>最低时段均值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>lowest rolling mean</source>
+        <translation>最低滑动均值</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>daily mean</source>
+        <translation>日均值</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>daily total</source>
+        <translation>日总量</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>month-to-date total</source>
+        <translation>本月累计</translation>
+    </message>
+    <message>
+        <location line="+20" />
+        <source>Emissions per day against permit limits</source>
+        <translation>每日排放与许可限值对比</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>low limit</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>high limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>over limit</source>
+        <translation>超限</translation>
     </message>
 </context>
 <context>
@@ -2717,12 +2802,12 @@
         <translation>无数据</translation>
     </message>
     <message>
-        <location line="+324" />
+        <location line="+326" />
         <source>{n} bodies out</source>
         <translation>已下线 {n} 个车身</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+10" />
         <source>E-STOP: LINE STOPPED</source>
         <translation>急停：产线已停止</translation>
     </message>
