@@ -13,6 +13,7 @@ import json
 import logging
 import smtplib
 import ssl
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -172,6 +173,7 @@ class Queue:
                  enabled: bool = True) -> None:
         self._store, self._senders, self._clock = store, senders, clock
         self.enabled = enabled
+        self._sending = threading.Lock()
         self._worker = Worker("lineside-notify", self._send_stored, 1.0,
                               what="notification sender", first_run=False)
 
@@ -208,7 +210,13 @@ class Queue:
         self.send_due()
 
     def send_due(self) -> int:
-        """Send every pending notification whose time has come; returns how many went."""
+        """Send every pending notification whose time has come; returns how many went.
+        One caller at a time (the sender thread, a test, the CLI): two at once would
+        read the same pending rows and send them twice."""
+        with self._sending:
+            return self._send_due()
+
+    def _send_due(self) -> int:
         now = self._clock()
         with self._store.read() as conn:
             rows = conn.execute(
