@@ -29,7 +29,7 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from app.alarms.engine import AlarmEngine
 from app.model import Quality, Sample
@@ -109,19 +109,48 @@ class MimicView(QWidget):
         self._anim = QTimer(self)  # bodies glide between readings; 10 Hz is smooth enough
         self._anim.setInterval(100)
         self._anim.timeout.connect(self.update)
-        theme.notifier().changed.connect(self.update)
+        theme.notifier().changed.connect(self._text_changed)
 
     # --- sizes ---------------------------------------------------------------------------
 
+    def _row_min(self) -> float:
+        """The height a row of station boxes needs at the theme's text size: a line of
+        the name, the state in words and a row for the count (or the alarm marker)."""
+        def line_h(px: int, texts: list[str], mono: bool = False) -> float:
+            f = self._font(px, bold=True)
+            fm = QFontMetricsF(_mono(f) if mono else f)
+            return max(_text_size(fm, t)[1] for t in [*texts, "Ag"])
+
+        names = [station_name(st) for st in self.line.stations]
+        words = [look_text(look) for look in Look]
+        name_h = line_h(theme.px(14 if self.compact else 16), names)
+        state_h = line_h(theme.px(15 if self.compact else 18), words)
+        count_h = line_h(theme.px(14 if self.compact else 17), ["0123456789"], mono=True)
+        row = max(count_h, float(theme.px(22)))
+        return 5 + 8 + name_h + 2 + state_h + 2 + row + 2
+
+    def _caption_h(self) -> float:
+        fm = QFontMetricsF(self._font(theme.px(13 if self.compact else 15), bold=True))
+        return max(float(theme.px(20 if self.compact else 26)),
+                   _text_size(fm, self.caption_text() or "Ag")[1] + 2)
+
     def minimumSizeHint(self) -> QSize:
         rows = len(self.line.rows)
-        per_row = 96 if self.compact else 120
-        return QSize(max(320, int(110 * len(self.line.stations) * 0.6)),
-                     per_row * rows + (46 if self.compact else 70))
+        # margins, the rows with their gaps, the band at its tallest and the caption
+        height = 2 * 6 + rows * (self._row_min() + 6) + 40 + 2 + self._caption_h()
+        per_row = 96 if self.compact else 120  # the least, at 100 % text
+        height = max(height, per_row * rows + (46 if self.compact else 70))
+        return QSize(max(320, int(110 * len(self.line.stations) * 0.6)), int(height + 1))
 
     def sizeHint(self) -> QSize:
         hint = self.minimumSizeHint()
         return QSize(hint.width() * 2, hint.height() + (0 if self.compact else 60))
+
+    def _text_changed(self) -> None:
+        """The theme, text size or language changed: the boxes need another height."""
+        self.setMinimumSize(self.minimumSizeHint())
+        self.updateGeometry()
+        self.update()
 
     # --- state ---------------------------------------------------------------------------
 
@@ -154,7 +183,7 @@ class MimicView(QWidget):
     def _layout(self) -> None:
         w, h = float(self.width()), float(self.height())
         margin = 6.0
-        caption_h = float(theme.px(20 if self.compact else 26))
+        caption_h = self._caption_h()
         band_h = max(18.0, min(40.0, h * 0.16))
         rows = self.line.rows
         above = [r for r in rows if r <= 0]
@@ -266,106 +295,197 @@ class MimicView(QWidget):
             for wx in (x - bw * 0.3, x + bw * 0.3):
                 p.drawEllipse(QPointF(wx, top + bh * 0.78), rw, rw)
 
-    def _paint_station(self, p: QPainter, c: Any, st: StationBox, r: QRectF) -> None:
+    def _station_texts(self, st: StationBox, r: QRectF) -> _BoxTexts:
+        """Where a station box's texts go (fonts, words, rectangles), fitted to the box:
+        the name on one or two lines (a smaller font, then elided in the middle so the
+        number at its end stays), the state in words always, the count beside the state
+        only when both fit, else on a row below when there is room, else left out."""
         show = self.state.stations.get(st.id, StationShow())
         look = Look.STOPPED if self.state.line_stopped else show.look
         # on pixel centres, so a 1 px grey border is crisp and never a blend
         box = QRectF(round(r.left()) + 2.5, round(r.top()) + 2.5, round(r.width()) - 5,
                      round(r.height()) - 5)
-        color = {Look.FAULT: c.alarm, Look.STOPPED: c.alarm, Look.WARNING: c.warning,
-                 Look.NO_DATA: c.bad}.get(look)
-        p.setPen(QPen(QColor(color or c.border), 3 if color else 1))
-        p.setBrush(QColor(c.button) if look is not Look.NO_DATA
-                   else QBrush(QColor(c.border), Qt.BrushStyle.BDiagPattern))
-        p.drawRoundedRect(box, 4, 4)
         pad = 6.0 if box.width() >= theme.px(110) else 3.0
         inner = box.adjusted(pad, 4, -pad, -4)
+        t = _BoxTexts(box=box, inner=inner, look=look)
         # a narrow box (a small card, many stations) drops the kind icon, puts the state,
         # the count and the alarm marker on rows of their own, and takes a smaller font
         # before it elides a word; the state in words always shows
         narrow = box.width() < theme.px(110)
         icon_side = 0.0 if narrow else float(theme.px(18 if self.compact else 22))
         marker = float(theme.px(22 if narrow or self.compact else 30)) if show.alarms else 0.0
-        many = f"×{show.alarms}" if show.alarms > 1 else ""
-        small_bold = self._font(theme.px(12), bold=True)
-        many_w = QFontMetricsF(small_bold).horizontalAdvance(many) + 2 if many else 0.0
-        kind_icon = f"kind.{st.kind}" if f"kind.{st.kind}" in icons.NAMES else "settings"
+        t.many = f"×{show.alarms}" if show.alarms > 1 else ""
+        t.many_font = self._font(theme.px(12), bold=True)
+        many_w = _text_size(QFontMetricsF(t.many_font), t.many)[0] + 2 if t.many else 0.0
+        many_h = _text_size(QFontMetricsF(t.many_font), t.many)[1] if t.many else 0.0
+        t.kind_icon = f"kind.{st.kind}" if f"kind.{st.kind}" in icons.NAMES else "settings"
         has_count = bool(st.cycle_tag) or show.count is not None  # remote boxes have no tags
         count = "—" if show.count is None else format_value(show.count)
-        count_font = self._font(theme.px(13 if narrow else 14 if self.compact else 17),
-                                bold=True)
-        count_font.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
-        count_w = QFontMetricsF(count_font).horizontalAdvance(count) if has_count else 0.0
-        marker_top = bool(show.alarms) and not narrow  # wide: the marker by the name
-        # the name: up to two lines beside the kind icon
+        t.count_font = _mono(self._font(theme.px(13 if narrow else 14 if self.compact else 17),
+                                        bold=True))
+        count_w, count_h = _text_size(QFontMetricsF(t.count_font), count)
+        name = station_name(st)  # the site's name in the worker's language
+        name_px = theme.px(14 if self.compact else 16)
+        name_h1 = _text_size(QFontMetricsF(self._font(name_px, True)), name)[1]
+        t.state = state_words(look, show.raw)
+        t.state_font = self._fitting_font([t.state], inner.width(),
+                                          theme.px(15 if self.compact else 18))
+        state_w, state_h = _text_size(QFontMetricsF(t.state_font), t.state)
+        # the rows below the name: is there room for a row of the count (and the marker)?
+        row_h = max(count_h if has_count else 0.0, marker if narrow else 0.0)
+        below_row = (narrow and (has_count or bool(show.alarms))) or (
+            has_count and state_w + 6 + count_w > inner.width())
+        if below_row and name_h1 + 2 + state_h + 2 + row_h > inner.height():
+            below_row = False  # no room: the count beside the state, or not at all
+        marker_top = bool(show.alarms) and not (narrow and below_row)
+        count_beside = has_count and not (narrow and below_row) and (
+            state_w + 6 + count_w <= inner.width() - (max(marker, many_w) + 4 if marker_top
+                                                      else 0.0))
+        count_below = has_count and below_row and not count_beside
+        # the name: one line, or two when the box is tall enough for both
         name_w = inner.width() - icon_side - (4 if icon_side else 0) - (
             marker + 4 if marker_top else 0)
-        name = station_name(st)  # the site's name in the worker's language
-        p.setFont(self._fitting_font(name.split(), name_w,
-                                     theme.px(14 if self.compact else 16)))
-        fm = QFontMetricsF(p.font())
-        lines = _wrap(name, fm, name_w, 2)
-        name_rect = QRectF(inner.left() + icon_side + (4 if icon_side else 0), inner.top(),
-                           name_w, max(icon_side, fm.height() * len(lines)))
-        if icon_side:
-            icons.paint(p, kind_icon, QRectF(inner.left(),
-                                             inner.top() + (fm.height() - icon_side) / 2,
-                                             icon_side, icon_side), c.muted)
-        p.setPen(QColor(c.text))
-        p.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                   "\n".join(lines))
-        # the state in words (colour only when abnormal); wide: the count at the right of
-        # the same row, in fixed-width digits so it never jiggles
-        words = state_words(look, show.raw)
-        beside = (count_w + 6 if has_count and not narrow else 0.0) + (
-            max(marker, many_w) + 4 if marker_top and many else 0.0)
-        p.setFont(self._fitting_font([words], inner.width() - beside,
-                                     theme.px(15 if self.compact else 18)))
-        fm = QFontMetricsF(p.font())
-        mid = QRectF(inner.left(), name_rect.bottom() + 2, inner.width(), fm.height())
-        p.setPen(QColor(color or c.text))
-        p.drawText(QRectF(mid.left(), mid.top(), mid.width() - beside, mid.height()),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   fm.elidedText(words, Qt.TextElideMode.ElideRight, mid.width() - beside))
-        below = mid.bottom()
-        if narrow and (has_count or show.alarms):
-            row_h = max(QFontMetricsF(count_font).height(), marker)
-            row = QRectF(inner.left(), mid.bottom() + 2, inner.width(), row_h)
-            below = row.bottom()
+        rest = 2 + state_h + (2 + row_h if below_row else 0.0)
+        if 2 * name_h1 + rest <= inner.height():
+            t.name_font = self._fitting_font(name.split(), name_w, name_px)
+            fm = QFontMetricsF(t.name_font)
+            t.name_lines = _wrap(name, fm, name_w, 2)
         else:
-            row = mid
-        if has_count:
-            p.setFont(count_font)
-            p.setPen(QColor(c.muted))
-            align = Qt.AlignmentFlag.AlignLeft if narrow else Qt.AlignmentFlag.AlignRight
-            right = row.adjusted(0, 0, -(max(marker, many_w) + 4)
-                                 if marker_top and many else 0, 0)
-            p.drawText(right, align | Qt.AlignmentFlag.AlignVCenter, count)
+            t.name_font = self._fitting_font([name], name_w, name_px)
+            fm = QFontMetricsF(t.name_font)
+            t.name_lines = [fm.elidedText(name, Qt.TextElideMode.ElideMiddle, name_w)]
+        line_h = max(_text_size(fm, ln)[1] for ln in t.name_lines)
+        t.name_line_h = line_h
+        name_left = inner.left() + icon_side + (4 if icon_side else 0)
+        t.name = QRectF(name_left, inner.top(),
+                        max(_text_size(fm, ln)[0] for ln in t.name_lines),
+                        line_h * len(t.name_lines))
+        head_h = max(icon_side, t.name.height())
+        if icon_side:
+            t.icon = QRectF(inner.left(), inner.top() + (min(line_h, head_h) - icon_side) / 2,
+                            icon_side, icon_side)
+        # the alarm marker: by the name (wide), or at the right of the count row (narrow)
+        mid_top = inner.top() + head_h + 2
         if show.alarms and show.top_priority is not None:
             if marker_top:
-                mr = QRectF(inner.right() - marker, inner.top(), marker, marker)
-                many_rect = QRectF(mr.right() - max(marker, many_w), mr.bottom(),
-                                   max(marker, many_w), theme.px(16))
-                many_align = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-            else:  # narrow: at the right of the count row, how many left of it
-                mr = QRectF(row.right() - marker, row.top() + (row.height() - marker) / 2,
-                            marker, marker)
-                many_rect = QRectF(mr.left() - many_w - 2, row.top(), many_w, row.height())
-                many_align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            paint_priority(p, mr, int(show.top_priority), filled=show.unacked)
-            if many:
-                p.setFont(small_bold)
-                p.setPen(QColor(c.text))
-                p.drawText(many_rect, many_align, many)
-        mid = QRectF(mid.left(), mid.top(), mid.width(), below - mid.top())
+                t.marker = QRectF(inner.right() - marker, inner.top(), marker, marker)
+                if t.many:
+                    t.many_rect = QRectF(inner.right() - many_w, t.marker.bottom(), many_w,
+                                         many_h)
+            else:
+                top = mid_top + state_h + 2
+                t.marker = QRectF(inner.right() - marker, top + (row_h - marker) / 2,
+                                  marker, marker)
+                if t.many:
+                    t.many_rect = QRectF(t.marker.left() - many_w - 2,
+                                         top + (row_h - many_h) / 2, many_w, many_h)
+        t.filled = show.unacked
+        t.priority = show.top_priority
+
+        def reserve(top: float, h: float) -> float:  # the marker's width where it is
+            if marker_top and t.marker is not None:
+                bottom = (t.many_rect or t.marker).bottom()
+                if top < bottom and t.marker.top() < top + h:
+                    return max(marker, many_w) + 4
+            return 0.0
+
+        # the state in words (colour only when abnormal), elided only as the last resort
+        avail = inner.width() - reserve(mid_top, state_h) - (count_w + 6 if count_beside
+                                                             else 0.0)
+        sfm = QFontMetricsF(t.state_font)
+        t.state = sfm.elidedText(t.state, Qt.TextElideMode.ElideRight, avail)
+        t.state_rect = QRectF(inner.left(), mid_top, _text_size(sfm, t.state)[0], state_h)
+        below = t.state_rect.bottom()
+        # the count in fixed-width digits, so it never jiggles: right of the state row,
+        # or on the row under it
+        if count_beside:
+            right = inner.right() - reserve(mid_top, state_h)
+            t.count = count
+            t.count_rect = QRectF(right - count_w, mid_top + (state_h - count_h) / 2,
+                                  count_w, count_h)
+        elif count_below:
+            top = mid_top + state_h + 2
+            right = inner.right() - reserve(top, row_h)
+            if not narrow and count_w <= right - inner.left():
+                t.count = count
+                t.count_rect = QRectF(right - count_w, top + (row_h - count_h) / 2,
+                                      count_w, count_h)
+            elif narrow:
+                room = (t.many_rect.left() - 2 if t.many_rect else
+                        t.marker.left() - 2 if t.marker else inner.right()) - inner.left()
+                if count_w <= room:
+                    t.count = count
+                    t.count_rect = QRectF(inner.left(), top + (row_h - count_h) / 2,
+                                          count_w, count_h)
+        if below_row:
+            below = mid_top + state_h + 2 + row_h
+        if t.marker is not None:
+            below = max(below, (t.many_rect or t.marker).bottom())
         # the machine's pictogram in the free space below: the line reads as press,
         # robots and booth at a glance
-        free = QRectF(inner.left(), mid.bottom() + 4, inner.width(),
-                      inner.bottom() - mid.bottom() - 6)
+        free = QRectF(inner.left(), below + 4, inner.width(), inner.bottom() - below - 6)
         side = min(free.width(), free.height(), 72.0)
         if side >= 24:
-            icons.paint(p, kind_icon, QRectF(free.center().x() - side / 2,
-                                             free.center().y() - side / 2, side, side), c.border)
+            t.pictogram = QRectF(free.center().x() - side / 2, free.center().y() - side / 2,
+                                 side, side)
+        c = theme.colors()
+        t.color = {Look.FAULT: c.alarm, Look.STOPPED: c.alarm, Look.WARNING: c.warning,
+                   Look.NO_DATA: c.bad}.get(look)
+        return t
+
+    def text_rects(self, sid: str) -> dict[str, QRectF]:
+        """The rectangles of the texts painted in a station's box (name, state, count,
+        the number of alarms), in widget coordinates, for checks."""
+        self._layout()
+        st = next(s for s in self.line.stations if s.id == sid)
+        t = self._station_texts(st, self.rects[sid])
+        out = {"name": t.name, "state": t.state_rect}
+        if t.count_rect is not None:
+            out["count"] = t.count_rect
+        if t.many_rect is not None:
+            out["many"] = t.many_rect
+        return out
+
+    def box_rect(self, sid: str) -> QRectF:
+        """The painted border of a station's box (inside its touch area)."""
+        self._layout()
+        r = self.rects[sid]
+        return QRectF(round(r.left()) + 2.5, round(r.top()) + 2.5, round(r.width()) - 5,
+                      round(r.height()) - 5)
+
+    def _paint_station(self, p: QPainter, c: Any, st: StationBox, r: QRectF) -> None:
+        t = self._station_texts(st, r)
+        color = t.color
+        p.setPen(QPen(QColor(color or c.border), 3 if color else 1))
+        p.setBrush(QColor(c.button) if t.look is not Look.NO_DATA
+                   else QBrush(QColor(c.border), Qt.BrushStyle.BDiagPattern))
+        p.drawRoundedRect(t.box, 4, 4)
+        if t.icon is not None:
+            icons.paint(p, t.kind_icon, t.icon, c.muted)
+        p.setFont(t.name_font)
+        p.setPen(QColor(c.text))
+        for i, line in enumerate(t.name_lines):
+            p.drawText(QRectF(t.name.left(), t.name.top() + i * t.name_line_h,
+                              t.name.width() + 2, t.name_line_h),
+                       Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, line)
+        p.setFont(t.state_font)
+        p.setPen(QColor(color or c.text))
+        p.drawText(t.state_rect.adjusted(0, 0, 2, 0),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, t.state)
+        if t.count_rect is not None:
+            p.setFont(t.count_font)
+            p.setPen(QColor(c.muted))
+            p.drawText(t.count_rect.adjusted(-2, 0, 0, 0),
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, t.count)
+        if t.marker is not None and t.priority is not None:
+            paint_priority(p, t.marker, int(t.priority), filled=t.filled)
+            if t.many_rect is not None:
+                p.setFont(t.many_font)
+                p.setPen(QColor(c.text))
+                p.drawText(t.many_rect, Qt.AlignmentFlag.AlignHCenter
+                           | Qt.AlignmentFlag.AlignVCenter, t.many)
+        if t.pictogram is not None:
+            icons.paint(p, t.kind_icon, t.pictogram, c.border)
 
     def caption_text(self) -> str:
         """The line under the band: the conveyor's name (in the worker's language), its
@@ -423,9 +543,23 @@ class MimicView(QWidget):
         self._pressed = None
         event.accept()
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:  # an elided name in full, with its state
+            sid = self.station_at(event.pos())  # type: ignore[attr-defined]
+            st = next((s for s in self.line.stations if s.id == sid), None)
+            if st is None:
+                QToolTip.hideText()
+            else:
+                show = self.state.stations.get(st.id, StationShow())
+                look = Look.STOPPED if self.state.line_stopped else show.look
+                QToolTip.showText(event.globalPos(),  # type: ignore[attr-defined]
+                                  f"{station_name(st)}: {state_words(look, show.raw)}", self)
+            return True
+        return super().event(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self.update()
+            self._text_changed()
         super().changeEvent(event)
 
 
@@ -522,6 +656,50 @@ class LineMimicWidget(MimicView):
         panel.setMinimumWidth(min(720, max(480, self.window().width() // 2)))
         self.station_sheet = Overlay.open(self, panel, title=station_name(st))
         return self.station_sheet
+
+
+@dataclass
+class _BoxTexts:
+    """What goes where in one station's box (MimicView._station_texts)."""
+
+    box: QRectF
+    inner: QRectF
+    look: Look
+    color: str | None = None
+    kind_icon: str = "settings"
+    icon: QRectF | None = None
+    name_font: QFont = field(default_factory=QFont)
+    name_lines: list[str] = field(default_factory=list)
+    name_line_h: float = 0.0
+    name: QRectF = field(default_factory=QRectF)
+    state: str = ""
+    state_font: QFont = field(default_factory=QFont)
+    state_rect: QRectF = field(default_factory=QRectF)
+    count: str = ""
+    count_font: QFont = field(default_factory=QFont)
+    count_rect: QRectF | None = None
+    marker: QRectF | None = None
+    priority: int | None = None
+    filled: bool = False
+    many: str = ""
+    many_font: QFont = field(default_factory=QFont)
+    many_rect: QRectF | None = None
+    pictogram: QRectF | None = None
+
+
+def _text_size(fm: QFontMetricsF, text: str) -> tuple[float, float]:
+    """Width and height of one line as drawn (with fallback fonts: a Chinese line is
+    taller than the font's own height)."""
+    if not text:
+        return 0.0, fm.height()
+    r = fm.boundingRect(QRectF(0, 0, 1e6, 1e6), int(Qt.TextFlag.TextSingleLine), text)
+    return max(r.width(), fm.horizontalAdvance(text)), max(r.height(), fm.height())
+
+
+def _mono(f: QFont) -> QFont:
+    f = QFont(f)
+    f.setFamilies(["DejaVu Sans Mono", "Noto Sans Mono", "monospace"])
+    return f
 
 
 def _wrap(text: str, fm: QFontMetricsF, width: float, max_lines: int) -> list[str]:

@@ -138,3 +138,62 @@ def test_caption_names_the_conveyor_in_the_workers_language(qtbot, ctx, demo_bri
         assert "17 Karossen fertig" in w.caption_text()
     finally:
         i18n.set_language(themed, "en")
+
+
+@pytest.mark.parametrize("scale", [2.0, 1.0])
+@pytest.mark.parametrize("language", ["zh_CN", "de", "en"])
+def test_station_texts_stay_in_their_boxes_at_200_percent(qtbot, ctx, demo_bridge, themed,
+                                                         language, scale):
+    """The operator screen (1280 px wide, compact) at 200 % (and 100 %) text: every station's name,
+    state, count and alarm count lie inside its box, off the band and apart."""
+    from itertools import combinations
+
+    from widgets import i18n, theme
+    from widgets.mimic import LineMimicWidget, StationShow
+    from widgets.site_text import use_site
+
+    use_site(ctx.config)
+    try:
+        theme.apply_theme(themed, "light", scale)
+        assert i18n.set_language(themed, language)
+        w = LineMimicWidget(ctx, compact=True)
+        qtbot.addWidget(w)
+        # as tall as the layout lets it be: its minimum, which follows the text size
+        w.resize(1280, w.minimumSizeHint().height())
+        w.show()
+        qtbot.waitExposed(w)
+        assert w.minimumHeight() >= w.minimumSizeHint().height()
+        if scale > 1:
+            assert w.minimumSizeHint().height() > 96 + 46  # its least at 100 %
+        demo_bridge.push([_s("press/press1/state", "running"),
+                          _s("press/press1/cycle_count", 123456),
+                          _s("weld/robot1/state", "maintenance"),
+                          _s("weld/robot2/state", "fault"),
+                          _s("weld/robot3/cycle_count", 98765),
+                          _s("conveyor/conveyor1/state", "running"),
+                          _s("conveyor/conveyor1/carrier_count", 17)])
+        demo_bridge.tick()
+        w.show_station("robot4", StationShow(Look.FAULT, "fault", 4321, alarms=3,
+                                             top_priority=1, unacked=True))
+        w.grab()  # painted once, at this size
+        for st in w.line.stations:
+            box = w.box_rect(st.id)
+            texts = w.text_rects(st.id)
+            assert {"name", "state"} <= texts.keys(), (st.id, texts)
+            assert texts["name"].width() > 0 and texts["state"].width() > 0
+            for what, r in texts.items():
+                assert box.contains(r), (language, st.id, what, r, box)
+                assert not r.intersects(w.band), (language, st.id, what, r, w.band)
+            for (a, ra), (b, rb) in combinations(texts.items(), 2):
+                assert not ra.intersects(rb), (language, st.id, a, b, ra, rb)
+            # a tap on the box still opens that station
+            assert w.station_at(box.center()) == st.id
+        # the counts have room (a narrow box with an alarm marker and its number may
+        # leave its count out, never draw it over them)
+        assert "count" in w.text_rects("press1") and "count" in w.text_rects("robot3")
+        assert "many" in w.text_rects("robot4")
+        # the caption stays under the band, inside the widget
+        assert w.caption.top() >= w.band.bottom() and w.caption.bottom() <= w.height()
+    finally:
+        i18n.set_language(themed, "en")
+        theme.apply_theme(themed, "light", 1.0)
