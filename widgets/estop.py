@@ -190,7 +190,8 @@ class EStopPanel(QFrame):
         main = QWidget()
         h = QHBoxLayout(main)
         h.setContentsMargins(4, 4, 4, 4)
-        h.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # top: beside the circuit state, not adrift in a frame made tall at 200 %
+        h.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
         v = QVBoxLayout()
         v.setSpacing(2)
         v.addWidget(self.circuit)
