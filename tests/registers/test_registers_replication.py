@@ -132,9 +132,13 @@ def test_poison_records_are_counted_and_never_stored(nodes, broker) -> None:
                json.dumps({"format": 1, "kind": "supplier", "id": "x", "fields": {
                    "name": {"v": 5, "ts": 1, "t": "Z", "a": "z"}}}).encode(),
                json.dumps({"format": 1, "kind": "ufo", "id": "x"}).encode()]
+        # retained, as records are: each reaches the replica even if its subscription is
+        # made a moment after the publish
         for i, payload in enumerate(bad):
-            pub.publish(f"p1/registers/supplier/x{i}", payload, qos=1).wait_for_publish(5)
-        wait_for(lambda: sum(a.replica.rejected.values()) == len(bad), what="all rejected")
+            pub.publish(f"p1/registers/supplier/x{i}", payload, qos=1,
+                        retain=True).wait_for_publish(5)
+        wait_for(lambda: sum(a.replica.rejected.values()) == len(bad), timeout=30,
+                 what="all rejected", detail=lambda: dict(a.replica.rejected))
         good = a.replica.records("supplier")
         assert good == []
         a.suppliers.save("ok", {"name": "Still works"}, actor="paul")  # stream goes on

@@ -76,5 +76,6 @@ def test_stop_is_quick_while_connected(broker, start_runtime):
     wait_for(lambda: rt.links["uns"].state is LinkState.CONNECTED, what="CONNECTED")
     t0 = time.monotonic()
     rt.stop()
-    assert time.monotonic() - t0 < 1.2
+    # within the 2 s a service manager gives after SIGTERM (0.1-0.3 s on a quiet machine)
+    assert time.monotonic() - t0 < 2.0
     assert rt.links["uns"].state is LinkState.OFFLINE
