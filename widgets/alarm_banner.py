@@ -205,11 +205,26 @@ class AlarmBanner(QFrame):
         self.refresh()
 
     def sizeHint(self) -> QSize:
+        return QSize(600, self.heightForWidth(self.width()))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        """One touch row, or what the wrapped alarm text (and the counts, when they sit
+        under it) need at this width; never the grid's own guess for a wrapped label."""
         touch = max(theme.TOUCH_PX, theme.px(theme.TOUCH_PX))
-        lay = self.layout()
-        if self.width() > 0 and lay is not None and lay.hasHeightForWidth():
-            touch = max(touch, lay.totalHeightForWidth(self.width()))
-        return QSize(600, touch)
+        if width <= 0:
+            return touch
+        side = [self.marker] + [w for w in (self.flood, self.counts)
+                                if w.isVisibleTo(self) and not (w is self.counts
+                                                                and self._counts_below)]
+        gaps = 8 * len(side) + 16
+        text_w = max(40, width - sum(w.sizeHint().width() for w in side) - gaps)
+        h = self.text.heightForWidth(text_w)
+        if self._counts_below:
+            h += self.counts.sizeHint().height()
+        return max(touch, h + 8)
 
     def resizeEvent(self, event: Any) -> None:
         super().resizeEvent(event)

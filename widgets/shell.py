@@ -332,6 +332,9 @@ class MainWindow(QMainWindow):
 
         self.alarm_slot = QWidget()
         self.alarm_slot.setObjectName("AlarmSlot")
+        # As tall as the banner needs, never stretched to the e-stop's height (its stacked
+        # layout would make the banner fill the slot, the alarm text adrift at the top).
+        self.alarm_slot.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.alarm_slot_layout = QStackedLayout(self.alarm_slot)
         self.alarm_placeholder = QLabel()
         self.alarm_placeholder.setProperty("role", "caption")
