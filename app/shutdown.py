@@ -64,6 +64,21 @@ def exit_now(code: int) -> None:
     os._exit(code)
 
 
+def defer_signals() -> None:
+    """From here on a stop signal is only noted (`requested()`), never raised: for the
+    code that imports and builds the Qt GUI, where an exception raised inside an import
+    or a Qt callback crashed the process. The GUI checks `requested()` before its event
+    loop and quits the loop on a later signal (widgets.application)."""
+    def noted(signum: int, _frame: FrameType | None) -> None:
+        if not _requested:
+            log.info("%s received: stopping", signal.Signals(signum).name)
+        note(signum)
+
+    if threading.current_thread() is threading.main_thread():
+        for sig in SIGNALS:
+            signal.signal(sig, noted)
+
+
 def _raise(signum: int, frame: FrameType | None) -> None:
     for sig in SIGNALS:  # the stop has begun: let it finish
         signal.signal(sig, signal.SIG_IGN)

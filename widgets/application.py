@@ -256,14 +256,21 @@ def run_gui(term: Any, *, kiosk: bool = False, size: str = "1280x800",
     app.setApplicationName("LineSide")
     theme.apply_theme(app, "light", 1.0)
     wheel_guard.install(app)  # the wheel scrolls the page, never an unfocused value
+    # Before the window is built: a signal while Qt constructs widgets must not raise
+    # into its callbacks (it crashed the process); it quits once the loop runs.
+    _quit_on_signals(app)
     tw = TerminalWindow(term, kiosk=kiosk)
+    from app import shutdown
+
+    if shutdown.requested() is not None:  # asked to stop while the window was built
+        tw.close()
+        return 0
     if not kiosk:
         w, _, h = size.partition("x")
         tw.window.resize(int(w or 1280), int(h or 800))
         tw.window.show()
     if seconds:
         QTimer.singleShot(int(seconds * 1000), app.quit)
-    _quit_on_signals(app)
     if os.environ.get(FIRST_FRAME_HOOK):
         _exit_after_first_paint(tw, app)
     try:
@@ -282,6 +289,7 @@ def _quit_on_signals(app: QApplication) -> None:
     def stop(signum: int, _frame: object) -> None:
         shutdown.note(signum)  # the command exits at once after the clean stop
         app.quit()
+        QTimer.singleShot(0, app.quit)  # also when it came before the loop began
 
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, stop)

@@ -8,6 +8,7 @@ import contextlib
 import logging
 import threading
 
+from app import shutdown
 from app.auth.users import UserRepo
 from app.terminal import Terminal
 
@@ -57,6 +58,7 @@ def run(args: argparse.Namespace) -> int:
             with contextlib.suppress(KeyboardInterrupt):
                 headless(term, args.seconds)
             return 0
+        shutdown.defer_signals()  # a signal while Qt is imported and built is only noted
         from widgets.application import run_gui
 
         return run_gui(term, kiosk=args.kiosk, size=args.size, seconds=args.seconds,

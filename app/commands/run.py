@@ -6,7 +6,7 @@ import argparse
 import contextlib
 from pathlib import Path
 
-from app import config, paths
+from app import config, paths, shutdown
 from app.terminal import Terminal
 
 
@@ -37,6 +37,7 @@ def run(args: argparse.Namespace) -> int:
             with contextlib.suppress(KeyboardInterrupt):
                 headless(term, None)
             return 0
+        shutdown.defer_signals()  # a signal while Qt is imported and built is only noted
         from widgets.application import run_gui
 
         return run_gui(term, kiosk=args.kiosk, size=args.size)
