@@ -7,6 +7,7 @@ seconds, naming late orders; accepting it updates the plan on the other terminal
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,10 @@ from app.terminal import Terminal
 @pytest.mark.slow
 def test_fault_replan_accept_reaches_the_other_terminal(plant: Any, tmp_path: Path) -> None:
     sched = plant.site_file.parent / "scheduling.toml"
-    text = sched.read_text(encoding="utf-8")
+    # No breaks: a break starting within the next minutes (the night shift's at 03:30)
+    # left robot 2's moved work no spot on robot 3 after the fault; the test failed
+    # at those times of day.
+    text = re.sub(r"(?m)^breaks = .*\n", "", sched.read_text(encoding="utf-8"))
     sched.write_text(text.replace('auto_accept = "never"',
                                   'auto_accept = "never"\nplanner_terminals = ["lead-a"]'),
                      encoding="utf-8")
