@@ -361,13 +361,8 @@ class AlarmEngine:
         acknowledged it before this terminal's own reading crossed the limit: that ack
         (within `ack_tolerance_s`) covers this activation too, as a late one would."""
         rec = a.last_ack
-        if rec is None or rec.terminal == self.terminal_id \
-                or not 0 <= now - rec.ts <= self.settings.ack_tolerance_s:
-            return
-        prev = a.display
-        a.process = AlarmState.ACKED
-        self._event(a, EventKind.ACKNOWLEDGED, now, prev, events, actor=rec.actor,
-                    action=rec, origin="remote", terminal=rec.terminal)
+        if rec is not None and rec.terminal != self.terminal_id and rec.ts <= now:
+            self._do_ack(a, rec, now, "remote", events)  # its rule: within the tolerance
 
     def _count_activation(self, a: _Alarm, now: float, events: list[AlarmEvent]) -> None:
         s = self.settings

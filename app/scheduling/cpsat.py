@@ -195,8 +195,7 @@ def solve(problem: Problem, time_limit: float = 10.0, hint: Solution | None = No
     # the search begins from a complete plan and the answer is never "no plan".
     start = greedy(problem, hint)
     if interrupt.is_set():  # stopping: the feasible start is the answer
-        start.seconds, start.source = time.perf_counter() - t0, "greedy"
-        return start
+        return _greedy_answer(start, t0)
     if problem.horizon is None and start.assignments:
         # The greedy plan bounds the useful horizon; a tight one keeps domains and the
         # objective's weights small.
@@ -204,16 +203,13 @@ def solve(problem: Problem, time_limit: float = 10.0, hint: Solution | None = No
         problem = replace(problem, horizon=start.makespan + max(600, (start.makespan - lo) // 5))
     built = _Built(problem, start)
     if interrupt.is_set():
-        start.seconds, start.source = time.perf_counter() - t0, "greedy"
-        return start
+        return _greedy_answer(start, t0)
     _complete_hint(built.model, budget=max(0.05, 0.3 * time_limit), interrupt=interrupt)
     # The budget covers building the model and reading the answer back too: the caller
     # asked for a plan by then. Too little left: the greedy plan is the answer.
     left = time_limit - (time.perf_counter() - t0) - 0.05 - 0.00005 * len(built.start)
     if left < 0.1:
-        start.seconds = time.perf_counter() - t0
-        start.source = "greedy"
-        return start
+        return _greedy_answer(start, t0)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = left
     solver.parameters.num_search_workers = max(1, workers)
@@ -225,12 +221,16 @@ def solve(problem: Problem, time_limit: float = 10.0, hint: Solution | None = No
     if status is Status.INFEASIBLE:
         return Solution(status, {}, seconds=time.perf_counter() - t0)
     if status is Status.UNKNOWN:
-        start.seconds = time.perf_counter() - t0
-        start.source = "greedy"
-        return start
+        return _greedy_answer(start, t0)
     sol = built.read(solver, status)
     sol.seconds = time.perf_counter() - t0
     return sol
+
+
+def _greedy_answer(start: Solution, t0: float) -> Solution:
+    """The feasible start as the answer (stopping, no time left, or nothing better)."""
+    start.seconds, start.source = time.perf_counter() - t0, "greedy"
+    return start
 
 
 def _complete_hint(model: cp_model.CpModel, budget: float = 1.0,
